@@ -1,0 +1,159 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/config"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/web"
+)
+
+// Location is the time zone in which "today" is reckoned: the venues'.
+const Location = "Africa/Cairo"
+
+func serve(ctx context.Context, env Env) error {
+	cfg, log, st, err := openStore(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	secret, err := cfg.SessionSecret()
+	if err != nil {
+		return err
+	}
+	if err := bootstrap(ctx, env, cfg, st); err != nil {
+		return err
+	}
+	loc, err := time.LoadLocation(Location)
+	if err != nil {
+		return err
+	}
+	srv := web.New(web.Deps{
+		Store:          st,
+		Sessions:       auth.NewSessions(st, secret, cfg.SessionIdle, cfg.SessionMax, env.Now),
+		Assets:         assets.New("/assets/"),
+		Log:            log,
+		Now:            env.Now,
+		Location:       loc,
+		Secret:         secret,
+		TLS:            cfg.TLS(),
+		TrustedProxies: cfg.TrustedProxies,
+		MarkDaysAfter:  cfg.MarkDaysAfter,
+		Version:        Version,
+	})
+	hs := &http.Server{
+		Addr:              cfg.Addr,
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      5 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+	}
+	go purgeLogins(ctx, st, log)
+
+	errc := make(chan error, 1)
+	go func() {
+		scheme := "http"
+		if cfg.TLS() {
+			scheme = "https"
+		}
+		log.Info("traindesk is listening", "addr", cfg.Addr, "url", scheme+"://localhost"+portOf(cfg.Addr), "db", dbKind(cfg), "version", Version)
+		if cfg.TLS() {
+			errc <- hs.ListenAndServeTLS(cfg.TLSCert, cfg.TLSKey)
+		} else {
+			errc <- hs.ListenAndServe()
+		}
+	}()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Drain: stop accepting, let requests in flight finish, then close the
+	// database (deferred above) so that SQLite checkpoints its WAL.
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped cleanly")
+	return nil
+}
+
+func portOf(addr string) string {
+	for i := len(addr) - 1; i >= 0; i-- {
+		if addr[i] == ':' {
+			return addr[i:]
+		}
+	}
+	return ""
+}
+
+func dbKind(cfg config.Config) string {
+	if cfg.IsPostgres() {
+		return "postgres"
+	}
+	return cfg.DB
+}
+
+// bootstrap creates the first administrator when there is no user, and the
+// demo data when asked to and the database holds no training yet.
+func bootstrap(ctx context.Context, env Env, cfg config.Config, st *store.Store) error {
+	n, err := st.CountUsers(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		pw := cfg.AdminPassword
+		u, generated, err := auth.Users{Store: st, Cost: auth.DefaultCost}.Create(ctx, model.UserInput{
+			Email: cfg.AdminEmail, Name: "Administrator", Role: model.RoleAdmin, Password: pw})
+		if err != nil {
+			return fmt.Errorf("create the first administrator: %w", err)
+		}
+		st.Audit(ctx, nil, "", "user_create", "user", u.ID, map[string]any{"email": u.Email, "role": u.Role, "by": "bootstrap"})
+		if generated != "" {
+			printOnce(env, "administrator", u.Email, generated)
+		}
+	}
+	if cfg.Demo {
+		loaded, err := loadDemo(ctx, env, cfg, st)
+		if err != nil {
+			return err
+		}
+		if loaded {
+			fmt.Fprintln(env.Stdout, "Loaded the demo course (Hurghada, 16–19 January 2023) and three more trainings.")
+		}
+	}
+	return nil
+}
+
+// printOnce shows a generated password; it is not stored anywhere else.
+func printOnce(env Env, who, email, pw string) {
+	fmt.Fprintf(env.Stdout, "\n  ┌ %s sign-in (shown once, write it down)\n  │ email:    %s\n  └ password: %s\n\n", who, email, pw)
+}
+
+func purgeLogins(ctx context.Context, st *store.Store, log interface{ Warn(string, ...any) }) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := st.PurgeLogins(ctx); err != nil {
+				log.Warn("purge sessions", "error", err)
+			}
+		}
+	}
+}

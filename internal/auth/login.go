@@ -1,0 +1,202 @@
+package auth
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/gorilla/sessions"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// Store is what the session manager needs from the database.
+type Store interface {
+	UserByID(ctx context.Context, id int64) (model.User, error)
+	UserByEmail(ctx context.Context, email string) (model.User, error)
+	CreateLogin(ctx context.Context, l *model.Login) error
+	LoginByID(ctx context.Context, id string) (model.Login, error)
+	TouchLogin(ctx context.Context, id string) error
+	RevokeLogin(ctx context.Context, id string) error
+	TouchLastLogin(ctx context.Context, id int64) error
+}
+
+// CookieName is the sign-in cookie's name.
+const CookieName = "traindesk_session"
+
+// Sessions signs users in and recognises them on later requests.
+type Sessions struct {
+	store   Store
+	cookies *sessions.CookieStore
+	idle    time.Duration
+	max     time.Duration
+	now     func() time.Time
+	dummy   string // a bcrypt hash compared against when the email is unknown
+
+	// IsHTTPS tells whether a request reached traindesk over HTTPS, so the
+	// cookie is marked Secure. The web layer sets it when a trusted proxy
+	// terminates TLS; by default only a direct TLS connection counts.
+	IsHTTPS func(*http.Request) bool
+}
+
+// NewSessions builds the manager. secret is the master key; idle and max
+// are the time-outs.
+func NewSessions(st Store, secret []byte, idle, max time.Duration, now func() time.Time) *Sessions {
+	if now == nil {
+		now = time.Now
+	}
+	cs := sessions.NewCookieStore(DeriveKey(secret, "cookie-hash", 64), DeriveKey(secret, "cookie-block", 32))
+	cs.MaxAge(int(max / time.Second))
+	dummy, _ := HashPassword(RandomPassword(), MinCost)
+	return &Sessions{store: st, cookies: cs, idle: idle, max: max, now: now, dummy: dummy,
+		IsHTTPS: func(r *http.Request) bool { return r.TLS != nil }}
+}
+
+// Authenticate checks an email and password. Every failure is
+// ErrBadCredentials; an unknown email costs as much time as a wrong password.
+func (s *Sessions) Authenticate(ctx context.Context, email, password string) (model.User, error) {
+	u, err := s.store.UserByEmail(ctx, email)
+	if err != nil {
+		if !errors.Is(err, model.ErrNotFound) {
+			return model.User{}, err
+		}
+		CheckPassword(s.dummy, password)
+		return model.User{}, ErrBadCredentials
+	}
+	if !CheckPassword(u.PasswordHash, password) || !u.Active {
+		return model.User{}, ErrBadCredentials
+	}
+	return u, nil
+}
+
+// Start begins a new session for u and sets the cookie. Any session the
+// browser carried before is ended, so the id always changes at sign-in.
+func (s *Sessions) Start(w http.ResponseWriter, r *http.Request, u model.User, ip string) error {
+	if old, err := s.loginID(r); err == nil {
+		s.store.RevokeLogin(r.Context(), old)
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return err
+	}
+	token := base64.RawURLEncoding.EncodeToString(raw)
+	now := s.now().UTC()
+	l := model.Login{
+		ID: hashToken(token), UserID: u.ID, CreatedAt: now, LastSeenAt: now,
+		ExpiresAt: now.Add(s.max), IP: ip, UserAgent: truncate(r.UserAgent(), 255),
+	}
+	if err := s.store.CreateLogin(r.Context(), &l); err != nil {
+		return err
+	}
+	s.store.TouchLastLogin(r.Context(), u.ID)
+	sess := sessions.NewSession(s.cookies, CookieName)
+	sess.Values["t"] = token
+	sess.Options = s.options(r, int(s.max/time.Second))
+	return s.cookies.Save(r, w, sess)
+}
+
+// ErrNoSession means the request carries no valid, live session.
+var ErrNoSession = errors.New("auth: not signed in")
+
+// Current returns the signed-in user and their session, or ErrNoSession.
+// A session ends when it is revoked, idle too long, older than the absolute
+// limit, or its user is disabled.
+func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
+	id, err := s.loginID(r)
+	if err != nil {
+		return model.User{}, model.Login{}, ErrNoSession
+	}
+	ctx := r.Context()
+	l, err := s.store.LoginByID(ctx, id)
+	if errors.Is(err, model.ErrNotFound) {
+		return model.User{}, model.Login{}, ErrNoSession
+	} else if err != nil {
+		return model.User{}, model.Login{}, err
+	}
+	now := s.now().UTC()
+	if l.RevokedAt != nil || now.After(l.ExpiresAt) || now.Sub(l.LastSeenAt) > s.idle {
+		return model.User{}, model.Login{}, ErrNoSession
+	}
+	u, err := s.store.UserByID(ctx, l.UserID)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && !u.Active) {
+		s.store.RevokeLogin(ctx, id)
+		return model.User{}, model.Login{}, ErrNoSession
+	} else if err != nil {
+		return model.User{}, model.Login{}, err
+	}
+	// Write last-seen at most once a minute: enough for the idle time-out,
+	// and it keeps ordinary page views from queueing behind the writer.
+	if now.Sub(l.LastSeenAt) > time.Minute {
+		if err := s.store.TouchLogin(ctx, id); err != nil {
+			return model.User{}, model.Login{}, fmt.Errorf("auth: touch session: %w", err)
+		}
+	}
+	return u, l, nil
+}
+
+// End signs out: the session row is revoked and the cookie deleted.
+func (s *Sessions) End(w http.ResponseWriter, r *http.Request) error {
+	if id, err := s.loginID(r); err == nil {
+		if err := s.store.RevokeLogin(r.Context(), id); err != nil {
+			return err
+		}
+	}
+	sess := sessions.NewSession(s.cookies, CookieName)
+	sess.Options = s.options(r, -1)
+	return s.cookies.Save(r, w, sess)
+}
+
+func (s *Sessions) loginID(r *http.Request) (string, error) {
+	c, err := r.Cookie(CookieName)
+	if err != nil {
+		return "", err
+	}
+	sess := sessions.NewSession(s.cookies, CookieName)
+	if err := s.codecsDecode(c.Value, &sess.Values); err != nil {
+		return "", err
+	}
+	t, ok := sess.Values["t"].(string)
+	if !ok || t == "" {
+		return "", ErrNoSession
+	}
+	return hashToken(t), nil
+}
+
+func (s *Sessions) codecsDecode(value string, dst *map[any]any) error {
+	for _, c := range s.cookies.Codecs {
+		if err := c.Decode(CookieName, value, dst); err == nil {
+			return nil
+		}
+	}
+	return ErrNoSession
+}
+
+// options returns cookie options: HttpOnly, SameSite=Lax, and Secure when
+// the request came over HTTPS.
+func (s *Sessions) options(r *http.Request, maxAge int) *sessions.Options {
+	return &sessions.Options{
+		Path:     "/",
+		MaxAge:   maxAge,
+		HttpOnly: true,
+		Secure:   s.IsHTTPS(r),
+		SameSite: http.SameSiteLaxMode,
+	}
+}
+
+func hashToken(t string) string {
+	sum := sha256.Sum256([]byte(t))
+	return hex.EncodeToString(sum[:])
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}

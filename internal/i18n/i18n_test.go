@@ -1,0 +1,137 @@
+package i18n_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// TestCatalogs_SameKeys fails when a key is missing from either language,
+// when a message is empty, or when the two disagree on their arguments.
+func TestCatalogs_SameKeys(t *testing.T) {
+	c := i18n.Default()
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	for _, k := range c.Keys(i18n.EN) {
+		ar, ok := c[i18n.AR][k]
+		if !ok {
+			t.Errorf("%q is in English but not in Arabic", k)
+			continue
+		}
+		en := c[i18n.EN][k]
+		if strings.TrimSpace(en) == "" || strings.TrimSpace(ar) == "" {
+			t.Errorf("%q has an empty message", k)
+		}
+		if a, b := verbs.FindAllString(en, -1), verbs.FindAllString(ar, -1); strings.Join(a, " ") != strings.Join(b, " ") {
+			t.Errorf("%q: English has %v, Arabic has %v", k, a, b)
+		}
+	}
+	for _, k := range c.Keys(i18n.AR) {
+		if _, ok := c[i18n.EN][k]; !ok {
+			t.Errorf("%q is in Arabic but not in English", k)
+		}
+	}
+}
+
+// keyLiteral finds string literals that look like catalogue keys.
+var keyLiteral = regexp.MustCompile(`"((?:[a-z][a-z0-9_]*\.)+[a-z0-9_]+)"`)
+
+// TestCatalogs_CoverCode scans the source for literal keys and for the keys
+// built from enumerations, and fails when one is missing.
+func TestCatalogs_CoverCode(t *testing.T) {
+	c := i18n.Default()
+	prefixes := map[string]bool{}
+	for k := range c[i18n.EN] {
+		prefixes[strings.SplitN(k, ".", 2)[0]] = true
+	}
+	_, here, _, _ := runtime.Caller(0)
+	root := filepath.Join(filepath.Dir(here), "..", "..")
+	var missing []string
+	for _, dir := range []string{"internal", "views"} {
+		filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if !(strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".templ")) || strings.HasSuffix(p, "_templ.go") || strings.HasSuffix(p, "_test.go") {
+				return nil
+			}
+			b, _ := os.ReadFile(p)
+			for _, m := range keyLiteral.FindAllStringSubmatch(string(b), -1) {
+				k := m[1]
+				if !prefixes[strings.SplitN(k, ".", 2)[0]] || strings.HasSuffix(k, ".") {
+					continue
+				}
+				if _, ok := c[i18n.EN][k]; !ok && !looksLikeFile(k) {
+					missing = append(missing, k+" ("+filepath.Base(p)+")")
+				}
+			}
+			return nil
+		})
+	}
+	var dynamic []string
+	for _, r := range model.Roles {
+		dynamic = append(dynamic, "role."+string(r))
+	}
+	for _, s := range model.TrainingStatuses {
+		dynamic = append(dynamic, "status."+string(s))
+	}
+	for _, code := range []string{"400", "401", "403", "404", "405", "409", "413", "429", "500"} {
+		dynamic = append(dynamic, "error."+code+".title", "error."+code+".text")
+	}
+	for _, k := range dynamic {
+		if _, ok := c[i18n.EN][k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	for _, k := range missing {
+		t.Errorf("catalogue key used in code but missing: %s", k)
+	}
+}
+
+func looksLikeFile(k string) bool {
+	for _, ext := range []string{".css", ".js", ".svg", ".png", ".json", ".go", ".templ", ".ttf", ".woff2"} {
+		if strings.HasSuffix(k, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestFormat(t *testing.T) {
+	en, ar := i18n.New(i18n.EN), i18n.New(i18n.AR)
+	d := model.MustDate("2023-01-16")
+	cases := []struct{ got, want string }{
+		{en.Int(1234567), "1,234,567"},
+		{ar.Int(1234567), "١٬٢٣٤٬٥٦٧"},
+		{en.Date(d), "16 January 2023"},
+		{ar.Date(d), "١٦ يناير ٢٠٢٣"},
+		{en.DateRange(d, model.MustDate("2023-01-19")), "16–19 January 2023"},
+		{ar.DateRange(d, model.MustDate("2023-01-19")), "١٦–١٩ يناير ٢٠٢٣"},
+		{en.DateRange(d, model.MustDate("2023-02-02")), "16 January – 2 February 2023"},
+		{en.Percent(88.46), "88%"},
+		{ar.Percent(88.46), "٨٨٪"},
+		{en.Decimal(12.345, 1), "12.3"},
+		{en.Decimal(9.96, 1), "10.0"},
+		{ar.Decimal(12.5, 1), "١٢٫٥"},
+		{en.Pick("Safaga seaport", "ميناء سفاجا"), "Safaga seaport"},
+		{ar.Pick("Safaga seaport", "ميناء سفاجا"), "ميناء سفاجا"},
+		{ar.Pick("Safaga seaport", ""), "Safaga seaport"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: got %q, want %q", i, c.got, c.want)
+		}
+	}
+	if l, ok := i18n.Parse("ar-EG"); !ok || l != i18n.AR || l.Dir() != "rtl" {
+		t.Error("ar-EG is not Arabic right-to-left")
+	}
+	if _, ok := i18n.Parse("fr"); ok {
+		t.Error("French parsed as supported")
+	}
+}

@@ -1,0 +1,217 @@
+// Package store is traindesk's only door to the database: it opens SQLite or
+// PostgreSQL through GORM, runs the migrations, and answers the queries the
+// rest of the application needs. No other package imports gorm.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gorm.io/driver/postgres"
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	gormlogger "gorm.io/gorm/logger"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// Store reads through a small pool and writes through one connection. On
+// SQLite a single writer avoids "database is locked" between our own
+// connections; every write transaction starts IMMEDIATE so that a reader
+// upgrading to a writer never deadlocks. On PostgreSQL both point at one pool.
+type Store struct {
+	w, r    *gorm.DB
+	dialect string
+	now     func() time.Time
+	inTx    bool
+}
+
+// Options tune Open; the zero value is right for production.
+type Options struct {
+	Logger *slog.Logger
+	Now    func() time.Time // clock for timestamps; time.Now by default
+}
+
+// SQLiteDSN returns the DSN that gives every connection traindesk's
+// settings. mattn/go-sqlite3 reads them from underscore parameters; the
+// _pragma= form is silently ignored by this driver.
+func SQLiteDSN(path string, readOnly bool) string {
+	q := "_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on"
+	if readOnly {
+		q += "&_query_only=true"
+	} else {
+		q += "&_txlock=immediate"
+	}
+	return "file:" + path + "?" + q
+}
+
+// Open connects to dsn: a postgres:// URL, or else a SQLite file path whose
+// folder is created when missing.
+func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	gcfg := func() *gorm.Config {
+		return &gorm.Config{
+			Logger:                 slowLogger{opt.Logger, 500 * time.Millisecond},
+			NowFunc:                func() time.Time { return opt.Now().UTC() },
+			TranslateError:         true,
+			SkipDefaultTransaction: true,
+		}
+	}
+	s := &Store{now: opt.Now}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db, err := gorm.Open(postgres.Open(dsn), gcfg())
+		if err != nil {
+			return nil, fmt.Errorf("store: open postgres: %w", err)
+		}
+		sqlDB, _ := db.DB()
+		sqlDB.SetMaxOpenConns(16)
+		sqlDB.SetMaxIdleConns(4)
+		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		s.w, s.r, s.dialect = db, db, "postgres"
+	} else {
+		if dir := filepath.Dir(dsn); dir != "" {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("store: create folder for %s: %w", dsn, err)
+			}
+		}
+		w, err := gorm.Open(sqlite.Open(SQLiteDSN(dsn, false)), gcfg())
+		if err != nil {
+			return nil, fmt.Errorf("store: open sqlite writer: %w", err)
+		}
+		wdb, _ := w.DB()
+		wdb.SetMaxOpenConns(1)
+		wdb.SetMaxIdleConns(1)
+		wdb.SetConnMaxLifetime(0)
+		// The writer creates the file and switches it to WAL before any
+		// reader opens it read-only.
+		if err := wdb.PingContext(ctx); err != nil {
+			return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
+		}
+		r, err := gorm.Open(sqlite.Open(SQLiteDSN(dsn, true)), gcfg())
+		if err != nil {
+			wdb.Close()
+			return nil, fmt.Errorf("store: open sqlite reader: %w", err)
+		}
+		rdb, _ := r.DB()
+		rdb.SetMaxOpenConns(4)
+		rdb.SetMaxIdleConns(4)
+		s.w, s.r, s.dialect = w, r, "sqlite"
+	}
+	return s, nil
+}
+
+// Dialect is "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now().UTC() }
+
+// Close closes both pools.
+func (s *Store) Close() error {
+	var errs []error
+	if db, err := s.w.DB(); err == nil {
+		errs = append(errs, db.Close())
+	}
+	if s.r != s.w {
+		if db, err := s.r.DB(); err == nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.r.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error; err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// QuickCheck runs SQLite's PRAGMA quick_check (a no-op on PostgreSQL).
+func (s *Store) QuickCheck(ctx context.Context) error {
+	if s.dialect != "sqlite" {
+		return nil
+	}
+	return integrity(ctx, s.w, "quick_check")
+}
+
+func integrity(ctx context.Context, db *gorm.DB, pragma string) error {
+	var rows []string
+	if err := db.WithContext(ctx).Raw("PRAGMA " + pragma).Scan(&rows).Error; err != nil {
+		return fmt.Errorf("store: %s: %w", pragma, err)
+	}
+	if len(rows) != 1 || rows[0] != "ok" {
+		return fmt.Errorf("store: %s found problems: %s", pragma, strings.Join(rows, "; "))
+	}
+	return nil
+}
+
+// Tx runs fn in one write transaction: everything or nothing is saved. The
+// Store passed to fn reads and writes inside the transaction.
+func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
+	if s.inTx {
+		return fn(s)
+	}
+	return s.w.WithContext(ctx).Transaction(func(g *gorm.DB) error {
+		return fn(&Store{w: g, r: g, dialect: s.dialect, now: s.now, inTx: true})
+	})
+}
+
+// read returns the pool for queries, bound to ctx.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
+
+// write returns the writer, bound to ctx.
+func (s *Store) write(ctx context.Context) *gorm.DB { return s.w.WithContext(ctx) }
+
+// mapErr turns driver errors into domain errors so that callers never see
+// GORM's.
+func mapErr(op string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound), errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("store: %s: %w", op, model.ErrNotFound)
+	case errors.Is(err, gorm.ErrDuplicatedKey), errors.Is(err, gorm.ErrForeignKeyViolated):
+		return fmt.Errorf("store: %s: %w: %v", op, model.ErrConflict, err)
+	}
+	return fmt.Errorf("store: %s: %w", op, err)
+}
+
+// slowLogger reports only slow statements; errors are returned to callers,
+// which decide whether they matter.
+type slowLogger struct {
+	log  *slog.Logger
+	slow time.Duration
+}
+
+func (l slowLogger) LogMode(gormlogger.LogLevel) gormlogger.Interface { return l }
+func (l slowLogger) Info(context.Context, string, ...any)             {}
+func (l slowLogger) Warn(context.Context, string, ...any)             {}
+func (l slowLogger) Error(context.Context, string, ...any)            {}
+func (l slowLogger) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
+	if d := time.Since(begin); d > l.slow {
+		sql, rows := fc()
+		l.log.WarnContext(ctx, "slow query", "duration", d, "rows", rows, "sql", sql)
+	}
+}
+
+// Exec runs a statement outside any model, for administration and tests.
+func (s *Store) Exec(ctx context.Context, sql string, args ...any) error {
+	return mapErr("exec", s.write(ctx).Exec(sql, args...).Error)
+}
+
+func slogDiscard() *slog.Logger { return slog.New(slog.DiscardHandler) }

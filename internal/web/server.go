@@ -1,0 +1,123 @@
+// Package web is traindesk's HTTP face and the only package that imports
+// echo: the route table, the middleware, thin handlers and the render and
+// error helpers.
+package web
+
+import (
+	"log/slog"
+	"net"
+	"net/http"
+	"net/netip"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/store"
+)
+
+// Deps is everything the web layer needs, built by internal/app.
+type Deps struct {
+	Store          *store.Store
+	Sessions       *auth.Sessions
+	Assets         *assets.Assets
+	Log            *slog.Logger
+	Now            func() time.Time
+	Location       *time.Location // the venues' time zone, for "today"
+	Secret         []byte         // master key, for QR codes and certificates
+	TLS            bool           // traindesk itself serves HTTPS
+	TrustedProxies []netip.Prefix
+	BcryptCost     int
+	MarkDaysAfter  int
+	Version        string
+	// IPLimit and AccountLimit bound failed sign-ins; nil means the
+	// defaults (20 per address and 5 per account in 15 minutes).
+	IPLimit      *auth.Limiter
+	AccountLimit *auth.Limiter
+}
+
+// Server holds the dependencies of every handler.
+type Server struct {
+	Deps
+	echo *echo.Echo
+}
+
+// New builds the router with every route and middleware.
+func New(d Deps) *Server {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Location == nil {
+		d.Location = time.UTC
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.BcryptCost == 0 {
+		d.BcryptCost = auth.DefaultCost
+	}
+	if d.IPLimit == nil {
+		d.IPLimit = auth.NewLimiter(20, 15*time.Minute, d.Now)
+	}
+	if d.AccountLimit == nil {
+		d.AccountLimit = auth.NewLimiter(5, 15*time.Minute, d.Now)
+	}
+	s := &Server{Deps: d}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = s.ipExtractor()
+	d.Sessions.IsHTTPS = s.isHTTPS
+	s.echo = e
+	s.routes(e)
+	return s
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.echo.ServeHTTP(w, r) }
+
+// Echo exposes the router, for the server's start-up and tests.
+func (s *Server) Echo() *echo.Echo { return s.echo }
+
+// ipExtractor takes the client address from the connection, or from
+// X-Forwarded-For only when the connection comes from a trusted proxy.
+func (s *Server) ipExtractor() echo.IPExtractor {
+	if len(s.TrustedProxies) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, p := range s.TrustedProxies {
+		_, n, err := net.ParseCIDR(p.String())
+		if err == nil {
+			opts = append(opts, echo.TrustIPRange(n))
+		}
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+// fromTrustedProxy reports whether the connection's peer is a trusted proxy.
+func (s *Server) fromTrustedProxy(r *http.Request) bool {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	a, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	for _, p := range s.TrustedProxies {
+		if p.Contains(a.Unmap()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHTTPS reports whether the browser reached us over HTTPS.
+func (s *Server) isHTTPS(r *http.Request) bool {
+	if r.TLS != nil {
+		return true
+	}
+	return s.fromTrustedProxy(r) && r.Header.Get("X-Forwarded-Proto") == "https"
+}

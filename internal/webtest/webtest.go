@@ -1,0 +1,232 @@
+// Package webtest builds a complete traindesk for tests: a real SQLite file
+// in a temporary folder (optionally with the demo data), the real router,
+// users of every role with a known password, a settable clock, and HTTP
+// clients with cookie jars that sign in the way a browser does.
+package webtest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/db/seed"
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/roster"
+	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/store/storetest"
+	"github.com/traindesk/traindesk/internal/web"
+)
+
+// Password is every test user's password.
+const Password = "correct-horse-battery"
+
+// Env is a running test application.
+type Env struct {
+	T      testing.TB
+	Store  *store.Store
+	Server *web.Server
+	HTTP   *httptest.Server
+	Clock  *storetest.Clock
+	Users  map[model.Role]model.User
+	Secret []byte
+	Cairo  *time.Location
+}
+
+// Options change what New builds.
+type Options struct {
+	Demo  bool            // load the demo data
+	Today model.Date      // the clock's day (default 2023-01-17, inside the Hurghada course)
+	Deps  func(*web.Deps) // adjust the web dependencies before the router is built
+}
+
+// New builds and starts an application; it is torn down with the test.
+func New(t testing.TB, opt Options) *Env {
+	t.Helper()
+	cairo, err := time.LoadLocation("Africa/Cairo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Today.IsZero() {
+		opt.Today = model.MustDate("2023-01-17")
+	}
+	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo)}
+	st := storetest.SQLite(t, store.Options{Now: clock.Now, Logger: quiet()})
+	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
+		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
+	ctx := context.Background()
+	hash, err := auth.HashPassword(Password, auth.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opt.Demo {
+		if _, err := st.LoadDemo(ctx, seed.Build(opt.Today), store.DemoOptions{PasswordHash: hash, NameKey: roster.NameKey, Location: cairo}); err != nil {
+			t.Fatalf("load demo: %v", err)
+		}
+	}
+	emails := map[model.Role]string{
+		model.RoleAdmin: "admin@traindesk.local", model.RoleProgramOfficer: "officer@traindesk.local",
+		model.RoleTrainer: "trainer@traindesk.local", model.RoleManager: "manager@traindesk.local",
+	}
+	for role, email := range emails {
+		u, err := st.UserByEmail(ctx, email)
+		if err != nil {
+			u = model.User{Email: email, Name: "Test " + string(role), Role: role, PasswordHash: hash, Active: true}
+			if err := st.CreateUser(ctx, &u); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e.Users[role] = u
+	}
+	deps := web.Deps{
+		Store:         st,
+		Sessions:      auth.NewSessions(st, e.Secret, 8*time.Hour, 7*24*time.Hour, clock.Now),
+		Assets:        assets.New("/assets/"),
+		Log:           quiet(),
+		Now:           clock.Now,
+		Location:      cairo,
+		Secret:        e.Secret,
+		BcryptCost:    auth.MinCost,
+		Version:       "test",
+		MarkDaysAfter: 3,
+	}
+	if opt.Deps != nil {
+		opt.Deps(&deps)
+	}
+	e.Server = web.New(deps)
+	e.HTTP = httptest.NewServer(e.Server)
+	t.Cleanup(e.HTTP.Close)
+	return e
+}
+
+func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// Client is a cookie-keeping HTTP client that does not follow redirects.
+type Client struct {
+	*http.Client
+	env *Env
+	T   testing.TB
+}
+
+// Client returns a fresh client (no cookies).
+func (e *Env) Client() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{
+		Client: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		env:    e,
+		T:      e.T,
+	}
+}
+
+// SignIn returns a client signed in as the user of role.
+func (e *Env) SignIn(role model.Role) *Client {
+	c := e.Client()
+	res := c.SignIn(e.Users[role].Email, Password)
+	if res.StatusCode != http.StatusSeeOther {
+		e.T.Fatalf("sign in as %s: status %d", role, res.StatusCode)
+	}
+	return c
+}
+
+// Response is a read response.
+type Response struct {
+	*http.Response
+	Body string
+}
+
+// Get fetches path.
+func (c *Client) Get(path string) Response {
+	c.T.Helper()
+	return c.Do("GET", path, nil, "")
+}
+
+// Do sends a request with an optional form body.
+func (c *Client) Do(method, path string, form url.Values, contentType string) Response {
+	c.T.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+		if contentType == "" {
+			contentType = "application/x-www-form-urlencoded"
+		}
+	}
+	req, err := http.NewRequest(method, c.env.HTTP.URL+path, body)
+	if err != nil {
+		c.T.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	return c.Send(req)
+}
+
+// Send sends req and reads the whole body.
+func (c *Client) Send(req *http.Request) Response {
+	c.T.Helper()
+	res, err := c.Client.Do(req)
+	if err != nil {
+		c.T.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.T.Fatal(err)
+	}
+	return Response{res, string(b)}
+}
+
+// Token returns the CSRF token the browser would have: the one in the last
+// page's forms, after fetching path if there is none yet.
+func (c *Client) Token() string {
+	u, _ := url.Parse(c.env.HTTP.URL)
+	for _, ck := range c.Jar.Cookies(u) {
+		if ck.Name == "_csrf" {
+			return ck.Value
+		}
+	}
+	c.Get("/login")
+	for _, ck := range c.Jar.Cookies(u) {
+		if ck.Name == "_csrf" {
+			return ck.Value
+		}
+	}
+	c.T.Fatal("no CSRF cookie")
+	return ""
+}
+
+// Post submits a form with the CSRF token, as a page's form would.
+func (c *Client) Post(path string, form url.Values) Response {
+	c.T.Helper()
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("_csrf", c.Token())
+	return c.Do("POST", path, form, "")
+}
+
+// SignIn posts the sign-in form.
+func (c *Client) SignIn(email, password string) Response {
+	c.T.Helper()
+	c.Get("/login")
+	return c.Post("/login", url.Values{"email": {email}, "password": {password}})
+}
+
+var csrfInput = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// FormToken extracts the CSRF token from a rendered page.
+func FormToken(html string) string {
+	m := csrfInput.FindStringSubmatch(html)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
