@@ -36,6 +36,8 @@ func (s *Server) routes(e *echo.Echo) {
 	users.POST("/admin/users/:id/password", s.userResetPassword)
 	users.POST("/admin/users/:id/active", s.userSetActive)
 	app.with(s.require(auth.ViewAudit)).GET("/admin/audit", s.auditLog)
+
+	s.referenceRoutes(app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it
