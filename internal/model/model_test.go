@@ -35,9 +35,9 @@ func TestCompleted(t *testing.T) {
 	i := func(v int) *int { return &v }
 	cases := []struct {
 		attended, total, rate int
-		minPost                 *int
-		post                    *float64
-		want                    bool
+		minPost               *int
+		post                  *float64
+		want                  bool
 	}{
 		{4, 4, 80, nil, nil, true},
 		{3, 4, 80, nil, nil, false}, // 75%
