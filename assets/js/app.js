@@ -21,6 +21,13 @@
     }
   });
 
+  // Buttons with data-print open the browser's print dialog.
+  document.addEventListener("click", function (ev) {
+    if (ev.target.closest && ev.target.closest("[data-print]")) {
+      window.print();
+    }
+  });
+
   // Flash messages can be dismissed.
   document.addEventListener("click", function (ev) {
     var b = ev.target.closest && ev.target.closest("[data-dismiss]");

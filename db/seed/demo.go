@@ -6,7 +6,11 @@
 // recent trainings follow the load day, so the same day gives the same data.
 package seed
 
-import "github.com/traindesk/traindesk/internal/model"
+import (
+	"slices"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
 
 // Officer is a demo participant. Station indexes Demo.Stations.
 type Officer struct {
@@ -100,7 +104,7 @@ func Build(today model.Date) Demo {
 			{"trainer@traindesk.local", "Karim Nabil", model.RoleTrainer},
 			{"manager@traindesk.local", "Laila Fawzy", model.RoleManager},
 		},
-		Officers: officers,
+		Officers: slices.Clone(officers),
 	}
 	d.Trainings = []Training{hurghada2023(), victims2023(), documents(today), refresher(today)}
 	return d

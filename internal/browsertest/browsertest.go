@@ -18,7 +18,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/store/storetest"
+	"github.com/traindesk/traindesk/internal/webtest"
 )
 
 // axe is axe-core 4.14.1 from npm (MPL-2.0), vendored for the tests.
@@ -143,5 +145,21 @@ func Viewport(t testing.TB, ctx context.Context, w, h int64) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// SignIn signs in through the form as the test user of role.
+func SignIn(t testing.TB, ctx context.Context, env *webtest.Env, role model.Role) {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(env.HTTP.URL+"/login"),
+		chromedp.WaitVisible(chromedp.CSS("#f-email")),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), env.Users[role].Email),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), webtest.Password),
+		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS(".sidebar")),
+	)
+	if err != nil {
+		t.Fatalf("sign in as %s: %v", role, err)
 	}
 }

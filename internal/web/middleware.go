@@ -34,9 +34,6 @@ const (
 // DefaultBodyLimit bounds every request body unless a route says otherwise.
 const DefaultBodyLimit = 1 << 20
 
-// bodyLimits lists the routes that take larger bodies (uploads).
-var bodyLimits = map[string]int64{}
-
 func (s *Server) recoverPanic(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) (err error) {
 		defer func() {
@@ -122,7 +119,7 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		limit := int64(DefaultBodyLimit)
-		if l, ok := bodyLimits[c.Request().Method+" "+c.Path()]; ok {
+		if l, ok := s.bodyLimits[c.Request().Method+" "+c.Path()]; ok {
 			limit = l
 		}
 		req := c.Request()

@@ -37,6 +37,7 @@ func (s *Server) routes(e *echo.Echo) {
 	users.POST("/admin/users/:id/active", s.userSetActive)
 	app.with(s.require(auth.ViewAudit)).GET("/admin/audit", s.auditLog)
 
+	s.trainingRoutes(app)
 	s.referenceRoutes(app)
 }
 

@@ -41,6 +41,9 @@ type Deps struct {
 type Server struct {
 	Deps
 	echo *echo.Echo
+	// bodyLimits lists the routes ("POST /path/:id") that take bodies
+	// larger than DefaultBodyLimit, such as uploads.
+	bodyLimits map[string]int64
 }
 
 // New builds the router with every route and middleware.
@@ -63,7 +66,7 @@ func New(d Deps) *Server {
 	if d.AccountLimit == nil {
 		d.AccountLimit = auth.NewLimiter(5, 15*time.Minute, d.Now)
 	}
-	s := &Server{Deps: d}
+	s := &Server{Deps: d, bodyLimits: map[string]int64{}}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError

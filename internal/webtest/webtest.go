@@ -5,9 +5,11 @@
 package webtest
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -229,4 +231,29 @@ func FormToken(html string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// Upload posts a multipart form with one file and the CSRF token.
+func (c *Client) Upload(path, field, filename string, content []byte, extra url.Values) Response {
+	c.T.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	w.WriteField("_csrf", c.Token())
+	for k, vs := range extra {
+		for _, v := range vs {
+			w.WriteField(k, v)
+		}
+	}
+	fw, err := w.CreateFormFile(field, filename)
+	if err != nil {
+		c.T.Fatal(err)
+	}
+	fw.Write(content)
+	w.Close()
+	req, err := http.NewRequest("POST", c.env.HTTP.URL+path, &buf)
+	if err != nil {
+		c.T.Fatal(err)
+	}
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	return c.Send(req)
 }

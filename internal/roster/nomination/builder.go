@@ -1,0 +1,146 @@
+package nomination
+
+import (
+	"strings"
+	"unicode"
+)
+
+// builder assembles a Table from the rows of a file as they are read, so
+// that the row cap stops reading early instead of after a huge file has been
+// held in memory.
+//
+// The header is the first row with at least two filled cells. Rows with a
+// single filled cell before it are taken for title lines ("Nominations for
+// the training on ...", often a merged cell) and dropped; when maxPreamble
+// such rows come in a row, the file is taken to have a single column and the
+// first of them is the header.
+type builder struct {
+	header  []string
+	hLine   int
+	pending []rawRow // single-cell rows seen before the header
+	rows    [][]string
+	lines   []int
+}
+
+// rawRow is a row not yet known to be the header or data.
+type rawRow struct {
+	line  int
+	cells []string
+}
+
+// add takes one row of the file, line being where the user sees it. It
+// fails only when the file has too many data rows.
+func (b *builder) add(line int, cells []string) error {
+	if len(cells) > maxColumns+1 {
+		cells = cells[:maxColumns+1]
+	}
+	filled := 0
+	for i, c := range cells {
+		cells[i] = cleanCell(c)
+		if cells[i] != "" {
+			filled++
+		}
+	}
+	switch {
+	case filled == 0:
+		return nil
+	case b.header != nil:
+		return b.addData(line, cells)
+	case filled >= 2:
+		b.header, b.hLine, b.pending = cells, line, nil
+		return nil
+	}
+	b.pending = append(b.pending, rawRow{line, cells})
+	if len(b.pending) < maxPreamble {
+		return nil
+	}
+	return b.flushPending()
+}
+
+// flushPending makes the first pending row the header and the others data.
+func (b *builder) flushPending() error {
+	if len(b.pending) == 0 {
+		return nil
+	}
+	first, rest := b.pending[0], b.pending[1:]
+	b.header, b.hLine, b.pending = first.cells, first.line, nil
+	for _, r := range rest {
+		if err := b.addData(r.line, r.cells); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addData keeps a data row, cut to the header's width; a row whose only
+// content lies past the last titled column is dropped.
+func (b *builder) addData(line int, cells []string) error {
+	w := width(b.header)
+	if len(cells) > w {
+		cells = cells[:w]
+	}
+	if width(cells) == 0 {
+		return nil
+	}
+	if len(b.rows) >= MaxRows {
+		return fail(keyTooManyRows, MaxRows)
+	}
+	b.rows = append(b.rows, cells)
+	b.lines = append(b.lines, line)
+	return nil
+}
+
+// table finishes the Table: header trimmed of trailing empty columns, every
+// row exactly as wide as the header.
+func (b *builder) table(kind string) (*Table, error) {
+	if err := b.flushPending(); err != nil {
+		return nil, err
+	}
+	if b.header == nil {
+		return nil, fail(keyNoHeader)
+	}
+	w := width(b.header)
+	if w > maxColumns {
+		return nil, fail(keyTooManyColumns, maxColumns)
+	}
+	if len(b.rows) == 0 {
+		return nil, fail(keyNoRows)
+	}
+	t := &Table{Kind: kind, Headers: b.header[:w], Lines: b.lines, HeaderLine: b.hLine}
+	t.Rows = make([][]string, len(b.rows))
+	for i, r := range b.rows {
+		row := make([]string, w)
+		copy(row, r)
+		t.Rows[i] = row
+	}
+	return t, nil
+}
+
+// width is the number of cells up to the last filled one.
+func width(cells []string) int {
+	for i := len(cells) - 1; i >= 0; i-- {
+		if cells[i] != "" {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// cleanCell trims the spaces that spreadsheets and copy-paste leave around
+// values: ordinary and no-break spaces, zero-width characters, byte-order
+// marks and the direction marks common in Arabic text.
+func cleanCell(s string) string {
+	return strings.TrimFunc(s, isBlank)
+}
+
+// isBlank reports characters that carry no content at the edge of a cell.
+func isBlank(r rune) bool {
+	if unicode.IsSpace(r) {
+		return true
+	}
+	switch r {
+	case '\u200B', '\u200C', '\u200D', '\u200E', '\u200F', '\u2060', '\uFEFF', '\u061C':
+		return true
+	}
+	return ('\u202A' <= r && r <= '\u202E') || ('\u2066' <= r && r <= '\u2069')
+}

@@ -1,0 +1,124 @@
+package nomination
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// readXLSX reads the first sheet with data of an Excel workbook. The zip is
+// checked before excelize sees it, and excelize runs with small unzip
+// limits as a second fence; a panic inside the library on a malformed file
+// becomes import.corrupt rather than taking the server down.
+func readXLSX(data []byte) (t *Table, err error) {
+	defer func() {
+		if recover() != nil {
+			t, err = nil, fail(keyCorrupt)
+		}
+	}()
+	if err := checkZip(data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    maxUnpacked,
+		UnzipXMLSizeLimit: maxUnpacked, // keep every part in memory: no temporary files
+	})
+	if err != nil {
+		return nil, fail(keyCorrupt)
+	}
+	defer f.Close()
+	return readWorkbook(f)
+}
+
+// checkZip inspects the zip's central directory: too many entries, a total
+// unpacked size over maxUnpacked, a sheet or shared-strings part over
+// maxPartXML (a 5000-row list needs a few megabytes), or an entry that would
+// unpack more than a hundred times its packed size (a zip bomb; real sheets
+// pack five to twenty times) are refused. The sizes are trustworthy because archive/zip, which
+// excelize uses, fails a read that goes past an entry's declared size.
+func checkZip(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(zr.File) == 0 || len(zr.File) > maxZipEntries {
+		return fail(keyCorrupt)
+	}
+	var total uint64
+	var types, workbook bool
+	for _, zf := range zr.File {
+		size, packed := zf.UncompressedSize64, zf.CompressedSize64
+		if size > maxUnpacked || total+size > maxUnpacked {
+			return fail(keyTooLargeUnpacked, maxUnpacked>>20)
+		}
+		total += size
+		if size > 1<<20 && (packed == 0 || size/packed > 100) {
+			return fail(keyTooLargeUnpacked, maxUnpacked>>20)
+		}
+		if zf.Flags&1 != 0 || (zf.Method != zip.Store && zf.Method != zip.Deflate) {
+			return fail(keyCorrupt) // encrypted or an unusual compression
+		}
+		name := strings.ToLower(zf.Name)
+		if size > maxPartXML && (strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml") {
+			return fail(keyTooLargeUnpacked, maxUnpacked>>20) // parsing it would take seconds
+		}
+		types = types || name == "[content_types].xml"
+		workbook = workbook || name == "xl/workbook.xml"
+	}
+	if !types || !workbook {
+		return fail(keyWrongType) // a Word document, an OpenDocument file, a plain zip
+	}
+	return nil
+}
+
+// readWorkbook returns the first of the first maxSheets sheets that has a
+// filled cell.
+func readWorkbook(f *excelize.File) (*Table, error) {
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, fail(keyCorrupt)
+	}
+	for _, sheet := range sheets[:min(len(sheets), maxSheets)] {
+		t, err := readSheet(f, sheet)
+		var e *Error
+		if errors.As(err, &e) && e.Key == keyNoHeader {
+			continue // nothing on this sheet
+		}
+		if err != nil {
+			return nil, err
+		}
+		return t, nil
+	}
+	return nil, fail(keyNoHeader)
+}
+
+// readSheet streams one sheet's rows into a builder, so that a sheet with a
+// million rows is refused after MaxRows of them, then turns numbers and
+// dates into the text the user sees.
+func readSheet(f *excelize.File, sheet string) (*Table, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, fail(keyCorrupt)
+	}
+	defer rows.Close()
+	b := &builder{}
+	for line := 1; rows.Next(); line++ {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, fail(keyCorrupt)
+		}
+		if err := b.add(line, cells); err != nil {
+			return nil, err
+		}
+	}
+	if rows.Error() != nil {
+		return nil, fail(keyCorrupt)
+	}
+	t, err := b.table("xlsx")
+	if err != nil {
+		return nil, err
+	}
+	t.Sheet = sheet
+	displayCells(f, t)
+	return t, nil
+}

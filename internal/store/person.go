@@ -1,0 +1,169 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// PersonFilter narrows the registry.
+type PersonFilter struct {
+	// Terms is the search text as the registry's matcher splits it: every
+	// inner list must match (one of its alternatives) in the name key,
+	// phone or email.
+	Terms         [][]string
+	AgencyID      int64
+	StationID     int64
+	Limit, Offset int
+}
+
+// PersonRow is a person in a list, with how many trainings they attended.
+type PersonRow struct {
+	model.Person
+	Trainings int
+}
+
+// Persons lists the live (not merged) persons that match, by Latin name.
+func (s *Store) Persons(ctx context.Context, f PersonFilter) ([]PersonRow, int64, error) {
+	where := []string{"p.merged_into_id IS NULL"}
+	var args []any
+	for _, alts := range f.Terms {
+		var ors []string
+		for _, a := range alts {
+			if a == "" {
+				continue
+			}
+			like := "%" + strings.ToLower(a) + "%"
+			ors = append(ors, "p.name_key LIKE ? OR LOWER(p.email) LIKE ? OR p.phone LIKE ? OR p.national_ref LIKE ?")
+			args = append(args, like, like, like, like)
+		}
+		if len(ors) > 0 {
+			where = append(where, "("+strings.Join(ors, " OR ")+")")
+		}
+	}
+	if f.AgencyID != 0 {
+		where = append(where, "p.agency_id = ?")
+		args = append(args, f.AgencyID)
+	}
+	if f.StationID != 0 {
+		where = append(where, "p.duty_station_id = ?")
+		args = append(args, f.StationID)
+	}
+	cond := strings.Join(where, " AND ")
+	var total int64
+	if err := s.read(ctx).Raw("SELECT COUNT(*) FROM persons p WHERE "+cond, args...).Scan(&total).Error; err != nil {
+		return nil, 0, mapErr("count persons", err)
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 25
+	}
+	var rows []PersonRow
+	err := s.read(ctx).Raw(`
+SELECT p.*, (SELECT COUNT(*) FROM registrations r WHERE r.person_id = p.id AND r.status <> 'withdrawn') AS trainings
+FROM persons p WHERE `+cond+` ORDER BY LOWER(p.name_latin), p.name_arabic, p.id`+
+		fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0)), args...).Scan(&rows).Error
+	return rows, total, mapErr("list persons", err)
+}
+
+// Person returns one person (merged ones too: their page says where they went).
+func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
+	var p model.Person
+	return p, mapErr("person", s.read(ctx).First(&p, id).Error)
+}
+
+// CreatePerson inserts a person.
+func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
+	return mapErr("create person", s.write(ctx).Create(p).Error)
+}
+
+// UpdatePerson saves a person's fields.
+func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
+	res := s.write(ctx).Model(p).Select("NameLatin", "NameArabic", "NameKey", "Sex", "BirthYear", "AgeBand", "AgencyID",
+		"DutyStationID", "Position", "Rank", "Phone", "Email", "NationalRef", "Notes", "UpdatedAt").Updates(p)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return mapErr("update person", model.ErrNotFound)
+	}
+	return mapErr("update person", res.Error)
+}
+
+// CandidateQuery finds the persons worth comparing with a new or imported
+// one: the same phone, email or reference, or a shared name token.
+type CandidateQuery struct {
+	Phone, Email, NationalRef string
+	Tokens                    []string // normalised or skeleton name tokens
+	ExcludeID                 int64
+	Limit                     int
+}
+
+// Candidates returns live persons that share any identifier or name token.
+func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]model.Person, error) {
+	var ors []string
+	var args []any
+	if q.Phone != "" {
+		ors, args = append(ors, "p.phone = ?"), append(args, q.Phone)
+	}
+	if q.Email != "" {
+		ors, args = append(ors, "LOWER(p.email) = ?"), append(args, strings.ToLower(q.Email))
+	}
+	if q.NationalRef != "" {
+		ors, args = append(ors, "p.national_ref = ?"), append(args, q.NationalRef)
+	}
+	for _, tok := range q.Tokens {
+		if len([]rune(tok)) >= 3 {
+			ors, args = append(ors, "p.name_key LIKE ?"), append(args, "%"+tok+"%")
+		}
+	}
+	if len(ors) == 0 {
+		return nil, nil
+	}
+	if q.Limit <= 0 {
+		q.Limit = 200
+	}
+	var out []model.Person
+	err := s.read(ctx).Raw("SELECT p.* FROM persons p WHERE p.merged_into_id IS NULL AND p.id <> ? AND ("+
+		strings.Join(ors, " OR ")+fmt.Sprintf(") LIMIT %d", q.Limit), append([]any{q.ExcludeID}, args...)...).Scan(&out).Error
+	return out, mapErr("candidates", err)
+}
+
+// HistoryRow is one training in a person's history, with the agency,
+// station and position recorded at that training.
+type HistoryRow struct {
+	RegistrationID int64
+	TrainingID     int64
+	Title          string
+	StartsOn       model.Date
+	EndsOn         model.Date
+	City           string
+	TrainingStatus model.TrainingStatus
+	Status         model.RegistrationStatus
+	AgencyID       *int64
+	DutyStationID  *int64
+	Position       model.Position
+	Attended       int
+	Sessions       int
+}
+
+// PersonHistory lists a person's registrations, newest training first.
+func (s *Store) PersonHistory(ctx context.Context, personID int64) ([]HistoryRow, error) {
+	var out []HistoryRow
+	err := s.read(ctx).Raw(`
+SELECT r.id AS registration_id, t.id AS training_id, t.title, t.starts_on, t.ends_on, t.city, t.status AS training_status,
+  r.status, r.agency_id, r.duty_station_id, r.position,
+  (SELECT COUNT(*) FROM attendance a JOIN sittings si ON si.id = a.sitting_id
+     WHERE a.registration_id = r.id AND si.deleted_at IS NULL AND a.status IN ('present', 'late')) AS attended,
+  (SELECT COUNT(*) FROM sittings si WHERE si.training_id = t.id AND si.deleted_at IS NULL) AS sessions
+FROM registrations r JOIN trainings t ON t.id = r.training_id
+WHERE r.person_id = ? ORDER BY t.starts_on DESC, t.id DESC`, personID).Scan(&out).Error
+	return out, mapErr("person history", err)
+}
+
+// AllCandidates lists every live person's identifying fields, for the
+// duplicate index of an import.
+func (s *Store) AllCandidates(ctx context.Context) ([]model.Person, error) {
+	var out []model.Person
+	err := s.read(ctx).Select("id", "name_latin", "name_arabic", "phone", "email", "national_ref", "birth_year").
+		Where("merged_into_id IS NULL").Find(&out).Error
+	return out, mapErr("all candidates", err)
+}
