@@ -17,6 +17,7 @@ type navEntry struct {
 var navEntries = []navEntry{
 	{"/", "layout-dashboard", "nav.dashboard", ""},
 	{"/trainings", "calendar-days", "nav.trainings", ""},
+	{"/persons", "users", "nav.persons", auth.ViewPersons},
 	{"/reference", "building-2", "nav.reference", auth.EditReference},
 	{"/admin/users", "users", "nav.users", auth.ManageUsers},
 	{"/admin/audit", "history", "nav.audit", auth.ViewAudit},

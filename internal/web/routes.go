@@ -38,6 +38,7 @@ func (s *Server) routes(e *echo.Echo) {
 	app.with(s.require(auth.ViewAudit)).GET("/admin/audit", s.auditLog)
 
 	s.trainingRoutes(app)
+	s.personRoutes(app)
 	s.referenceRoutes(app)
 }
 

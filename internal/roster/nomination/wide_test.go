@@ -9,17 +9,17 @@ import (
 )
 
 func TestWideNumericTmp(t *testing.T) {
-	for _, styled := range []bool{false} {
+	for _, styled := range []bool{false, true} {
 		f := excelize.NewFile()
 		sid, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 		sw, _ := f.NewStreamWriter("Sheet1")
-		hdr := make([]any, 110)
+		hdr := make([]any, 55)
 		for j := range hdr {
 			hdr[j] = fmt.Sprintf("h%d", j)
 		}
 		sw.SetRow("A1", hdr)
 		for i := 2; i <= 5001; i++ {
-			row := make([]any, 110)
+			row := make([]any, 55)
 			for j := range row {
 				if styled {
 					row[j] = excelize.Cell{StyleID: sid, Value: 30000 + j}
