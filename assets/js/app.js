@@ -37,6 +37,29 @@
     }
   });
 
+  // The service worker keeps roll-call pages for use without a network.
+  // After sign-in the dashboard names today's sessions (data-precache):
+  // they are fetched at once, so that the tablet has them before it walks
+  // into a training room with no signal. Signing out forgets them.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register("/sw.js").then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (reg) {
+      var urls = [];
+      document.querySelectorAll("[data-precache]").forEach(function (a) {
+        urls.push(a.getAttribute("href"));
+        var roster = a.getAttribute("data-precache");
+        if (roster) urls.push(roster);
+      });
+      if (urls.length && reg.active) reg.active.postMessage({ type: "precache", urls: urls });
+    }).catch(function () {});
+    document.addEventListener("submit", function (ev) {
+      if (ev.target.getAttribute("action") === "/logout" && navigator.serviceWorker.controller) {
+        navigator.serviceWorker.controller.postMessage({ type: "forget" });
+      }
+    });
+  }
+
   // htmx sends the CSRF token from the <body>'s hx-headers; refuse to let it
   // evaluate any script from attributes.
   if (window.htmx) {

@@ -170,7 +170,14 @@
     p.refused = "";
     renderRow(reg);
     renderCounts();
-    return putOp(op).then(scheduleSync);
+    return putOp(op).then(refreshStatus).then(function () { scheduleSync(); });
+  }
+
+  // refreshStatus shows how many marks wait, and why.
+  function refreshStatus() {
+    return allOps().then(function (ops) {
+      showQueue(ops, needsSignIn ? "signin" : (navigator.onLine ? undefined : "offline"));
+    });
   }
 
   list.addEventListener("click", function (ev) {
@@ -456,7 +463,7 @@
   }
 
   window.addEventListener("online", function () { scheduleSync(0); });
-  window.addEventListener("offline", function () { allOps().then(function (ops) { showQueue(ops, "offline"); }); });
+  window.addEventListener("offline", refreshStatus);
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden) scheduleSync(0);
   });

@@ -19,6 +19,7 @@ func (s *Server) routes(e *echo.Echo) {
 	e.GET("/healthz", s.health)
 	e.GET("/assets/*", echo.WrapHandler(http.StripPrefix("/assets", s.Assets)))
 	e.GET("/favicon.ico", s.favicon)
+	e.GET("/sw.js", s.serviceWorker)
 	e.GET("/login", s.loginForm)
 	e.POST("/login", s.login)
 	e.POST("/logout", s.logout)
@@ -38,6 +39,7 @@ func (s *Server) routes(e *echo.Echo) {
 	app.with(s.require(auth.ViewAudit)).GET("/admin/audit", s.auditLog)
 
 	s.trainingRoutes(app)
+	s.rollRoutes(app)
 	s.personRoutes(app)
 	s.referenceRoutes(app)
 }

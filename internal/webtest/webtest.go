@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -42,6 +43,22 @@ type Env struct {
 	Users  map[model.Role]model.User
 	Secret []byte
 	Cairo  *time.Location
+
+	mu   sync.Mutex
+	hits []string // "METHOD /path" of every request the server received
+}
+
+// Hits counts the requests the server received for method and path.
+func (e *Env) Hits(method, path string) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	n := 0
+	for _, h := range e.hits {
+		if h == method+" "+path {
+			n++
+		}
+	}
+	return n
 }
 
 // Options change what New builds.
@@ -49,6 +66,9 @@ type Options struct {
 	Demo  bool            // load the demo data
 	Today model.Date      // the clock's day (default 2023-01-17, inside the Hurghada course)
 	Deps  func(*web.Deps) // adjust the web dependencies before the router is built
+	// RealClock runs the application on the machine's clock, with the demo
+	// placed around the real today (in Cairo); Today is then ignored.
+	RealClock bool
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -58,10 +78,13 @@ func New(t testing.TB, opt Options) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if opt.RealClock {
+		opt.Today = model.DateOf(time.Now().In(cairo))
+	}
 	if opt.Today.IsZero() {
 		opt.Today = model.MustDate("2023-01-17")
 	}
-	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo)}
+	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo), Real: opt.RealClock}
 	st := storetest.SQLite(t, store.Options{Now: clock.Now, Logger: quiet()})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
 		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
@@ -105,7 +128,12 @@ func New(t testing.TB, opt Options) *Env {
 		opt.Deps(&deps)
 	}
 	e.Server = web.New(deps)
-	e.HTTP = httptest.NewServer(e.Server)
+	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.mu.Lock()
+		e.hits = append(e.hits, r.Method+" "+r.URL.Path)
+		e.mu.Unlock()
+		e.Server.ServeHTTP(w, r)
+	}))
 	t.Cleanup(e.HTTP.Close)
 	return e
 }

@@ -17,11 +17,20 @@ import (
 	"github.com/traindesk/traindesk/internal/store"
 )
 
-// Clock is a settable clock for tests.
-type Clock struct{ T time.Time }
+// Clock is a settable clock for tests. With Real set it follows the
+// machine's clock (for browser tests, whose scripts read the real time).
+type Clock struct {
+	T    time.Time
+	Real bool
+}
 
 // Now returns the clock's time.
-func (c *Clock) Now() time.Time { return c.T }
+func (c *Clock) Now() time.Time {
+	if c.Real {
+		return time.Now()
+	}
+	return c.T
+}
 
 // Advance moves the clock on.
 func (c *Clock) Advance(d time.Duration) { c.T = c.T.Add(d) }
