@@ -212,8 +212,6 @@ func (s *Store) SessionMarks(ctx context.Context, sittingIDs ...int64) ([]MarkSt
 	return out, mapErr("session marks", err)
 }
 
-
-
 // truncate cuts s to n bytes, for columns of a fixed width.
 func truncate(s string, n int) string {
 	if len(s) <= n {

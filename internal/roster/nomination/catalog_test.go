@@ -12,7 +12,7 @@ import (
 func catalogueKeys() []string {
 	keys := []string{
 		keyEmpty, keyTooLarge, keyTooLargeUnpacked, keyTooManyRows, keyTooManyColumns, keyNoHeader,
-		keyNoRows, keyCorrupt, keyXLS, keyWrongType, keyBadEncoding, keyMapNeedName, keyMapDuplicate,
+		keyNoRows, keyCorrupt, keyXLS, keyWrongType, keyBadEncoding, keySheetTooComplex, keyMapNeedName, keyMapDuplicate,
 		keyRowNoName, keyRowBadSex, keyRowBadBirthYear, keyRowBadEmail, keyRowBadPhone,
 		keyRowUnknownPosition, keyRowScriptSwapped, FieldIgnore.LabelKey(),
 	}

@@ -17,6 +17,7 @@ const (
 	keyXLS              = "import.xls_unsupported"
 	keyWrongType        = "import.wrong_type"
 	keyBadEncoding      = "import.bad_encoding"
+	keySheetTooComplex  = "import.sheet_too_complex"
 )
 
 // Error is a problem with the whole file, as opposed to one of its rows.

@@ -20,7 +20,7 @@ const MaxRows = 5000
 const (
 	maxColumns    = 200      // columns in the header row
 	maxUnpacked   = 50 << 20 // total unpacked size of an XLSX, in bytes
-	maxPartXML    = 10 << 20 // unpacked size of one sheet or of the shared strings
+	maxPartXML    = 10 << 20 // unpacked size of one XML part of an XLSX (a sheet, the shared strings...)
 	maxZipEntries = 2000     // files inside an XLSX
 	maxSheets     = 20       // sheets searched for data
 	maxPreamble   = 5        // title lines that may precede the header row

@@ -122,6 +122,13 @@ func bomb(t *testing.T, mb int, declared uint64) []byte {
 	for range mb {
 		_, _ = sum.Write(chunk)
 	}
+	return rawSheetZip(t, stream, sum.Sum32(), declared)
+}
+
+// rawSheetZip builds an XLSX-looking zip around a sheet entry given as
+// already compressed bytes, with whatever sizes the test wants declared.
+func rawSheetZip(t *testing.T, stream []byte, crc uint32, declared uint64) []byte {
+	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for name, body := range map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"} {
@@ -130,13 +137,19 @@ func bomb(t *testing.T, mb int, declared uint64) []byte {
 		_, _ = w.Write([]byte(body))
 	}
 	w, err := zw.CreateRaw(&zip.FileHeader{
-		Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: sum.Sum32(),
+		Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc,
 		CompressedSize64: uint64(len(stream)), UncompressedSize64: declared,
 	})
 	check(t, err)
 	_, _ = w.Write(stream)
 	check(t, zw.Close())
 	return buf.Bytes()
+}
+
+// A sheet that packs normally but is too big to parse in reasonable time.
+func TestRead_SheetTooLarge(t *testing.T) {
+	_, err := Read("big.xlsx", rawSheetZip(t, randomBytes(400<<10), 0, maxPartXML+1))
+	wantError(t, err, keyTooLargeUnpacked)
 }
 
 // zipOf builds a zip of the given files.

@@ -1,7 +1,12 @@
 package nomination
 
 import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +35,7 @@ func TestRead_XLSX(t *testing.T) {
 		check(t, f.SetCellValue(sheet, "D3", "1990"))
 		check(t, f.SetCellValue(sheet, "E3", 1234567))
 		check(t, f.SetCellStyle(sheet, "E3", "E3", thousands))
+		check(t, f.SetSheetRow(sheet, "A4", &[]any{"Karim", "كريم", "01012345678", 0.1 + 0.2, 1e20, "00123", true}))
 	})
 	tab := mustRead(t, "list.xlsx", data)
 	if tab.Kind != "xlsx" || tab.Sheet != "Sheet1" || tab.HeaderLine != 1 {
@@ -38,7 +44,22 @@ func TestRead_XLSX(t *testing.T) {
 	equalRows(t, tab.Rows, [][]string{
 		{"Ahmed Hassan", "أحمد حسن", "1012345678", "1985-03-12", "29001011234567", "2024-01-15", "12.5"},
 		{"Mona Ali", "منى علي", "01012345678", "1990", "1234567", "", ""},
+		{"Karim", "كريم", "01012345678", "0.3", "100000000000000000000", "00123", "TRUE"},
 	})
+}
+
+// Workbooks from old Macs count dates from 1904.
+func TestRead_XLSXDate1904(t *testing.T) {
+	yes := true
+	data := xlsxOf(t, func(f *excelize.File, sheet string) {
+		check(t, f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}))
+		setRows(t, f, sheet, []string{"Name", "Date of birth"}, [][]string{{"Ahmed"}})
+		style, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		check(t, f.SetCellValue(sheet, "B2", 29656)) // 1985-03-12 counted from 1904
+		check(t, f.SetCellStyle(sheet, "B2", "B2", style))
+	})
+	tab := mustRead(t, "mac.xlsx", data)
+	equalRows(t, tab.Rows, [][]string{{"Ahmed", "1985-03-12"}})
 }
 
 // check fails the test on a setup error.
@@ -103,4 +124,60 @@ func TestRead_HappyPath27(t *testing.T) {
 			t.Errorf("%s: last row %+v", name, r)
 		}
 	}
+}
+
+// withSheet returns a workbook made by excelize whose first sheet's XML is
+// replaced by sheetData, to build sheets excelize would not write.
+func withSheet(t *testing.T, sheetData string) []byte {
+	t.Helper()
+	base := xlsxOf(t, func(*excelize.File, string) {})
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	check(t, err)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		w, err := zw.Create(zf.Name)
+		check(t, err)
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			_, _ = io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+
+				`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+
+				sheetData+`</sheetData></worksheet>`)
+			continue
+		}
+		rc, err := zf.Open()
+		check(t, err)
+		_, _ = io.Copy(w, rc)
+		_ = rc.Close()
+	}
+	check(t, zw.Close())
+	return buf.Bytes()
+}
+
+// A few kilobytes of XML with a cell in the last column on every row would
+// make excelize fill millions of cells.
+func TestRead_XLSXFarCells(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Sex</t></is></c></row>`)
+	for r := 2; r < 1000; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>Ahmed</t></is></c><c r="XFD%d"><v>1</v></c></row>`, r, r, r)
+	}
+	start := time.Now()
+	_, err := Read("far.xlsx", withSheet(t, b.String()))
+	wantError(t, err, keySheetTooComplex)
+	t.Logf("refused in %v", time.Since(start))
+}
+
+// A row at the bottom of the sheet: excelize would allocate a million rows
+// if asked for one cell's style; the scan makes that unnecessary.
+func TestRead_XLSXLastRow(t *testing.T) {
+	data := withSheet(t, `<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Phone</t></is></c></row>`+
+		`<row r="2"><c r="A2" t="inlineStr"><is><t>Ahmed</t></is></c><c r="B2"><v>1012345678</v></c></row>`+
+		`<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>Mona</t></is></c><c r="B1048576"><v>1.012345679E9</v></c></row>`)
+	start := time.Now()
+	tab := mustRead(t, "last.xlsx", data)
+	equalRows(t, tab.Rows, [][]string{{"Ahmed", "1012345678"}, {"Mona", "1012345679"}})
+	if !slices.Equal(tab.Lines, []int{2, 1048576}) {
+		t.Errorf("lines %v", tab.Lines)
+	}
+	t.Logf("read in %v", time.Since(start))
 }

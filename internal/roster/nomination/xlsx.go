@@ -19,7 +19,12 @@ func readXLSX(data []byte) (t *Table, err error) {
 			t, err = nil, fail(keyCorrupt)
 		}
 	}()
-	if err := checkZip(data); err != nil {
+	zr, err := checkZip(data)
+	if err != nil {
+		return nil, err
+	}
+	parts, err := sheetFiles(zr)
+	if err != nil {
 		return nil, err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -30,56 +35,56 @@ func readXLSX(data []byte) (t *Table, err error) {
 		return nil, fail(keyCorrupt)
 	}
 	defer f.Close()
-	return readWorkbook(f)
+	return readWorkbook(f, parts)
 }
 
-// checkZip inspects the zip's central directory: too many entries, a total
-// unpacked size over maxUnpacked, a sheet or shared-strings part over
-// maxPartXML (a 5000-row list needs a few megabytes), or an entry that would
-// unpack more than a hundred times its packed size (a zip bomb; real sheets
-// pack five to twenty times) are refused. The sizes are trustworthy because archive/zip, which
-// excelize uses, fails a read that goes past an entry's declared size.
-func checkZip(data []byte) error {
+// checkZip inspects the zip's central directory and returns the zip: too
+// many entries, a total unpacked size over maxUnpacked, an XML part over
+// maxPartXML (a 5000-row list needs a few megabytes, and parsing XML is
+// slow), or an entry that would unpack more than a hundred times its packed
+// size (a zip bomb; real sheets pack five to twenty times) are refused.
+// The sizes are trustworthy because archive/zip, which excelize uses too,
+// fails a read that goes past an entry's declared size.
+func checkZip(data []byte) (*zip.Reader, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil || len(zr.File) == 0 || len(zr.File) > maxZipEntries {
-		return fail(keyCorrupt)
+		return nil, fail(keyCorrupt)
 	}
 	var total uint64
 	var types, workbook bool
 	for _, zf := range zr.File {
 		size, packed := zf.UncompressedSize64, zf.CompressedSize64
-		if size > maxUnpacked || total+size > maxUnpacked {
-			return fail(keyTooLargeUnpacked, maxUnpacked>>20)
-		}
-		total += size
-		if size > 1<<20 && (packed == 0 || size/packed > 100) {
-			return fail(keyTooLargeUnpacked, maxUnpacked>>20)
+		name := strings.ToLower(zf.Name)
+		xmlPart := strings.HasSuffix(name, ".xml") || strings.HasSuffix(name, ".rels")
+		total += min(size, maxUnpacked+1)
+		if total > maxUnpacked || (xmlPart && size > maxPartXML) || (size > 1<<20 && (packed == 0 || size/packed > 100)) {
+			return nil, fail(keyTooLargeUnpacked, maxUnpacked>>20)
 		}
 		if zf.Flags&1 != 0 || (zf.Method != zip.Store && zf.Method != zip.Deflate) {
-			return fail(keyCorrupt) // encrypted or an unusual compression
-		}
-		name := strings.ToLower(zf.Name)
-		if size > maxPartXML && (strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml") {
-			return fail(keyTooLargeUnpacked, maxUnpacked>>20) // parsing it would take seconds
+			return nil, fail(keyCorrupt) // encrypted or an unusual compression
 		}
 		types = types || name == "[content_types].xml"
 		workbook = workbook || name == "xl/workbook.xml"
 	}
 	if !types || !workbook {
-		return fail(keyWrongType) // a Word document, an OpenDocument file, a plain zip
+		return nil, fail(keyWrongType) // a Word document, an OpenDocument file, a plain zip
 	}
-	return nil
+	return zr, nil
 }
 
 // readWorkbook returns the first of the first maxSheets sheets that has a
-// filled cell.
-func readWorkbook(f *excelize.File) (*Table, error) {
+// filled cell; parts gives each sheet's XML part.
+func readWorkbook(f *excelize.File, parts map[string]*zip.File) (*Table, error) {
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, fail(keyCorrupt)
 	}
 	for _, sheet := range sheets[:min(len(sheets), maxSheets)] {
-		t, err := readSheet(f, sheet)
+		zf := parts[strings.ToLower(sheet)]
+		if zf == nil {
+			continue // a chart sheet
+		}
+		t, err := readSheet(f, zf, sheet)
 		var e *Error
 		if errors.As(err, &e) && e.Key == keyNoHeader {
 			continue // nothing on this sheet
@@ -94,8 +99,14 @@ func readWorkbook(f *excelize.File) (*Table, error) {
 
 // readSheet streams one sheet's rows into a builder, so that a sheet with a
 // million rows is refused after MaxRows of them, then turns numbers and
-// dates into the text the user sees.
-func readSheet(f *excelize.File, sheet string) (*Table, error) {
+// dates into the text the user sees. The sheet is scanned first, to refuse
+// it before excelize spends too long on it and to learn the cells' styles
+// without making excelize load the whole sheet.
+func readSheet(f *excelize.File, zf *zip.File, sheet string) (*Table, error) {
+	cells, err := scanSheet(zf)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, fail(keyCorrupt)
@@ -103,11 +114,11 @@ func readSheet(f *excelize.File, sheet string) (*Table, error) {
 	defer rows.Close()
 	b := &builder{}
 	for line := 1; rows.Next(); line++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		values, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fail(keyCorrupt)
 		}
-		if err := b.add(line, cells); err != nil {
+		if err := b.add(line, values); err != nil {
 			return nil, err
 		}
 	}
@@ -119,6 +130,6 @@ func readSheet(f *excelize.File, sheet string) (*Table, error) {
 		return nil, err
 	}
 	t.Sheet = sheet
-	displayCells(f, t)
+	displayCells(f, t, cells)
 	return t, nil
 }

@@ -16,7 +16,7 @@ import (
 // which agencies use to keep the 0 of phone numbers.
 type cellDisplay struct {
 	f        *excelize.File
-	sheet    string
+	cells    map[cellKey]cellInfo // from scanSheet
 	date1904 bool
 	formats  map[int]numberFormat // by style index
 }
@@ -27,11 +27,10 @@ type numberFormat struct {
 	zeros int // digits of an all-zeros format such as "00000000000"
 }
 
-// displayCells rewrites the numeric cells of t in place. It runs only on the
-// rows kept, after the row cap has been checked, because looking at cell
-// styles makes excelize load the whole sheet.
-func displayCells(f *excelize.File, t *Table) {
-	d := &cellDisplay{f: f, sheet: t.Sheet, formats: map[int]numberFormat{}}
+// displayCells rewrites the numeric cells of t in place, using the types
+// and styles that scanSheet noted.
+func displayCells(f *excelize.File, t *Table, cells map[cellKey]cellInfo) {
+	d := &cellDisplay{f: f, cells: cells, formats: map[int]numberFormat{}}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		d.date1904 = *props.Date1904
 	}
@@ -48,35 +47,33 @@ func (d *cellDisplay) row(cells []string, line int) {
 			cells[i] = raw[:10] // a cell of date type holds an ISO 8601 time
 			continue
 		}
+		info, ok := d.cells[cellKey{line, i + 1}]
+		if !ok {
+			continue // text, or a formula's text result
+		}
 		v, err := strconv.ParseFloat(raw, 64)
 		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
 			continue
 		}
-		ref, err := excelize.CoordinatesToCellName(i+1, line)
-		if err == nil {
-			cells[i] = d.number(ref, raw, v)
-		}
+		cells[i] = d.number(info, v)
 	}
 }
 
-// number returns the text for the cell ref, whose raw value raw reads as
-// the number v. Text cells that look like numbers ("01012345678" typed
-// with an apostrophe) keep their text.
-func (d *cellDisplay) number(ref, raw string, v float64) string {
-	format := d.format(ref)
-	plain := plainNumber(v)
-	if !format.date && format.zeros == 0 && plain == raw {
-		return raw // the common case: no need to ask the cell's type
+// number returns the text for a number or boolean cell of value v.
+func (d *cellDisplay) number(info cellInfo, v float64) string {
+	if info.typ == "b" && v != 0 {
+		return "TRUE"
 	}
-	typ, err := d.f.GetCellType(d.sheet, ref)
-	if err != nil || (typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber) {
-		return raw
+	if info.typ == "b" {
+		return "FALSE"
 	}
+	format := d.format(info.style)
 	if format.date {
 		if tm, err := excelize.ExcelDateToTime(v, d.date1904); err == nil && tm.Year() >= 1900 && tm.Year() <= 9999 {
 			return tm.Format("2006-01-02")
 		}
 	}
+	plain := plainNumber(v)
 	if format.zeros > len(plain) && v >= 0 && v == math.Trunc(v) {
 		return strings.Repeat("0", format.zeros-len(plain)) + plain
 	}
@@ -94,12 +91,8 @@ func plainNumber(v float64) string {
 	return s
 }
 
-// format returns the number format of the cell ref's style.
-func (d *cellDisplay) format(ref string) numberFormat {
-	idx, err := d.f.GetCellStyle(d.sheet, ref)
-	if err != nil {
-		return numberFormat{}
-	}
+// format returns what matters of the number format of a style.
+func (d *cellDisplay) format(idx int) numberFormat {
 	if nf, ok := d.formats[idx]; ok {
 		return nf
 	}
