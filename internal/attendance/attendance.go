@@ -5,6 +5,9 @@ package attendance
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -103,4 +106,24 @@ func (s Service) Sync(ctx context.Context, u model.User, ops []model.MarkOp) (Sy
 		return Synced{}, err
 	}
 	return Synced{Results: results, Marks: marks, ServerTime: s.Now().UnixMilli()}, nil
+}
+
+// ErrNotAllowed refuses a correction by a user who may not correct marks.
+var ErrNotAllowed = errors.New("attendance: only program officers and administrators correct marks")
+
+// Correct changes one mark from the office: it is recorded as a correction
+// with the server's time, so it replaces whatever the tablets sent.
+func (s Service) Correct(ctx context.Context, u model.User, registrationID, sittingID int64, st model.Mark, note string) (model.OpResult, error) {
+	if !auth.Can(u.Role, auth.CorrectMarks) {
+		return model.OpResult{}, ErrNotAllowed
+	}
+	b := make([]byte, 12)
+	rand.Read(b)
+	op := model.MarkOp{OpID: "fix-" + hex.EncodeToString(b), RegistrationID: registrationID, SittingID: sittingID, Status: st,
+		Note: note, ClientTime: s.Now().UnixMilli(), DeviceID: "office", Via: model.ViaCorrection}
+	res, err := s.Store.ApplyOps(ctx, u.ID, []model.MarkOp{op}, s.check(u))
+	if err != nil {
+		return model.OpResult{}, err
+	}
+	return res[0], nil
 }

@@ -131,6 +131,9 @@ func missingDynamic(c i18n.Catalogs) []string {
 	for _, p := range model.Positions {
 		keys = append(keys, "position."+string(p))
 	}
+	for _, v := range []model.Via{model.ViaOnline, model.ViaSync, model.ViaQR, model.ViaCorrection, model.ViaImport} {
+		keys = append(keys, "via."+string(v))
+	}
 	for _, l := range model.TrainingLanguages {
 		keys = append(keys, "training.lang."+l)
 	}

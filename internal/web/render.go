@@ -54,12 +54,13 @@ func (s *Server) viewContext(c echo.Context, full bool) context.Context {
 	nonce, _ := c.Get(keyNonce).(string)
 	ctx = templ.WithNonce(ctx, nonce)
 	sh := &layout.Shell{
-		Lang:    l.Lang,
-		Path:    c.Request().URL.Path,
-		Query:   c.Request().URL.Query(),
-		Nonce:   nonce,
-		Asset:   s.Assets.URL,
-		Version: s.Version,
+		Lang:     l.Lang,
+		Path:     c.Request().URL.Path,
+		Query:    c.Request().URL.Query(),
+		Nonce:    nonce,
+		Asset:    s.Assets.URL,
+		Version:  s.Version,
+		Location: s.Location,
 	}
 	sh.Query.Del("lang")
 	sh.CSRF, _ = c.Get(keyCSRF).(string)

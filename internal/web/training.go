@@ -33,6 +33,7 @@ func (s *Server) trainingRoutes(app area) {
 	s.sessionRoutes(app, ed)
 	s.registrationRoutes(app, ed)
 	s.importRoutes(ed)
+	s.markRoutes(app)
 }
 
 // optInt64 reads an optional id from a form or query value.
@@ -225,9 +226,14 @@ func (s *Server) trainingShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	scores, err := s.Store.Assessments(ctx, d.ID)
+	if err != nil {
+		return err
+	}
+	u := currentUser(c)
 	return s.render(c, http.StatusOK, training.Show(training.ShowProps{Names: training.Names{Refs: refs}, T: d,
-		Sittings: sits, Roster: roster, Marks: training.IndexMarks(marks), Today: s.today(),
-		CanEdit: auth.Can(currentUser(c).Role, auth.EditTrainings)}))
+		Sittings: sits, Roster: roster, Marks: training.IndexMarks(marks), Today: s.today(), Scores: scores,
+		CanEdit: auth.Can(u.Role, auth.EditTrainings), CanAssess: mayAssess(u, d.Facilitates(u.ID))}))
 }
 
 // inputOf turns a saved training back into form input.

@@ -285,3 +285,6 @@ func (c *Client) Upload(path, field, filename string, content []byte, extra url.
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	return c.Send(req)
 }
+
+// Server is the test server's base URL.
+func (c *Client) Server() string { return c.env.HTTP.URL }

@@ -6,6 +6,7 @@ package layout
 import (
 	"context"
 	"net/url"
+	"time"
 
 	"github.com/traindesk/traindesk/internal/i18n"
 )
@@ -13,16 +14,17 @@ import (
 // Shell is what the frame needs to know about the request. The web layer
 // puts it in the context before rendering; pages never build it.
 type Shell struct {
-	Lang    i18n.Lang
-	Path    string     // current path, to mark the active nav item
-	Query   url.Values // current query, to build the language links
-	User    *User      // nil when signed out
-	CSRF    string
-	Nonce   string
-	Flashes []Flash
-	Nav     []NavItem
-	Asset   func(name string) string
-	Version string
+	Lang     i18n.Lang
+	Path     string     // current path, to mark the active nav item
+	Query    url.Values // current query, to build the language links
+	User     *User      // nil when signed out
+	CSRF     string
+	Nonce    string
+	Flashes  []Flash
+	Nav      []NavItem
+	Asset    func(name string) string
+	Version  string
+	Location *time.Location
 }
 
 // User is the signed-in user as the frame shows them.
@@ -44,6 +46,14 @@ type NavItem struct {
 	Icon     string
 	LabelKey string
 	Active   bool
+}
+
+// Loc is the venues' time zone, in which times of day are shown.
+func (s *Shell) Loc() *time.Location {
+	if s.Location == nil {
+		return time.UTC
+	}
+	return s.Location
 }
 
 type ctxKey struct{}

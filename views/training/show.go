@@ -16,7 +16,9 @@ type ShowProps struct {
 	Marks    map[[2]int64]model.Attendance // by registration and session
 	Today    model.Date
 	CanEdit  bool
-	Tab      string // overview, participants, attendance
+	Scores   map[int64]model.Assessment // by registration
+	// CanAssess: may enter test scores (editors and the training's trainers).
+	CanAssess bool
 }
 
 // Group is a line of the participants-by-agency or by-station tables.
@@ -139,6 +141,32 @@ func (p ShowProps) Rate(reg int64) (float64, bool) {
 		return 0, false
 	}
 	return float64(attended) * 100 / float64(len(p.Sittings)), true
+}
+
+// Result applies the training's completion rule to a registration.
+func (p ShowProps) Result(reg int64) model.Result {
+	attended := 0
+	for _, s := range p.Sittings {
+		if a, ok := p.Marks[[2]int64{reg, s.ID}]; ok && a.Status.Attended() {
+			attended++
+		}
+	}
+	var post *float64
+	if a, ok := p.Scores[reg]; ok {
+		post = a.PostScore
+	}
+	return p.T.Complete(attended, len(p.Sittings), post)
+}
+
+// Completers counts the live registrations that completed.
+func (p ShowProps) Completers() int {
+	n := 0
+	for _, r := range p.Roster {
+		if r.Status != model.RegWithdrawn && p.Result(r.ID).Completed {
+			n++
+		}
+	}
+	return n
 }
 
 // OutsideDates reports whether a session lies outside the training's dates
