@@ -44,7 +44,7 @@ func (s *Store) ApplyOps(ctx context.Context, userID int64, ops []model.MarkOp, 
 	err := s.Tx(ctx, func(tx *Store) error {
 		out = out[:0]
 		b := &opBatch{tx: tx, ctx: ctx, db: tx.write(ctx), user: userID, check: check,
-			sittings: map[int64]*OpContext{}, regs: map[int64]*model.Registration{}}
+			sittings: map[int64]*OpContext{}, regs: map[int64]*model.Registration{}, large: len(ops) > 20}
 		for _, op := range ops {
 			r, err := b.apply(op)
 			if err != nil {
@@ -65,6 +65,7 @@ type opBatch struct {
 	check    Check
 	sittings map[int64]*OpContext // by sitting, with training and facilitation
 	regs     map[int64]*model.Registration
+	large    bool // a batch big enough to read registrations per training
 }
 
 type syncOp struct {
@@ -159,6 +160,18 @@ func (b *opBatch) context(sittingID int64) (*OpContext, error) {
 	}
 	oc.Facilitates = n > 0
 	b.sittings[sittingID] = oc
+	// A large batch marks the people of a few sessions: read each
+	// training's registrations once instead of one query per mark.
+	if !b.large {
+		return oc, nil
+	}
+	var regs []model.Registration
+	if err := b.db.Where("training_id = ?", si.TrainingID).Find(&regs).Error; err != nil {
+		return nil, err
+	}
+	for i := range regs {
+		b.regs[regs[i].ID] = &regs[i]
+	}
 	return oc, nil
 }
 
