@@ -18,6 +18,7 @@ var navEntries = []navEntry{
 	{"/", "layout-dashboard", "nav.dashboard", ""},
 	{"/trainings", "calendar-days", "nav.trainings", ""},
 	{"/persons", "users", "nav.persons", auth.ViewPersons},
+	{"/reports", "chart-column", "nav.reports", auth.ViewReports},
 	{"/reference", "building-2", "nav.reference", auth.EditReference},
 	{"/admin/users", "users", "nav.users", auth.ManageUsers},
 	{"/admin/audit", "history", "nav.audit", auth.ViewAudit},

@@ -42,6 +42,8 @@ func (s *Server) routes(e *echo.Echo) {
 	s.rollRoutes(app)
 	s.personRoutes(app)
 	s.referenceRoutes(app)
+	s.reportRoutes(e, app)
+	s.certificateRoutes(e, app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it
