@@ -15,8 +15,10 @@ build: ## build bin/traindesk
 run: build ## build, migrate, load the demo on first start, serve on localhost:8080
 	TRAINDESK_DEMO=$${TRAINDESK_DEMO:-true} ./$(BIN) serve
 
-test: ## run every test (browser and PostgreSQL tests skip when those are absent)
+test: ## run every test (browser and PostgreSQL tests skip when those are absent), then short fuzz runs
 	$(GO) test -count=1 ./...
+	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime 5s ./internal/roster/nomination/
+	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime 3s ./internal/roster/
 
 bench: ## print the benchmarks' ratios against their baselines
 	TRAINDESK_BENCH=1 $(GO) test -count=1 -run '^TestBench' -v -timeout 30m ./internal/bench/

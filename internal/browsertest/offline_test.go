@@ -126,7 +126,25 @@ func TestBrowser_RollCallOffline(t *testing.T) {
 		t.Fatalf("%d marks reached the server while offline", n)
 	}
 
+	// The trainer's session ends while the tablet is offline (signed out
+	// elsewhere, or timed out). When the network returns, the marks wait on
+	// the tablet and the page asks to sign in again.
+	if err := env.Store.RevokeUserLogins(context.Background(), env.Users[model.RoleTrainer].ID); err != nil {
+		t.Fatal(err)
+	}
 	cutNetwork(t, ctx, false)
+	waitFor(t, "the sign-in request", func() bool {
+		st, _ := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#sync-status"), "data-state"))
+		return st.Value == "signin"
+	})
+	if pending() != 5 || marksOf(t, env, dash.Value) != 0 {
+		t.Fatal("marks were dropped or sent while signed out")
+	}
+	browsertest.Screenshot(t, ctx, "roll-signin-tablet")
+	browsertest.SignIn(t, ctx, env, model.RoleTrainer)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("#roll-list .roll-row"))); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, "the five marks in the database", func() bool { return marksOf(t, env, dash.Value) == 5 })
 	waitFor(t, "nothing pending", func() bool { return pending() == 0 })
 	browsertest.Screenshot(t, ctx, "roll-synced-tablet")
