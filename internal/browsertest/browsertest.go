@@ -121,9 +121,22 @@ func Axe(t testing.TB, ctx context.Context, page string) []Violation {
 // the test's temporary folder) and returns its path.
 func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	// Grow the viewport to the page's height and capture it, instead of
+	// capturing beyond the viewport, which shifts right-to-left pages.
+	size, err := chromedp.Run(ctx, chromedp.Evaluate[[]int64](
+		`[window.innerWidth, window.innerHeight, Math.max(document.documentElement.scrollHeight, window.innerHeight)]`))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[2])); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1])); err != nil {
+		t.Fatal(err)
 	}
 	dir := os.Getenv("TRAINDESK_SCREENSHOTS")
 	if dir == "" {
