@@ -13,7 +13,11 @@ type PersonFilter struct {
 	// Terms is the search text as the registry's matcher splits it: every
 	// inner list must match (one of its alternatives) in the name key,
 	// phone or email.
-	Terms         [][]string
+	Terms [][]string
+	// PhoneTail, when set, is the trailing digits of a phone number (the
+	// number without its country code); a person whose phone ends with them,
+	// whatever separators it was typed with, matches even when Terms do not.
+	PhoneTail     string
 	AgencyID      int64
 	StationID     int64
 	Limit, Offset int
@@ -25,9 +29,14 @@ type PersonRow struct {
 	Trainings int
 }
 
-// Persons lists the live (not merged) persons that match, by Latin name.
-func (s *Store) Persons(ctx context.Context, f PersonFilter) ([]PersonRow, int64, error) {
-	where := []string{"p.merged_into_id IS NULL"}
+// phoneDigits is the phone column without separators. Separators are
+// stripped in SQL because older rows keep the phone as it was typed.
+const phoneDigits = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(p.phone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '.', '')"
+
+// textWhere turns the search text into conditions: every term must match
+// somewhere, unless the text is a phone number that matches as a whole.
+func (f PersonFilter) textWhere() ([]string, []any) {
+	var terms []string
 	var args []any
 	for _, alts := range f.Terms {
 		var ors []string
@@ -40,9 +49,23 @@ func (s *Store) Persons(ctx context.Context, f PersonFilter) ([]PersonRow, int64
 			args = append(args, like, like, like, like)
 		}
 		if len(ors) > 0 {
-			where = append(where, "("+strings.Join(ors, " OR ")+")")
+			terms = append(terms, "("+strings.Join(ors, " OR ")+")")
 		}
 	}
+	if f.PhoneTail == "" {
+		return terms, args
+	}
+	text := "1 = 0"
+	if len(terms) > 0 {
+		text = strings.Join(terms, " AND ")
+	}
+	return []string{"((" + text + ") OR " + phoneDigits + " LIKE ?)"}, append(args, "%"+f.PhoneTail)
+}
+
+// Persons lists the live (not merged) persons that match, by Latin name.
+func (s *Store) Persons(ctx context.Context, f PersonFilter) ([]PersonRow, int64, error) {
+	text, args := f.textWhere()
+	where := append([]string{"p.merged_into_id IS NULL"}, text...)
 	if f.AgencyID != 0 {
 		where = append(where, "p.agency_id = ?")
 		args = append(args, f.AgencyID)

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// Merge errors the pages explain. Each wraps model.ErrConflict.
+var (
+	ErrMergeSelf        = fmt.Errorf("store: a person cannot be merged into themselves: %w", model.ErrConflict)
+	ErrAlreadyMerged    = fmt.Errorf("store: the person was already merged into another: %w", model.ErrConflict)
+	ErrMergeUndone      = fmt.Errorf("store: the merge was already undone: %w", model.ErrConflict)
+	ErrSurvivorMerged   = fmt.Errorf("store: the surviving person was merged again since: %w", model.ErrConflict)
+	ErrRegistrationGone = fmt.Errorf("store: a moved registration no longer belongs to the surviving person: %w", model.ErrConflict)
+)
+
+// MergeClash is a training both persons of a merge are registered on.
+type MergeClash struct {
+	TrainingID int64
+	Title      string
+	StartsOn   model.Date
+	EndsOn     model.Date
+}
+
+// MergeClashError refuses a merge because both persons are registered on
+// the same trainings. Each registration carries its own attendance, scores
+// and perhaps a certificate; combining them could not be undone exactly, so
+// the officer settles those registrations first.
+type MergeClashError struct {
+	Trainings []MergeClash
+}
+
+func (e *MergeClashError) Error() string {
+	titles := make([]string, len(e.Trainings))
+	for i, t := range e.Trainings {
+		titles[i] = t.Title
+	}
+	return "store: both persons are registered on " + strings.Join(titles, "; ")
+}
+
+// Unwrap makes errors.Is(err, model.ErrConflict) work.
+func (e *MergeClashError) Unwrap() error { return model.ErrConflict }
+
+// MergeClashes lists the trainings both persons are registered on.
+func (s *Store) MergeClashes(ctx context.Context, a, b int64) ([]MergeClash, error) {
+	var out []MergeClash
+	err := s.read(ctx).Raw(`
+SELECT t.id AS training_id, t.title, t.starts_on, t.ends_on
+FROM trainings t
+WHERE EXISTS (SELECT 1 FROM registrations r WHERE r.training_id = t.id AND r.person_id = ?)
+  AND EXISTS (SELECT 1 FROM registrations r WHERE r.training_id = t.id AND r.person_id = ?)
+ORDER BY t.starts_on, t.id`, a, b).Scan(&out).Error
+	return out, mapErr("merge clashes", err)
+}
+
+// livePerson reads a person inside a transaction and fails when they were
+// merged already.
+func (s *Store) livePerson(ctx context.Context, id int64) (model.Person, error) {
+	var p model.Person
+	if err := s.write(ctx).First(&p, id).Error; err != nil {
+		return p, mapErr("person", err)
+	}
+	if p.MergedIntoID != nil {
+		return p, ErrAlreadyMerged
+	}
+	return p, nil
+}
+
+// MergePersons merges the duplicate into the survivor in one transaction:
+// the duplicate's registrations (with their attendance, scores and
+// certificates, which hang off the registration) move to the survivor, the
+// duplicate is marked as merged, and a person_merges row remembers exactly
+// which registrations moved so that UndoMerge can put them back. The
+// survivor's own fields are left as they are. When both are registered on
+// a training it refuses with a *MergeClashError.
+func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64, by *int64) (model.PersonMerge, error) {
+	var m model.PersonMerge
+	if duplicateID == survivorID {
+		return m, ErrMergeSelf
+	}
+	err := s.Tx(ctx, func(tx *Store) error {
+		if _, err := tx.livePerson(ctx, duplicateID); err != nil {
+			return err
+		}
+		if _, err := tx.livePerson(ctx, survivorID); err != nil {
+			return err
+		}
+		clashes, err := tx.MergeClashes(ctx, duplicateID, survivorID)
+		if err != nil {
+			return err
+		}
+		if len(clashes) > 0 {
+			return &MergeClashError{Trainings: clashes}
+		}
+		var moved []int64
+		if err := tx.write(ctx).Raw("SELECT id FROM registrations WHERE person_id = ? ORDER BY id", duplicateID).
+			Scan(&moved).Error; err != nil {
+			return mapErr("merge: registrations", err)
+		}
+		if moved == nil {
+			moved = []int64{}
+		}
+		now := tx.Now()
+		if err := tx.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE person_id = ?",
+			survivorID, now, duplicateID).Error; err != nil {
+			return mapErr("merge: move registrations", err)
+		}
+		if err := tx.write(ctx).Exec("UPDATE persons SET merged_into_id = ?, updated_at = ? WHERE id = ?",
+			survivorID, now, duplicateID).Error; err != nil {
+			return mapErr("merge: mark person", err)
+		}
+		ids, _ := json.Marshal(moved)
+		m = model.PersonMerge{SurvivorID: survivorID, MergedID: duplicateID, MovedRegistrations: string(ids),
+			MergedByID: by, MergedAt: now}
+		return mapErr("merge: record", tx.write(ctx).Create(&m).Error)
+	})
+	return m, err
+}
+
+// MovedIDs decodes the registration ids a merge moved.
+func MovedIDs(m model.PersonMerge) ([]int64, error) {
+	var ids []int64
+	if err := json.Unmarshal([]byte(m.MovedRegistrations), &ids); err != nil {
+		return nil, fmt.Errorf("store: merge %d: moved registrations: %w", m.ID, err)
+	}
+	return ids, nil
+}
+
+// UndoMerge reverses a merge in one transaction: exactly the registrations
+// it moved go back to the merged person, who becomes live again, and the
+// merge row is stamped as undone. It refuses when the survivor has been
+// merged into someone else since (undo that merge first), or when one of
+// the moved registrations no longer belongs to the survivor.
+func (s *Store) UndoMerge(ctx context.Context, mergeID int64, by *int64) (model.PersonMerge, error) {
+	var m model.PersonMerge
+	err := s.Tx(ctx, func(tx *Store) error {
+		if err := tx.write(ctx).First(&m, mergeID).Error; err != nil {
+			return mapErr("merge", err)
+		}
+		if m.UndoneAt != nil {
+			return ErrMergeUndone
+		}
+		if _, err := tx.livePerson(ctx, m.SurvivorID); err != nil {
+			if errors.Is(err, ErrAlreadyMerged) {
+				return ErrSurvivorMerged
+			}
+			return err
+		}
+		ids, err := MovedIDs(m)
+		if err != nil {
+			return err
+		}
+		now := tx.Now()
+		if len(ids) > 0 {
+			res := tx.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE person_id = ? AND id IN ?",
+				m.MergedID, now, m.SurvivorID, ids)
+			if res.Error != nil {
+				return mapErr("undo merge: move registrations", res.Error)
+			}
+			if res.RowsAffected != int64(len(ids)) {
+				return ErrRegistrationGone
+			}
+		}
+		if err := tx.write(ctx).Exec("UPDATE persons SET merged_into_id = NULL, updated_at = ? WHERE id = ?",
+			now, m.MergedID).Error; err != nil {
+			return mapErr("undo merge: person", err)
+		}
+		m.UndoneAt, m.UndoneByID = &now, by
+		return mapErr("undo merge: record", tx.write(ctx).Model(&m).Select("UndoneAt", "UndoneByID").Updates(&m).Error)
+	})
+	return m, err
+}
+
+// PersonMergeByID returns one merge record.
+func (s *Store) PersonMergeByID(ctx context.Context, id int64) (model.PersonMerge, error) {
+	var m model.PersonMerge
+	return m, mapErr("merge", s.read(ctx).First(&m, id).Error)
+}
+
+// ActiveMergeOf returns the merge, not undone, that merged the person away.
+func (s *Store) ActiveMergeOf(ctx context.Context, mergedID int64) (model.PersonMerge, error) {
+	var m model.PersonMerge
+	err := s.read(ctx).Where("merged_id = ? AND undone_at IS NULL", mergedID).Order("id DESC").First(&m).Error
+	return m, mapErr("active merge", err)
+}
+
+// MergesInto lists the live merges into a survivor, newest first.
+func (s *Store) MergesInto(ctx context.Context, survivorID int64) ([]model.PersonMerge, []model.Person, error) {
+	var ms []model.PersonMerge
+	if err := s.read(ctx).Where("survivor_id = ? AND undone_at IS NULL", survivorID).Order("id DESC").Find(&ms).Error; err != nil {
+		return nil, nil, mapErr("merges into", err)
+	}
+	people := make([]model.Person, len(ms))
+	for i, m := range ms {
+		if err := s.read(ctx).First(&people[i], m.MergedID).Error; err != nil {
+			return nil, nil, mapErr("merged person", err)
+		}
+	}
+	return ms, people, nil
+}

@@ -1,0 +1,38 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/traindesk/traindesk/internal/roster"
+	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/store/storetest"
+)
+
+// TestPersons_PhoneTail finds a phone stored as typed ("+20 10 1274 3206")
+// from its digits, on both databases, and still lets names match.
+func TestPersons_PhoneTail(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
+		newMergeFixture(t, s)
+		cases := []struct {
+			terms, tail string
+			want        int
+		}{
+			{"01012743206", "1012743206", 1},
+			{"Mostafa", "", 2}, // Mostafa Kamal Hassan and Dina Mostafa El-Sherif
+			{"01099999999", "1099999999", 0},
+			// The duplicate of the fixture was saved with the phone normalised.
+			{"+20 10 1200 3100", "1012003100", 2},
+		}
+		for _, c := range cases {
+			rows, total, err := s.Persons(ctx, store.PersonFilter{Terms: roster.SearchTerms(c.terms), PhoneTail: c.tail, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != c.want || total != int64(c.want) {
+				t.Errorf("%q: %d rows (%d in all), want %d", c.terms, len(rows), total, c.want)
+			}
+		}
+	})
+}
