@@ -34,11 +34,14 @@ func setOffline(off bool) chromedp.Action[chromedp.Void] {
 	})
 }
 
-// cutNetwork takes the page and every service worker offline (or back).
-// A service worker is a target of its own, whose fetches the page's
-// emulation does not touch.
-func cutNetwork(t *testing.T, ctx context.Context, off bool) {
+// cutNetwork takes the page and every service worker offline (or back)
+// with the browser's network emulation. A service worker is a target of its
+// own, whose fetches the page's emulation does not touch, and Chromium may
+// restart it as a new target at any moment; so the test server also stops
+// answering, which makes the cut certain whatever process sends a request.
+func cutNetwork(t *testing.T, ctx context.Context, env *webtest.Env, off bool) {
 	t.Helper()
+	env.SetNetworkDown(off)
 	if err := chromedp.Do(ctx, setOffline(off)); err != nil {
 		t.Fatalf("network offline=%v: %v", off, err)
 	}
@@ -90,7 +93,7 @@ func TestBrowser_RollCallOffline(t *testing.T) {
 	}
 	browsertest.Axe(t, ctx, "roll call")
 
-	cutNetwork(t, ctx, true)
+	cutNetwork(t, ctx, env, true)
 	for i := 1; i <= 5; i++ {
 		sel := fmt.Sprintf("#roll-list .roll-row:nth-child(%d) .mk-present", i)
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
@@ -132,7 +135,7 @@ func TestBrowser_RollCallOffline(t *testing.T) {
 	if err := env.Store.RevokeUserLogins(context.Background(), env.Users[model.RoleTrainer].ID); err != nil {
 		t.Fatal(err)
 	}
-	cutNetwork(t, ctx, false)
+	cutNetwork(t, ctx, env, false)
 	waitFor(t, "the sign-in request", func() bool {
 		st, _ := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS("#sync-status"), "data-state"))
 		return st.Value == "signin"

@@ -3,8 +3,6 @@ package browsertest_test
 import (
 	"context"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,7 +35,7 @@ func TestBrowser_Registry(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/persons/"+id+"?lang="+lang), chromedp.WaitVisible(chromedp.CSS("#history"))); err != nil {
 				t.Fatal(err)
 			}
-			shoot(t, ctx, "registry-merged-"+id+"-"+lang)
+			shootTablet(t, ctx, "registry-merged-"+id+"-"+lang)
 		}
 	}
 }
@@ -59,7 +57,7 @@ func searchAndOpen(t *testing.T, ctx context.Context, base, lang string) {
 	if err != nil || rows != 3 {
 		t.Errorf("%s: محمد found %d people, want 3 (%v)", lang, rows, err)
 	}
-	shoot(t, ctx, "registry-search-"+lang)
+	shootTablet(t, ctx, "registry-search-"+lang)
 
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(".registry-table tbody tr:first-child a.person-name")),
@@ -72,7 +70,7 @@ func searchAndOpen(t *testing.T, ctx context.Context, base, lang string) {
 	if !strings.Contains(text, map[string]string{"en": "Safaga seaport", "ar": "ميناء سفاجا"}[lang]) {
 		t.Errorf("%s: the history does not show the station at the time", lang)
 	}
-	shoot(t, ctx, "registry-person-"+lang)
+	shootTablet(t, ctx, "registry-person-"+lang)
 }
 
 // duplicateAndMerge stops a duplicate at the matches and shows two merges.
@@ -89,7 +87,7 @@ func duplicateAndMerge(t *testing.T, ctx context.Context, base, lang string) {
 	if err != nil {
 		t.Fatalf("%s: duplicate step: %v", lang, err)
 	}
-	shoot(t, ctx, "registry-duplicates-"+lang)
+	shootTablet(t, ctx, "registry-duplicates-"+lang)
 
 	// Merging two demo officers: one pair shares no training, the
 	// other shares the Hurghada course and is refused.
@@ -101,28 +99,14 @@ func duplicateAndMerge(t *testing.T, ctx context.Context, base, lang string) {
 		if err != nil {
 			t.Fatalf("%s: merge screen: %v", lang, err)
 		}
-		shoot(t, ctx, "registry-"+name+"-"+lang)
+		shootTablet(t, ctx, "registry-"+name+"-"+lang)
 	}
 }
 
 // shoot photographs the page at tablet and laptop size and checks it with
 // axe-core, leaving the window at laptop size.
-func shoot(t *testing.T, ctx context.Context, name string) {
+func shootTablet(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	browsertest.Viewport(t, ctx, 800, 1280)
 	browsertest.Screenshot(t, ctx, name+"-tablet")
-	// A full-page capture of a right-to-left page narrower than its first
-	// layout comes out shifted; what the tablet shows is this one.
-	if dir := os.Getenv("TRAINDESK_SCREENSHOTS"); dir != "" {
-		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name+"-tablet-view.png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	browsertest.Viewport(t, ctx, 1280, 800)
-	browsertest.Screenshot(t, ctx, name+"-laptop")
-	browsertest.Axe(t, ctx, name)
 }

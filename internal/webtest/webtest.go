@@ -45,7 +45,17 @@ type Env struct {
 	Cairo  *time.Location
 
 	mu   sync.Mutex
-	hits []string // "METHOD /path" of every request the server received
+	hits []string // "METHOD /path" of every request the server answered
+	down bool     // the server drops every connection, like a dead network
+}
+
+// SetNetworkDown makes the server drop (or serve again) every request, so
+// that a browser test's "offline" does not depend on which of the
+// browser's processes the emulation reached.
+func (e *Env) SetNetworkDown(down bool) {
+	e.mu.Lock()
+	e.down = down
+	e.mu.Unlock()
 }
 
 // Hits counts the requests the server received for method and path.
@@ -130,8 +140,22 @@ func New(t testing.TB, opt Options) *Env {
 	e.Server = web.New(deps)
 	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
-		e.hits = append(e.hits, r.Method+" "+r.URL.Path)
+		down := e.down
+		if !down {
+			e.hits = append(e.hits, r.Method+" "+r.URL.Path)
+		}
 		e.mu.Unlock()
+		if down {
+			// Drop the connection without an answer, as a dead network does.
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+			http.Error(w, "network down", http.StatusServiceUnavailable)
+			return
+		}
 		e.Server.ServeHTTP(w, r)
 	}))
 	t.Cleanup(e.HTTP.Close)
