@@ -175,18 +175,13 @@ func (s *Server) badges(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
-	if err != nil {
-		return err
-	}
-	rs, err := s.Store.Roster(ctx, d.ID)
+	td, err := s.loadTrainingData(c, d.ID)
 	if err != nil {
 		return err
 	}
 	codes := s.attendance().Codes
-	p := training.BadgesProps{Names: training.Names{Refs: refs}, T: d, Codes: map[int64]string{}, QR: map[int64]string{}}
-	for _, r := range rs {
+	p := training.BadgesProps{Names: training.Names{Refs: td.refs}, T: d, Codes: map[int64]string{}, QR: map[int64]string{}}
+	for _, r := range td.roster {
 		if r.Status == model.RegWithdrawn {
 			continue
 		}

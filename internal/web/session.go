@@ -143,25 +143,16 @@ func (s *Server) sessionSheet(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
-	if err != nil {
-		return err
-	}
-	roster, err := s.Store.Roster(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	sits, err := s.Store.Sittings(ctx, d.ID)
+	td, err := s.loadTrainingData(c, d.ID)
 	if err != nil {
 		return err
 	}
 	n := 0
-	for i, x := range sits {
+	for i, x := range td.sits {
 		if x.ID == si.ID {
 			n = i + 1
 		}
 	}
-	return s.render(c, http.StatusOK, training.Sheet(training.SheetProps{Names: training.Names{Refs: refs}, T: d,
-		Sitting: si, Number: n, Roster: roster}))
+	return s.render(c, http.StatusOK, training.Sheet(training.SheetProps{Names: training.Names{Refs: td.refs}, T: d,
+		Sitting: si, Number: n, Roster: td.roster}))
 }

@@ -204,35 +204,49 @@ func (s *Server) visibleTraining(c echo.Context) (store.TrainingDetail, error) {
 	return s.Store.Training(c.Request().Context(), *currentUser(c), id)
 }
 
+// trainingData is what the pages and documents of one training read: the
+// reference lists (to name things), its sessions, its people, their marks
+// and their scores.
+type trainingData struct {
+	refs   store.Refs
+	sits   []store.SittingRow
+	roster []store.RosterRow
+	marks  []model.Attendance
+	scores map[int64]model.Assessment
+}
+
+func (s *Server) loadTrainingData(c echo.Context, id int64) (trainingData, error) {
+	ctx := c.Request().Context()
+	var td trainingData
+	var err error
+	if td.refs, err = s.Store.AllRefs(ctx); err != nil {
+		return td, err
+	}
+	if td.sits, err = s.Store.Sittings(ctx, id); err != nil {
+		return td, err
+	}
+	if td.roster, err = s.Store.Roster(ctx, id); err != nil {
+		return td, err
+	}
+	if td.marks, err = s.Store.TrainingMarks(ctx, id); err != nil {
+		return td, err
+	}
+	td.scores, err = s.Store.Assessments(ctx, id)
+	return td, err
+}
+
 func (s *Server) trainingShow(c echo.Context) error {
 	d, err := s.visibleTraining(c)
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
-	if err != nil {
-		return err
-	}
-	sits, err := s.Store.Sittings(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	roster, err := s.Store.Roster(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	marks, err := s.Store.TrainingMarks(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	scores, err := s.Store.Assessments(ctx, d.ID)
+	td, err := s.loadTrainingData(c, d.ID)
 	if err != nil {
 		return err
 	}
 	u := currentUser(c)
-	return s.render(c, http.StatusOK, training.Show(training.ShowProps{Names: training.Names{Refs: refs}, T: d,
-		Sittings: sits, Roster: roster, Marks: training.IndexMarks(marks), Today: s.today(), Scores: scores,
+	return s.render(c, http.StatusOK, training.Show(training.ShowProps{Names: training.Names{Refs: td.refs}, T: d,
+		Sittings: td.sits, Roster: td.roster, Marks: training.IndexMarks(td.marks), Today: s.today(), Scores: td.scores,
 		CanEdit: auth.Can(u.Role, auth.EditTrainings), CanAssess: mayAssess(u, d.Facilitates(u.ID))}))
 }
 
