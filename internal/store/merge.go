@@ -46,8 +46,30 @@ func (e *MergeClashError) Error() string {
 // Unwrap makes errors.Is(err, model.ErrConflict) work.
 func (e *MergeClashError) Unwrap() error { return model.ErrConflict }
 
-// MergeClashes lists the trainings both persons are registered on.
-func (s *Store) MergeClashes(ctx context.Context, a, b int64) ([]MergeClash, error) {
+// MergeClashes lists the trainings that stop merging duplicate into
+// survivor: both are registered on them, and the duplicate's registration
+// is not a withdrawn one that holds nothing (that one simply stays with the
+// merged record).
+func (s *Store) MergeClashes(ctx context.Context, duplicate, survivor int64) ([]MergeClash, error) {
+	shared, err := s.sharedTrainings(ctx, duplicate, survivor)
+	if err != nil {
+		return nil, err
+	}
+	stay, err := s.emptyWithdrawn(ctx, duplicate)
+	if err != nil {
+		return nil, err
+	}
+	var out []MergeClash
+	for _, c := range shared {
+		if _, harmless := stay[c.TrainingID]; !harmless {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// sharedTrainings lists the trainings both persons are registered on.
+func (s *Store) sharedTrainings(ctx context.Context, a, b int64) ([]MergeClash, error) {
 	var out []MergeClash
 	err := s.read(ctx).Raw(`
 SELECT t.id AS training_id, t.title, t.starts_on, t.ends_on
@@ -97,18 +119,39 @@ func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64,
 		if len(clashes) > 0 {
 			return &MergeClashError{Trainings: clashes}
 		}
+		shared, err := tx.sharedTrainings(ctx, duplicateID, survivorID)
+		if err != nil {
+			return err
+		}
+		stay, err := tx.emptyWithdrawn(ctx, duplicateID)
+		if err != nil {
+			return err
+		}
+		// A withdrawn registration that holds nothing (no mark, score or
+		// certificate) on a training the survivor is on stays with the
+		// merged record: it counts nowhere and moving it would clash.
 		var moved []int64
 		if err := tx.write(ctx).Raw("SELECT id FROM registrations WHERE person_id = ? ORDER BY id", duplicateID).
 			Scan(&moved).Error; err != nil {
 			return mapErr("merge: registrations", err)
 		}
-		if moved == nil {
-			moved = []int64{}
+		kept := map[int64]bool{}
+		for _, c := range shared {
+			kept[stay[c.TrainingID]] = true
 		}
+		moving := []int64{}
+		for _, id := range moved {
+			if !kept[id] {
+				moving = append(moving, id)
+			}
+		}
+		moved = moving
 		now := tx.Now()
-		if err := tx.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE person_id = ?",
-			survivorID, now, duplicateID).Error; err != nil {
-			return mapErr("merge: move registrations", err)
+		if len(moved) > 0 {
+			if err := tx.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE id IN ?",
+				survivorID, now, moved).Error; err != nil {
+				return mapErr("merge: move registrations", err)
+			}
 		}
 		if err := tx.write(ctx).Exec("UPDATE persons SET merged_into_id = ?, updated_at = ? WHERE id = ?",
 			survivorID, now, duplicateID).Error; err != nil {
@@ -120,6 +163,24 @@ func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64,
 		return mapErr("merge: record", tx.write(ctx).Create(&m).Error)
 	})
 	return m, err
+}
+
+// emptyWithdrawn maps each training on which the person has a withdrawn
+// registration that holds no mark, score or certificate to that
+// registration's id.
+func (s *Store) emptyWithdrawn(ctx context.Context, personID int64) (map[int64]int64, error) {
+	var rows []struct{ TrainingID, ID int64 }
+	err := s.write(ctx).Raw(`
+SELECT r.training_id, r.id FROM registrations r
+WHERE r.person_id = ? AND r.status = 'withdrawn'
+  AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.registration_id = r.id)
+  AND NOT EXISTS (SELECT 1 FROM assessments x WHERE x.registration_id = r.id)
+  AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.registration_id = r.id)`, personID).Scan(&rows).Error
+	out := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		out[r.TrainingID] = r.ID
+	}
+	return out, mapErr("merge: withdrawn registrations", err)
 }
 
 // MovedIDs decodes the registration ids a merge moved.

@@ -221,3 +221,44 @@ func TestUndoMerge_AfterSurvivorMergedAgain(t *testing.T) {
 		}
 	})
 }
+
+// TestMergePersons_EmptyWithdrawnStays merges persons who are both on a
+// training where the duplicate had withdrawn before anything was recorded:
+// that registration stays with the merged record, the rest moves, and
+// undo restores everything.
+func TestMergePersons_EmptyWithdrawnStays(t *testing.T) {
+	ctx := context.Background()
+	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
+		f := newMergeFixture(t, s)
+		r := model.Registration{TrainingID: f.hurghada, PersonID: f.duplicate, Status: model.RegWithdrawn}
+		if err := s.Register(ctx, &r, nil); err != nil {
+			t.Fatal(err)
+		}
+		m, err := s.MergePersons(ctx, f.duplicate, f.survivor, nil)
+		if err != nil {
+			t.Fatalf("merge: %v", err)
+		}
+		if f.owner(t, r.ID) != f.duplicate || f.owner(t, f.dupRegistration) != f.survivor {
+			t.Fatal("the empty withdrawn registration moved, or the real one stayed")
+		}
+		if ids, _ := store.MovedIDs(m); len(ids) != 1 || ids[0] != f.dupRegistration {
+			t.Fatalf("moved = %v", ids)
+		}
+		if _, err := s.UndoMerge(ctx, m.ID, nil); err != nil {
+			t.Fatal(err)
+		}
+		if f.owner(t, r.ID) != f.duplicate || f.owner(t, f.dupRegistration) != f.duplicate {
+			t.Fatal("undo did not restore the registrations")
+		}
+		// With a mark on the withdrawn registration it is a real clash again.
+		sitting := mustID(t, s.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM sittings WHERE training_id = ?", f.hurghada))
+		if err := s.Exec(ctx, "INSERT INTO attendance (registration_id, sitting_id, status, recorded_at) VALUES (?, ?, 'absent', ?)",
+			r.ID, sitting, s.Now()); err != nil {
+			t.Fatal(err)
+		}
+		var ce *store.MergeClashError
+		if _, err := s.MergePersons(ctx, f.duplicate, f.survivor, nil); !errors.As(err, &ce) {
+			t.Fatalf("merge with a marked withdrawn registration = %v, want a clash", err)
+		}
+	})
+}
