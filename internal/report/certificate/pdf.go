@@ -118,18 +118,23 @@ func fit(doc *pdfdoc.Doc, x, y float64, text string, bold bool, size, floor floa
 	return y + h
 }
 
-// centred wraps text to the column, draws at most maxLines lines centred
-// on cx from y, and returns the y below them.
+// centred wraps text to the column and draws it centred on cx from y in
+// at most maxLines lines, shrinking the font (down to 8 points) before it
+// cuts a long text short, and returns the y below it.
 func centred(doc *pdfdoc.Doc, cx, y float64, text string, bold bool, size float64, maxLines int) float64 {
 	if text == "" {
 		return y
 	}
 	doc.SetFont(bold, size)
-	lh := size * 0.3528 * 1.45
 	lines := doc.Lines(text, colW)
+	for ; len(lines) > maxLines && size > 8; size -= 0.5 {
+		doc.SetFont(bold, size-0.5)
+		lines = doc.Lines(text, colW)
+	}
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
 	}
+	lh := size * 0.3528 * 1.45
 	pdf := doc.PDF()
 	for _, l := range lines {
 		y += lh

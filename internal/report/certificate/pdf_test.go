@@ -65,6 +65,22 @@ func TestWrite_RendersBothStates(t *testing.T) {
 	}
 }
 
+func TestWrite_LongTexts(t *testing.T) {
+	c := course(t)
+	c.T.Title = strings.Repeat("Identifying and referring presumed victims of trafficking at seaports, airports and land borders; ", 3)
+	p, _ := c.Person(100)
+	p.NameLatin = "Abdelrahman Mohamed Abdelfattah El-Sayed Abdelhamid Mostafa El-Shazly"
+	p.NameArabic = "عبد الرحمن محمد عبد الفتاح السيد عبد الحميد مصطفى الشاذلي"
+	var buf bytes.Buffer
+	if err := Write(&buf, c.Data(p, c.Certs[100], "https://traindesk.example/verify/", time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if pageCount(buf.Bytes()) != 1 {
+		t.Fatal("long texts spill onto a second page")
+	}
+	render(t, "certificate-long", buf.Bytes())
+}
+
 func TestDaysOfTraining_ArabicAgreement(t *testing.T) {
 	cases := map[int]string{1: "يوم تدريبي واحد", 2: "يومان تدريبيان", 5: "٥ أيام تدريبية", 12: "١٢ يومًا تدريبيًا"}
 	for n, want := range cases {
