@@ -1,0 +1,119 @@
+// Package certificate renders a training's certificates page, the public
+// page that verifies a certificate by its code, the explanation shown when
+// a certificate is refused, and the links to them from the training page.
+package certificate
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/report/certificate"
+	"github.com/traindesk/traindesk/internal/store"
+)
+
+// ListProps is a training's certificates page.
+type ListProps struct {
+	Course certificate.Course
+	// Refusal is the catalogue key saying why certificates cannot be
+	// issued now, or "" when they can.
+	Refusal   string
+	CanIssue  bool // editors issue missing certificates by downloading them
+	CanRevoke bool
+	Location  *time.Location
+	// Errors and Reasons hold a refused revocation: the message and the
+	// typed reason, by certificate.
+	Errors  map[int64]string
+	Reasons map[int64]string
+}
+
+// Counts tallies completers, issued and revoked certificates.
+func (p ListProps) Counts() (completed, issued, revoked int) {
+	completed = len(p.Course.Completers())
+	for _, person := range p.Course.People {
+		if c, ok := p.Course.Certs[person.ID]; ok {
+			issued++
+			if c.RevokedAt != nil {
+				revoked++
+			}
+		}
+	}
+	return completed, issued, revoked
+}
+
+// Cert returns a person's certificate, if issued.
+func (p ListProps) Cert(regID int64) (model.Certificate, bool) {
+	c, ok := p.Course.Certs[regID]
+	return c, ok
+}
+
+// MayDownload reports whether the person's certificate can be downloaded
+// by this user now: an issued one always, a missing one only by an editor
+// while certificates issue and the person completed.
+func (p ListProps) MayDownload(person certificate.Person) bool {
+	if _, ok := p.Course.Certs[person.ID]; ok {
+		return true
+	}
+	return p.CanIssue && p.Refusal == "" && person.Result.Completed
+}
+
+// RuleText states the training's completion rule.
+func (p ListProps) RuleText(l *i18n.Localizer) string {
+	t := p.Course.T
+	rate := l.Percent(float64(t.CompletionMinRate))
+	if t.CompletionMinPostScore != nil {
+		return l.T("certificate.rule_post", rate, l.Num(*t.CompletionMinPostScore))
+	}
+	return l.T("certificate.rule", rate)
+}
+
+// day is the calendar day of a moment in the venues' time zone.
+func (p ListProps) day(t time.Time) model.Date {
+	loc := p.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return model.DateOf(t.In(loc))
+}
+
+// VerifyProps is the public verification page. Check is set when a code
+// was found; Code is what was asked for, grouped for reading.
+type VerifyProps struct {
+	Asked    bool
+	Code     string
+	Check    *store.CertificateCheck
+	Location *time.Location
+}
+
+// RefusedProps explains why a certificate cannot be had.
+type RefusedProps struct {
+	TrainingID int64
+	Title      string
+	Key        string // catalogue key of the reason
+}
+
+func trainingURL(id int64, rest string) templ.SafeURL {
+	return templ.SafeURL("/trainings/" + strconv.FormatInt(id, 10) + rest)
+}
+
+func personURL(id int64) templ.SafeURL {
+	return templ.SafeURL("/persons/" + strconv.FormatInt(id, 10))
+}
+
+func certURL(id int64, action string) templ.SafeURL {
+	return templ.SafeURL("/certificates/" + strconv.FormatInt(id, 10) + "/" + action)
+}
+
+func pdfURL(trainingID, regID int64) templ.SafeURL {
+	return trainingURL(trainingID, "/certificates/"+strconv.FormatInt(regID, 10)+".pdf")
+}
+
+func (p VerifyProps) loc() *time.Location {
+	if p.Location == nil {
+		return time.UTC
+	}
+	return p.Location
+}
