@@ -47,9 +47,14 @@ func searchAndOpen(t *testing.T, ctx context.Context, base, lang string) {
 		chromedp.Navigate(base+"/persons?lang="+lang),
 		chromedp.WaitVisible(chromedp.CSS("#f-q")),
 		chromedp.SendKeys(chromedp.CSS("#f-q"), "محمد"),
-		chromedp.Submit(chromedp.CSS("#f-q")),
-		chromedp.WaitVisible(chromedp.CSS(".registry-table")),
 	)
+	if err == nil {
+		// Wait for the results page itself, not the list still showing.
+		_, err = chromedp.RunResponse(ctx, chromedp.Submit(chromedp.CSS("#f-q")))
+	}
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(".registry-table")))
+	}
 	if err != nil {
 		t.Fatalf("%s: search: %v", lang, err)
 	}
