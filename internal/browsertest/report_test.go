@@ -3,6 +3,8 @@ package browsertest_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,6 +52,39 @@ func TestBrowser_Report(t *testing.T) {
 	}
 	browsertest.Axe(t, ctx, path+" (ar)")
 	shootReport(t, ctx, "ar")
+
+	// The download button, asked to show its progress page (async=1)
+	// instead of waiting, leads to a page that offers the file once the
+	// export is done; htmx polls its status meanwhile.
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.querySelector(".export-form").insertAdjacentHTML("beforeend",
+			'<input type="hidden" name="async" value="1">')`),
+		chromedp.Click(chromedp.CSS(".export-form button[value=xlsx]")),
+		chromedp.WaitVisible(chromedp.CSS("#job-status a[download]")),
+	)
+	if err != nil {
+		t.Fatalf("export job page: %v", err)
+	}
+	browsertest.Axe(t, ctx, "export job (ar)")
+	viewportShot(t, ctx, "report-job-ar-1280x800")
+}
+
+// viewportShot saves what the window shows. A full-page capture of a page
+// shorter than the window draws right-to-left pages shifted, so short
+// pages are taken this way.
+func viewportShot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := os.Getenv("TRAINDESK_SCREENSHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func readFigures(t *testing.T, ctx context.Context, want map[string]string) {

@@ -19,7 +19,6 @@ type Querier interface {
 	DonorByID(ctx context.Context, id int64) (model.Donor, error)
 	Indicators(ctx context.Context, projectID int64) ([]model.Indicator, error)
 	ReportTrainings(ctx context.Context, f store.ReportFilter) ([]store.ReportTraining, error)
-	ReportPeople(ctx context.Context, f store.ReportFilter) (store.ReportPeople, error)
 	ReportGroups(ctx context.Context, f store.ReportFilter) ([]store.ReportGroup, error)
 	ReportAssessments(ctx context.Context, f store.ReportFilter) (store.ReportAssessments, error)
 	ReportGoals(ctx context.Context, f store.ReportFilter) ([]store.ReportGoal, error)
@@ -48,7 +47,7 @@ func Compute(ctx context.Context, q Querier, f Filter) (Figures, error) {
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
 	steps := []func(context.Context, Querier, store.ReportFilter, *Figures) error{
-		addTrainings, addPeople, addGroups, addAssessments, addGoals,
+		addTrainings, addGroups, addAssessments, addGoals,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q, sf, &fig); err != nil {
@@ -95,29 +94,21 @@ func addTrainings(ctx context.Context, q Querier, f store.ReportFilter, fig *Fig
 	return nil
 }
 
-// addPeople counts participations and unique individuals.
-func addPeople(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
-	p, err := q.ReportPeople(ctx, f)
-	if err != nil {
-		return err
-	}
-	s := &fig.Summary
-	s.Participations, s.ParticipationsWomen, s.ParticipationsMen = p.Participations, p.ParticipationsWomen, p.ParticipationsMen
-	s.Individuals, s.Women, s.Men = p.Individuals, p.Women, p.Men
-	s.WomenShare = share(p.Women, p.Individuals)
-	s.CompletionRate = share(s.Completed, s.Participations)
-	return nil
-}
-
-// addGroups sorts the disaggregation lines into their tables, largest
-// first and "not recorded" last.
+// addGroups counts participations and unique individuals, and sorts the
+// disaggregation lines into their tables, largest first and "not
+// recorded" last. It runs after addTrainings, whose completers it divides.
 func addGroups(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
 	rows, err := q.ReportGroups(ctx, f)
 	if err != nil {
 		return err
 	}
-	d := &fig.Groups
+	d, s := &fig.Groups, &fig.Summary
 	for _, r := range rows {
+		if r.Dim == "all" {
+			s.Participations, s.ParticipationsWomen, s.ParticipationsMen = r.Participations, r.ParticipationsWomen, r.ParticipationsMen
+			s.Individuals, s.Women, s.Men = r.Individuals, r.Women, r.Men
+			continue
+		}
 		g := Group{Key: r.Key, NameEn: r.NameEn, NameAr: r.NameAr, Participations: r.Participations,
 			ParticipationsWomen: r.ParticipationsWomen, ParticipationsMen: r.ParticipationsMen,
 			Individuals: r.Individuals, Women: r.Women, Men: r.Men}
@@ -138,6 +129,8 @@ func addGroups(ctx context.Context, q Querier, f store.ReportFilter, fig *Figure
 	for _, gs := range [][]Group{d.Agency, d.Station, d.Governorate, d.Position} {
 		slices.SortStableFunc(gs, byCount)
 	}
+	s.WomenShare = share(s.Women, s.Individuals)
+	s.CompletionRate = share(s.Completed, s.Participations)
 	return nil
 }
 

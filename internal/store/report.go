@@ -41,7 +41,13 @@ type Statement struct {
 //     (COALESCE(merged_into_id, id)), whose sex is used. Registrations
 //     normally move to the survivor on merge; this keeps the count right
 //     when one did not.
-func reportScope(f ReportFilter) (string, []any) {
+//
+// The disaggregation and the goals read reg several times and ask for it
+// MATERIALIZED (SQLite 3.35+, PostgreSQL 12+): computed once, it halves
+// their time over a million marks. The statements that join reg to the
+// attendance leave it inline, so that SQLite searches the marks of the
+// counted registrations by index instead of scanning every mark.
+func reportScope(f ReportFilter, materialize bool) (string, []any) {
 	where := []string{"t.project_id = ?", "t.status <> 'cancelled'", "t.starts_on <= ?", "t.ends_on >= ?"}
 	args := []any{f.ProjectID, f.To, f.From}
 	for _, c := range []struct {
@@ -52,6 +58,10 @@ func reportScope(f ReportFilter) (string, []any) {
 			where, args = append(where, c.cond), append(args, c.id)
 		}
 	}
+	hint := ""
+	if materialize {
+		hint = "MATERIALIZED "
+	}
 	sql := `WITH tr AS (
   SELECT t.id, t.completion_min_rate AS min_rate, t.completion_min_post_score AS min_post
   FROM trainings t WHERE ` + strings.Join(where, " AND ") + `
@@ -60,7 +70,7 @@ func reportScope(f ReportFilter) (string, []any) {
     SUM(CASE WHEN si.date >= ? AND si.date <= ? THEN 1 ELSE 0 END) AS days
   FROM tr JOIN sittings si ON si.training_id = tr.id
   WHERE si.deleted_at IS NULL GROUP BY si.training_id
-), reg AS (
+), reg AS ` + hint + `(
   SELECT r.id, r.training_id, r.agency_id, r.duty_station_id, r.position, pe.id AS pid, pe.sex
   FROM tr JOIN registrations r ON r.training_id = tr.id
     JOIN persons p ON p.id = r.person_id
@@ -71,13 +81,16 @@ func reportScope(f ReportFilter) (string, []any) {
 	return sql, append(args, f.From, f.To)
 }
 
-// reportQueries are the report's aggregate statements after the scope.
-var reportQueries = []struct{ name, sql string }{
-	{"trainings", trainingsSQL},
-	{"people", peopleSQL},
-	{"groups", groupsSQL},
-	{"assessments", assessmentsSQL},
-	{"goals", goalsSQL},
+// reportQueries are the report's aggregate statements after the scope,
+// and whether reg is materialized for them.
+var reportQueries = []struct {
+	name, sql   string
+	materialize bool
+}{
+	{"trainings", trainingsSQL, false},
+	{"groups", groupsSQL, true},
+	{"assessments", assessmentsSQL, false},
+	{"goals", goalsSQL, true},
 }
 
 // ReportStatements returns the aggregate statements the report runs for f,
@@ -93,9 +106,9 @@ func ReportStatements(f ReportFilter) []Statement {
 
 // statement builds the named report statement for f.
 func statement(name string, f ReportFilter) Statement {
-	scope, args := reportScope(f)
 	for _, q := range reportQueries {
 		if q.name == name {
+			scope, args := reportScope(f, q.materialize)
 			if name == "assessments" {
 				args = append(args, f.Mastery)
 			}
@@ -185,32 +198,6 @@ func (s *Store) ReportTrainings(ctx context.Context, f ReportFilter) ([]ReportTr
 	st := statement("trainings", f)
 	var out []ReportTraining
 	return out, mapErr("report trainings", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
-}
-
-// ReportPeople counts participations and unique individuals (after
-// merges), each by sex.
-type ReportPeople struct {
-	Participations      int
-	ParticipationsWomen int
-	ParticipationsMen   int
-	Individuals         int
-	Women               int
-	Men                 int
-}
-
-const peopleSQL = `SELECT COUNT(*) AS participations,
-  COALESCE(SUM(CASE WHEN reg.sex = 'F' THEN 1 ELSE 0 END), 0) AS participations_women,
-  COALESCE(SUM(CASE WHEN reg.sex = 'M' THEN 1 ELSE 0 END), 0) AS participations_men,
-  COUNT(DISTINCT reg.pid) AS individuals,
-  COUNT(DISTINCT CASE WHEN reg.sex = 'F' THEN reg.pid END) AS women,
-  COUNT(DISTINCT CASE WHEN reg.sex = 'M' THEN reg.pid END) AS men
-FROM reg`
-
-// ReportPeople counts the people of the counted trainings.
-func (s *Store) ReportPeople(ctx context.Context, f ReportFilter) (ReportPeople, error) {
-	st := statement("people", f)
-	var out ReportPeople
-	return out, mapErr("report people", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
 }
 
 // ExplainReport returns the query plan of each report statement, by name:

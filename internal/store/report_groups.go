@@ -7,11 +7,12 @@ import (
 )
 
 // ReportGroup is one line of a disaggregation: the participations and the
-// unique individuals of one agency, duty station, governorate or position
-// (as recorded on the registrations), each by sex. ID is nil and Key empty
-// for registrations that recorded nothing.
+// unique individuals (after merges) of one agency, duty station,
+// governorate or position (as recorded on the registrations), each by
+// sex. ID is nil and Key empty for registrations that recorded nothing.
+// The line of Dim "all" counts everybody.
 type ReportGroup struct {
-	Dim                 string // "agency", "station", "governorate" or "position"
+	Dim                 string // "all", "agency", "station", "governorate" or "position"
 	ID                  *int64
 	Key                 string `gorm:"column:grp_key"` // the position
 	NameEn, NameAr      string
@@ -31,11 +32,13 @@ const groupCounts = `COUNT(*) AS participations,
   COUNT(DISTINCT CASE WHEN reg.sex = 'F' THEN reg.pid END) AS women,
   COUNT(DISTINCT CASE WHEN reg.sex = 'M' THEN reg.pid END) AS men`
 
-// groupsSQL disaggregates in one statement by the agency, duty station,
-// the duty station's governorate and the position recorded on each
-// registration.
-const groupsSQL = `SELECT 'agency' AS dim, reg.agency_id AS id, '' AS grp_key,
-  COALESCE(ag.name_en, '') AS name_en, COALESCE(ag.name_ar, '') AS name_ar, ` + groupCounts + `
+// groupsSQL counts everybody, then disaggregates by the agency, duty
+// station, the duty station's governorate and the position recorded on
+// each registration, in one statement that reads reg once.
+const groupsSQL = `SELECT 'all' AS dim, NULL AS id, '' AS grp_key, '' AS name_en, '' AS name_ar, ` + groupCounts + `
+FROM reg
+UNION ALL
+SELECT 'agency', reg.agency_id, '', COALESCE(ag.name_en, ''), COALESCE(ag.name_ar, ''), ` + groupCounts + `
 FROM reg LEFT JOIN agencies ag ON ag.id = reg.agency_id
 GROUP BY reg.agency_id, ag.name_en, ag.name_ar
 UNION ALL
@@ -131,7 +134,7 @@ func (s *Store) ReportGoals(ctx context.Context, f ReportFilter) ([]ReportGoal, 
 // ReportMaxSessions is the largest number of live sessions of a counted
 // training: the width of the attendance matrix.
 func (s *Store) ReportMaxSessions(ctx context.Context, f ReportFilter) (int, error) {
-	scope, args := reportScope(f)
+	scope, args := reportScope(f, false)
 	var n int
 	err := s.read(ctx).Raw(scope+"SELECT COALESCE(MAX(sessions), 0) FROM ses", args...).Scan(&n).Error
 	return n, mapErr("report sessions", err)

@@ -70,7 +70,7 @@ ORDER BY t.starts_on, t.id, pe.name_latin, reg.id`
 // time, never holding the list in memory. Phone and email are read only
 // when contact is true. fn's error stops the scan and is returned.
 func (s *Store) EachReportParticipant(ctx context.Context, f ReportFilter, contact bool, fn func(ReportParticipant) error) error {
-	scope, args := reportScope(f)
+	scope, args := reportScope(f, false)
 	cols := "'', ''"
 	if contact {
 		cols = "pe.phone, pe.email"
@@ -131,7 +131,7 @@ ORDER BY t.starts_on, t.id, pe.name_latin, reg.id, si.date, si.starts_at, si.id`
 // EachAttendanceLine streams the attendance matrix to fn, one
 // participation at a time; only the current line is held in memory.
 func (s *Store) EachAttendanceLine(ctx context.Context, f ReportFilter, fn func(AttendanceLine) error) error {
-	scope, args := reportScope(f)
+	scope, args := reportScope(f, false)
 	rows, err := s.read(ctx).Raw(scope+attendanceSQL, args...).Rows()
 	if err != nil {
 		return mapErr("report attendance", err)
