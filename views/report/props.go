@@ -67,10 +67,8 @@ func (p Props) projectOptions(ctx context.Context) []components.Option {
 	out := []components.Option{{Value: "", Label: i18n.T(ctx, "report.choose_project")}}
 	donor, _ := strconv.ParseInt(p.Form.Donor, 10, 64)
 	for _, pr := range p.Refs.Projects {
-		if pr.ArchivedAt != nil && strconv.FormatInt(pr.ID, 10) != p.Form.Project {
-			continue
-		}
-		if donor != 0 && pr.DonorID != donor {
+		chosen := strconv.FormatInt(pr.ID, 10) == p.Form.Project
+		if !chosen && (pr.ArchivedAt != nil || (donor != 0 && pr.DonorID != donor)) {
 			continue
 		}
 		out = append(out, components.Option{Value: strconv.FormatInt(pr.ID, 10),

@@ -1071,7 +1071,7 @@ func method(f rpt.Figures) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		for _, k := range []string{"trainings", "days", "people", "groups", "attendance", "completion", "knowledge", "indicators", "exports"} {
+		for _, k := range []string{"trainings", "filters", "days", "people", "groups", "attendance", "completion", "knowledge", "indicators", "exports"} {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 77, "<li>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
