@@ -110,15 +110,29 @@ func q(s string) string { return "'" + s + "'" }
 // day returns the date d days after 2020-01-01.
 func day(d int) string { return time.Date(2020, 1, 1+d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly) }
 
+// seedStep is one table's rows: a statement head and a row generator.
+type seedStep struct {
+	head string
+	n    int
+	row  func(i int) string
+}
+
 func seedReport(db *sql.DB) error {
 	now := q("2024-01-01 00:00:00")
 	all := benchTrainings + benchCancelled
 	regs := all * benchSeats
-	steps := []struct {
-		head string
-		n    int
-		row  func(i int) string
-	}{
+	for _, st := range append(referenceSteps(now), courseSteps(now, all, regs)...) {
+		if err := batch(db, st.head, st.n, st.row); err != nil {
+			return err
+		}
+	}
+	return finishSeed(db, regs)
+}
+
+// referenceSteps are the donor, project, indicators, agencies and duty
+// stations.
+func referenceSteps(now string) []seedStep {
+	return []seedStep{
 		{"INSERT INTO donors (id, name_en, created_at, updated_at) VALUES ", 1, func(int) string { return "(1, 'Bench donor', " + now + ", " + now + ")" }},
 		{"INSERT INTO projects (id, code, title_en, donor_id, starts_on, ends_on, mastery_threshold, created_at, updated_at) VALUES ", 1,
 			func(int) string {
@@ -133,6 +147,14 @@ func seedReport(db *sql.DB) error {
 		{"INSERT INTO duty_stations (id, name_en, governorate_id, agency_id, created_at, updated_at) VALUES ", 20, func(i int) string {
 			return fmt.Sprintf("(%d, 'Station %d', %d, %d, %s, %s)", i+1, i+1, 1+i%27, 1+i%5, now, now)
 		}},
+	}
+}
+
+// courseSteps are the trainings with their tags and sessions, the
+// persons, registrations, marks and assessments.
+func courseSteps(now string, all, regs int) []seedStep {
+	positions := []string{"front_line", "desk", "capacity_building", "headquarters"}
+	return []seedStep{
 		{"INSERT INTO trainings (id, title, project_id, agency_id, governorate_id, thematic_area_id, starts_on, ends_on, status, capacity, completion_min_rate, created_at, updated_at) VALUES ",
 			all, func(i int) string {
 				start := i * 2000 / all // spread over about five and a half years
@@ -151,14 +173,14 @@ func seedReport(db *sql.DB) error {
 		}},
 		{"INSERT INTO persons (id, name_latin, name_arabic, sex, position, created_at, updated_at) VALUES ", benchPersons, func(i int) string {
 			return fmt.Sprintf("(%d, 'Person %06d', 'شخص %d', '%s', '%s', %s, %s)", i+1, i, i, []string{"F", "M", "M"}[i%3],
-				[]string{"front_line", "desk", "capacity_building", "headquarters"}[i%4], now, now)
+				positions[i%4], now, now)
 		}},
 		{"INSERT INTO registrations (id, training_id, person_id, status, agency_id, duty_station_id, position, registered_at, updated_at) VALUES ",
 			regs, func(i int) string {
 				t, k := i/benchSeats, i%benchSeats
 				person := (t*7919+k*1601)%benchPersons + 1 // distinct within a training: 1601 is prime to 40,000
 				return fmt.Sprintf("(%d, %d, %d, 'confirmed', %d, %d, '%s', %s, %s)", i+1, t+1, person, 1+person%5, 1+person%20,
-					[]string{"front_line", "desk", "capacity_building", "headquarters"}[person%4], now, now)
+					positions[person%4], now, now)
 			}},
 		{"INSERT INTO attendance (registration_id, sitting_id, status, recorded_at) VALUES ", regs * benchSessions, func(i int) string {
 			reg, s := i/benchSessions, i%benchSessions
@@ -170,12 +192,6 @@ func seedReport(db *sql.DB) error {
 			return fmt.Sprintf("(%d, %d, %d, %d, %s)", i+1, pre, pre-5+i%40, 1+i%5, now)
 		}},
 	}
-	for _, st := range steps {
-		if err := batch(db, st.head, st.n, st.row); err != nil {
-			return err
-		}
-	}
-	return finishSeed(db, regs)
 }
 
 // mark is the i-th mark: mostly present, some late, absent and excused.

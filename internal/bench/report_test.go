@@ -56,7 +56,7 @@ func TestBenchReport(t *testing.T) {
 	q2from, q2to := report.Quarter(2022, 2)
 	compare(ctx, t, st, raw, report.Filter{ProjectID: 1, From: q2from, To: q2to}, "Donor report for one quarter (2022 Q2)")
 	printPlans(t, ctx, st, f)
-	for _, format := range []string{"csv", "xlsx"} {
+	for _, format := range []string{"csv", "xlsx", "workbook"} {
 		measureExport(t, ctx, st, fig, format)
 	}
 }
@@ -130,8 +130,45 @@ func measureExport(t *testing.T, ctx context.Context, st *store.Store, fig repor
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
+	stop := sampleHeap()
+	ex := report.Export{Ctx: ctx, Fig: fig, Src: st, Loc: i18n.New(i18n.EN)}
+	tb, err := ex.Table("participants")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := []report.Table{tb}
+	if format == "workbook" {
+		if tables, err = ex.Tables(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := 0
+	start := time.Now()
+	count := func() { rows++ }
+	if format == "csv" {
+		err = report.WriteCSV(io.Discard, tb, count)
+	} else {
+		err = report.WriteXLSX(io.Discard, tables, false, count)
+	}
+	elapsed := time.Since(start)
+	peak, live := stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	mb := func(n uint64) float64 { return float64(n) / (1 << 20) }
+	fmt.Printf("\nParticipant export, %s, %d rows in %s: peak heap in use %.1f MB (%.1f MB before), peak live heap %.1f MB; %.0f MB allocated in all\n",
+		format, rows, elapsed.Round(time.Millisecond), mb(peak), mb(before.HeapInuse), mb(live),
+		mb(after.TotalAlloc-before.TotalAlloc))
+}
+
+// sampleHeap samples the heap in use and the live heap every few
+// milliseconds until the returned function is called, which reports the
+// peaks.
+func sampleHeap() func() (peak, live uint64) {
 	var peak, live atomic.Uint64
-	stop := make(chan struct{})
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -140,42 +177,19 @@ func measureExport(t *testing.T, ctx context.Context, st *store.Store, fig repor
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		for {
 			runtime.ReadMemStats(&m)
-			if m.HeapInuse > peak.Load() {
-				peak.Store(m.HeapInuse)
-			}
-			if metrics.Read(sample); sample[0].Value.Uint64() > live.Load() {
-				live.Store(sample[0].Value.Uint64())
-			}
+			peak.Store(max(peak.Load(), m.HeapInuse))
+			metrics.Read(sample)
+			live.Store(max(live.Load(), sample[0].Value.Uint64()))
 			select {
-			case <-stop:
+			case <-done:
 				return
 			case <-time.After(5 * time.Millisecond):
 			}
 		}
 	}()
-	ex := report.Export{Ctx: ctx, Fig: fig, Src: st, Loc: i18n.New(i18n.EN)}
-	tb, err := ex.Table("participants")
-	if err != nil {
-		t.Fatal(err)
+	return func() (uint64, uint64) {
+		close(done)
+		wg.Wait()
+		return peak.Load(), live.Load()
 	}
-	rows := 0
-	start := time.Now()
-	count := func() { rows++ }
-	if format == "csv" {
-		err = report.WriteCSV(io.Discard, tb, count)
-	} else {
-		err = report.WriteXLSX(io.Discard, []report.Table{tb}, false, count)
-	}
-	elapsed := time.Since(start)
-	close(stop)
-	wg.Wait()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var after runtime.MemStats
-	runtime.ReadMemStats(&after)
-	mb := func(n uint64) float64 { return float64(n) / (1 << 20) }
-	fmt.Printf("\nParticipant export, %s, %d rows in %s: peak heap in use %.1f MB (%.1f MB before), peak live heap %.1f MB; %.0f MB allocated in all\n",
-		format, rows, elapsed.Round(time.Millisecond), mb(peak.Load()), mb(before.HeapInuse), mb(live.Load()),
-		mb(after.TotalAlloc-before.TotalAlloc))
 }

@@ -1,112 +1,94 @@
 package report
 
 import (
+	"archive/zip"
+	"bufio"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// styles are the workbook's cell styles, by cell kind.
-type styles struct {
-	header int
-	kind   map[Kind]int
-}
-
-// newStyles registers the header style and one style per typed kind:
-// counts with thousands separators, one decimal, percentages (stored as
-// fractions, so a spreadsheet computes with them) and ISO dates.
-func newStyles(f *excelize.File) (styles, error) {
-	st := styles{kind: map[Kind]int{}}
-	var err error
-	st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
-	if err != nil {
-		return st, err
-	}
-	formats := map[Kind]string{KindInt: "#,##0", KindDecimal: "0.0", KindPercent: "0.0%", KindDate: "yyyy-mm-dd"}
-	for k, nf := range formats {
-		code := nf
-		if st.kind[k], err = f.NewStyle(&excelize.Style{CustomNumFmt: &code}); err != nil {
-			return st, err
-		}
-	}
-	return st, nil
-}
-
-// WriteXLSX writes the tables as one workbook, a sheet each, streaming
-// every row to a temporary file rather than holding the sheets in memory.
-// Each sheet has column widths, a bold header row that stays frozen while
-// scrolling, and typed cells: counts and scores as numbers, percentages as
-// percentages, dates as dates. Arabic workbooks read right to left.
-// progress, when not nil, is called after each row.
+// WriteXLSX writes the tables as one workbook (SpreadsheetML), a sheet
+// each. Every sheet streams straight into its compressed part of the zip
+// file, row by row, so the memory an export needs does not grow with its
+// rows or its sheets. Each sheet has column widths, a bold header row that
+// stays frozen while scrolling, and typed cells: counts and scores as
+// numbers, percentages as percentages, dates as dates. Arabic workbooks
+// read right to left. progress, when not nil, is called after each row.
+//
+// traindesk writes the format itself rather than through excelize's
+// StreamWriter: that one keeps a 16 MiB chunk of every sheet in a buffer
+// that grows to 32 MiB and lives until the workbook is written, which put
+// a workbook with the participant list and the attendance matrix at over
+// 120 MB of heap. Tests read every workbook back with excelize.
 func WriteXLSX(w io.Writer, tables []Table, rtl bool, progress func()) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
+	z := zip.NewWriter(w)
 	used := map[string]bool{}
+	names := make([]string, len(tables))
 	for i, t := range tables {
-		name := sheetName(t.Title, used)
-		if i == 0 {
-			err = f.SetSheetName("Sheet1", name)
-		} else {
-			_, err = f.NewSheet(name)
-		}
+		names[i] = sheetName(t.Title, used)
+	}
+	for _, part := range []struct{ name, body string }{
+		{"[Content_Types].xml", contentTypes(len(tables))},
+		{"_rels/.rels", rootRels},
+		{"xl/workbook.xml", workbookXML(names)},
+		{"xl/_rels/workbook.xml.rels", workbookRels(len(tables))},
+		{"xl/styles.xml", stylesXML},
+	} {
+		f, err := z.Create(part.name)
 		if err != nil {
 			return err
 		}
-		if rtl {
-			yes := true
-			if err := f.SetSheetView(name, -1, &excelize.ViewOptions{RightToLeft: &yes}); err != nil {
-				return err
-			}
-		}
-		if err := writeSheet(f, name, t, st, progress); err != nil {
-			return fmt.Errorf("report: sheet %s: %w", t.Name, err)
-		}
-	}
-	return f.Write(w)
-}
-
-// writeSheet streams one table into sheet name.
-func writeSheet(f *excelize.File, name string, t Table, st styles, progress func()) error {
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	for i, c := range t.Columns {
-		if err := sw.SetColWidth(i+1, i+1, max(c.Width, 6)); err != nil {
+		if _, err := io.WriteString(f, part.body); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+	for i, t := range tables {
+		f, err := z.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		if err != nil {
+			return err
+		}
+		if err := writeSheet(f, t, rtl, progress); err != nil {
+			return fmt.Errorf("report: sheet %s: %w", t.Name, err)
+		}
 	}
-	head := make([]any, len(t.Columns))
+	return z.Close()
+}
+
+// writeSheet streams one table as a worksheet.
+func writeSheet(w io.Writer, t Table, rtl bool, progress func()) error {
+	b := bufio.NewWriterSize(w, 64<<10)
+	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"`)
+	if rtl {
+		b.WriteString(` rightToLeft="1"`)
+	}
+	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+	if len(t.Columns) > 0 {
+		b.WriteString(`<cols>`)
+		for i, c := range t.Columns {
+			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(max(c.Width, 6), 'f', -1, 64))
+		}
+		b.WriteString(`</cols>`)
+	}
+	b.WriteString(`<sheetData><row r="1" ht="32" customHeight="1">`)
 	for i, c := range t.Columns {
-		head[i] = excelize.Cell{StyleID: st.header, Value: Neutralise(c.Header)}
+		writeText(b, i, 1, styleHeader, Neutralise(c.Header))
 	}
-	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 32}); err != nil {
-		return err
-	}
+	b.WriteString(`</row>`)
 	r := 1
-	vals := make([]any, len(t.Columns))
-	err = t.Rows(func(row []Cell) error {
+	err := t.Rows(func(row []Cell) error {
 		r++
-		for i := range vals {
-			vals[i] = nil
-			if i < len(row) {
-				vals[i] = xlsxValue(row[i], st)
+		b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
+		for i, c := range row {
+			if i < len(t.Columns) {
+				writeCell(b, i, r, c)
 			}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, r)
-		if err := sw.SetRow(cell, vals); err != nil {
+		// bufio keeps the first write error; stop at the row it happened.
+		if _, err := b.WriteString(`</row>`); err != nil {
 			return err
 		}
 		if progress != nil {
@@ -117,38 +99,83 @@ func writeSheet(f *excelize.File, name string, t Table, st styles, progress func
 	if err != nil {
 		return err
 	}
-	return sw.Flush()
+	b.WriteString(`</sheetData></worksheet>`)
+	return b.Flush()
 }
 
-// xlsxValue types one cell for the workbook.
-func xlsxValue(c Cell, st styles) any {
+// Style indexes into stylesXML's cellXfs.
+const (
+	styleNone = iota
+	styleHeader
+	styleInt
+	styleDecimal
+	stylePercent
+	styleDate
+)
+
+// writeCell writes one typed cell; empty cells are left out.
+func writeCell(b *bufio.Writer, col, row int, c Cell) {
 	if c.Empty {
-		return nil
+		return
 	}
 	switch c.Kind {
 	case KindInt:
-		return excelize.Cell{StyleID: st.kind[KindInt], Value: int64(c.Num)}
+		writeNumber(b, col, row, styleInt, strconv.FormatInt(int64(c.Num), 10))
 	case KindScore:
-		return c.Num
+		writeNumber(b, col, row, styleNone, strconv.FormatFloat(c.Num, 'f', -1, 64))
 	case KindDecimal:
-		return excelize.Cell{StyleID: st.kind[KindDecimal], Value: c.Num}
+		writeNumber(b, col, row, styleDecimal, strconv.FormatFloat(c.Num, 'f', -1, 64))
 	case KindPercent:
-		return excelize.Cell{StyleID: st.kind[KindPercent], Value: c.Num / 100}
+		writeNumber(b, col, row, stylePercent, strconv.FormatFloat(c.Num/100, 'f', -1, 64))
 	case KindDate:
-		return excelize.Cell{StyleID: st.kind[KindDate], Value: c.Date.Time().In(time.UTC)}
+		// Spreadsheet dates count days from 30 December 1899.
+		serial := int(c.Date.Time().Unix()/86400) + 25569
+		writeNumber(b, col, row, styleDate, strconv.Itoa(serial))
+	default:
+		if c.Text != "" {
+			writeText(b, col, row, styleNone, Neutralise(c.Text))
+		}
 	}
-	return Neutralise(c.Text)
+}
+
+func writeNumber(b *bufio.Writer, col, row, style int, v string) {
+	b.WriteString(`<c r="` + cellRef(col, row) + `"`)
+	if style != styleNone {
+		b.WriteString(` s="` + strconv.Itoa(style) + `"`)
+	}
+	b.WriteString(`><v>` + v + `</v></c>`)
+}
+
+// writeText writes an inline string; characters XML cannot hold become
+// U+FFFD.
+func writeText(b *bufio.Writer, col, row, style int, s string) {
+	b.WriteString(`<c r="` + cellRef(col, row) + `" t="inlineStr"`)
+	if style != styleNone {
+		b.WriteString(` s="` + strconv.Itoa(style) + `"`)
+	}
+	b.WriteString(`><is><t xml:space="preserve">`)
+	xml.EscapeText(b, []byte(s))
+	b.WriteString(`</t></is></c>`)
+}
+
+// cellRef names a cell: column 0, row 1 is A1; column 26 is AA.
+func cellRef(col, row int) string {
+	var name []byte
+	for n := col + 1; n > 0; n = (n - 1) / 26 {
+		name = append([]byte{byte('A' + (n-1)%26)}, name...)
+	}
+	return string(name) + strconv.Itoa(row)
 }
 
 // sheetName makes a valid, unique sheet name of at most 31 characters
 // without the characters spreadsheets forbid.
 func sheetName(title string, used map[string]bool) string {
-	name := strings.Map(func(r rune) rune {
+	name := strings.TrimSpace(strings.Map(func(r rune) rune {
 		if strings.ContainsRune(`[]:*?/\'`, r) {
 			return ' '
 		}
 		return r
-	}, strings.TrimSpace(title))
+	}, title))
 	if r := []rune(name); len(r) > 31 {
 		name = strings.TrimSpace(string(r[:31]))
 	}
