@@ -124,3 +124,21 @@ func TestReport_Streams(t *testing.T) {
 		}
 	})
 }
+
+// TestReport_Explain: each database explains every report statement
+// (the benchmark prints SQLite's plans; this keeps PostgreSQL's path
+// working too).
+func TestReport_Explain(t *testing.T) {
+	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
+		plans, err := s.ExplainReport(context.Background(), store.ReportFilter{ProjectID: 1,
+			From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"), Mastery: 70})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range store.ReportStatements(store.ReportFilter{}) {
+			if len(plans[st.Name]) == 0 {
+				t.Errorf("no plan for %s", st.Name)
+			}
+		}
+	})
+}
