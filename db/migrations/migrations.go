@@ -20,6 +20,7 @@ func All() []Migration {
 		{1, "users, sign-in sessions, audit log and the reference lists", m0001},
 		{2, "donors, projects, agencies, duty stations, trainings, persons, registrations, attendance, assessments, certificates", m0002},
 		{3, "seed Egypt's governorates, the SDGs, the GCM objectives and common thematic areas", m0003},
+		{4, "indexes for the donor report", m0004},
 	}
 }
 

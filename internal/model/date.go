@@ -105,3 +105,10 @@ func (d *Date) scanString(s string) error {
 	*d = p
 	return nil
 }
+
+// MarshalText writes d as YYYY-MM-DD ("" when unset), so that dates read
+// the same in JSON as in the database.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD; "" is the unset date.
+func (d *Date) UnmarshalText(b []byte) error { return d.scanString(string(b)) }

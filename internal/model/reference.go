@@ -69,7 +69,7 @@ const (
 	MetricWomenShare       Metric = "women_share"       // % of individuals who are women
 	MetricKnowledgeGain    Metric = "knowledge_gain"    // % with post > pre
 	MetricCompletionRate   Metric = "completion_rate"   // % of participations completed
-	MetricTrainingsHeld    Metric = "trainings_held"    // completed trainings
+	MetricTrainingsHeld    Metric = "trainings_held"    // trainings counted in the period (not cancelled)
 	MetricTrainingDays     Metric = "training_days"     // sessions held
 	MetricManual           Metric = "manual"
 )

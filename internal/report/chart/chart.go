@@ -37,6 +37,9 @@ type Progress struct {
 	Label                    string
 	Baseline, Target, Actual float64
 	Unit                     string
+	// Done, when set, is shown in brackets instead of actual over target:
+	// the donor report's progress from baseline to target, in percent.
+	Done *float64
 }
 
 // ProgressChart shows indicators as bars from 0 to the larger of target
@@ -49,6 +52,9 @@ type ProgressChart struct {
 	// LegendActual, LegendBaseline and LegendTarget are the translated
 	// legend labels; the legend is drawn when any is set.
 	LegendActual, LegendBaseline, LegendTarget string
+	// PercentSign follows the bracketed percentage; "%" by default, "٪"
+	// on Arabic pages.
+	PercentSign string
 }
 
 // Colours chosen for contrast with white and with each other; the text

@@ -172,6 +172,13 @@ func TestProgressChart_SVG(t *testing.T) {
 	if _, ok := findText(els, "45! / 60! (75!%)"); !ok {
 		t.Error("Format is not used")
 	}
+	// The donor report shows progress from the baseline, with the
+	// page's percent sign.
+	done := 70.0
+	p.Items[0].Done, p.PercentSign = &done, "٪"
+	if _, ok := findText(parseSVG(t, p.SVG()), "45! / 60! (70!٪)"); !ok {
+		t.Error("Done is not shown")
+	}
 }
 
 func TestEmptyCharts(t *testing.T) {

@@ -24,13 +24,20 @@ func (p ProgressChart) legend() []legendItem {
 }
 
 // summary is the "actual / target (pct%)" label of an item. The percentage
-// is the share of the target reached; it is left out when there is no
-// target.
+// is the item's Done when set, else the share of the target reached; it is
+// left out when there is no target.
 func (p ProgressChart) summary(it Progress) string {
 	f := formatter(p.Format)
 	s := f(it.Actual) + it.Unit + " / " + f(it.Target) + it.Unit
-	if it.Target != 0 {
-		s += " (" + f(it.Actual/it.Target*100) + "%)"
+	sign := p.PercentSign
+	if sign == "" {
+		sign = "%"
+	}
+	switch {
+	case it.Done != nil:
+		s += " (" + f(*it.Done) + sign + ")"
+	case it.Target != 0:
+		s += " (" + f(it.Actual/it.Target*100) + sign + ")"
 	}
 	return s
 }

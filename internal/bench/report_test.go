@@ -1,0 +1,195 @@
+package bench_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/traindesk/traindesk/internal/bench"
+	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/report"
+	"github.com/traindesk/traindesk/internal/store"
+)
+
+// TestBenchReport times report.Compute over about a million attendance
+// marks against the same aggregate statements run as raw SQL through
+// database/sql on the same file, prints their query plans, and measures
+// the peak memory of streaming the 100,000-row participant list as CSV and
+// as a workbook.
+func TestBenchReport(t *testing.T) {
+	bench.Skip(t)
+	path := reportDB(t)
+	ctx := context.Background()
+	st, err := store.Open(ctx, path, store.Options{Logger: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	raw, err := sql.Open("sqlite3", store.SQLiteDSN(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	f := report.Filter{ProjectID: 1, From: model.MustDate("2019-01-01"), To: model.MustDate("2025-12-31")}
+
+	fig, err := report.Compute(ctx, st, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := fig.Attendance
+	fmt.Printf("\nReport data: %d trainings, %d training days, %d participations, %d unique individuals, %d marks (%d cells unmarked)\n",
+		fig.Summary.TrainingsHeld, fig.Summary.TrainingDays, fig.Summary.Participations, fig.Summary.Individuals,
+		a.Expected-a.Unmarked, a.Unmarked)
+
+	compare(ctx, t, st, raw, f, "Donor report over the whole benchmark project")
+	q2from, q2to := report.Quarter(2022, 2)
+	compare(ctx, t, st, raw, report.Filter{ProjectID: 1, From: q2from, To: q2to}, "Donor report for one quarter (2022 Q2)")
+	printPlans(t, ctx, st, f)
+	for _, format := range []string{"csv", "xlsx", "workbook"} {
+		measureExport(t, ctx, st, fig, format)
+	}
+}
+
+// compare times report.Compute for f against its aggregate statements run
+// as raw SQL through database/sql on the same file.
+func compare(ctx context.Context, t *testing.T, st *store.Store, raw *sql.DB, f report.Filter, title string) {
+	stmts := store.ReportStatements(store.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, Mastery: 70})
+	base := bench.Measure(fmt.Sprintf("raw SQL: the same %d aggregate statements", len(stmts)), func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			for _, s := range stmts {
+				if err := drain(raw, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	subject := bench.Measure("report.Compute (store, GORM, assembly)", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := report.Compute(ctx, st, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	bench.Print(os.Stdout, title, base, subject)
+}
+
+// drain runs a statement and reads every row without converting it.
+func drain(db *sql.DB, s store.Statement) error {
+	rows, err := db.Query(s.SQL, s.Args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	for i := range vals {
+		vals[i] = new(sql.RawBytes)
+	}
+	for rows.Next() {
+		if err := rows.Scan(vals...); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// printPlans prints SQLite's plan for each statement.
+func printPlans(t *testing.T, ctx context.Context, st *store.Store, f report.Filter) {
+	plans, err := st.ExplainReport(ctx, store.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, Mastery: 70})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(plans))
+	for n := range plans {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Println("\nEXPLAIN QUERY PLAN")
+	for _, n := range names {
+		fmt.Printf("  %s:\n", n)
+		for _, l := range plans[n] {
+			fmt.Printf("    %s\n", l)
+		}
+	}
+}
+
+// measureExport streams the participant list (without contact data) to
+// nowhere while a sampler records the peak of the heap in use.
+func measureExport(t *testing.T, ctx context.Context, st *store.Store, fig report.Figures, format string) {
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	stop := sampleHeap()
+	ex := report.Export{Ctx: ctx, Fig: fig, Src: st, Loc: i18n.New(i18n.EN)}
+	tb, err := ex.Table("participants")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := []report.Table{tb}
+	if format == "workbook" {
+		if tables, err = ex.Tables(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows := 0
+	start := time.Now()
+	count := func() { rows++ }
+	if format == "csv" {
+		err = report.WriteCSV(io.Discard, tb, count)
+	} else {
+		err = report.WriteXLSX(io.Discard, tables, false, count)
+	}
+	elapsed := time.Since(start)
+	peak, live := stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	mb := func(n uint64) float64 { return float64(n) / (1 << 20) }
+	fmt.Printf("\nParticipant export, %s, %d rows in %s: peak heap in use %.1f MB (%.1f MB before), peak live heap %.1f MB; %.0f MB allocated in all\n",
+		format, rows, elapsed.Round(time.Millisecond), mb(peak), mb(before.HeapInuse), mb(live),
+		mb(after.TotalAlloc-before.TotalAlloc))
+}
+
+// sampleHeap samples the heap in use and the live heap every few
+// milliseconds until the returned function is called, which reports the
+// peaks.
+func sampleHeap() func() (peak, live uint64) {
+	var peak, live atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var m runtime.MemStats
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		for {
+			runtime.ReadMemStats(&m)
+			peak.Store(max(peak.Load(), m.HeapInuse))
+			metrics.Read(sample)
+			live.Store(max(live.Load(), sample[0].Value.Uint64()))
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}()
+	return func() (uint64, uint64) {
+		close(done)
+		wg.Wait()
+		return peak.Load(), live.Load()
+	}
+}

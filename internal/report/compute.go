@@ -1,0 +1,187 @@
+package report
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/store"
+)
+
+// Querier is what Compute needs from the database: the project with its
+// donor and indicators, and the report's aggregate queries. *store.Store
+// implements it.
+type Querier interface {
+	ProjectByID(ctx context.Context, id int64) (model.Project, error)
+	DonorByID(ctx context.Context, id int64) (model.Donor, error)
+	Indicators(ctx context.Context, projectID int64) ([]model.Indicator, error)
+	ReportTrainings(ctx context.Context, f store.ReportFilter) ([]store.ReportTraining, error)
+	ReportGroups(ctx context.Context, f store.ReportFilter) ([]store.ReportGroup, error)
+	ReportAssessments(ctx context.Context, f store.ReportFilter) (store.ReportAssessments, error)
+	ReportGoals(ctx context.Context, f store.ReportFilter) ([]store.ReportGoal, error)
+}
+
+// Compute gathers the figures for f. Every number comes from an SQL
+// aggregate; Go only adds up per-training lines and divides. An unknown
+// project is model.ErrNotFound; an invalid filter a *model.ValidationError.
+func Compute(ctx context.Context, q Querier, f Filter) (Figures, error) {
+	if err := f.Validate(); err != nil {
+		return Figures{}, err
+	}
+	p, err := q.ProjectByID(ctx, f.ProjectID)
+	if err != nil {
+		return Figures{}, err
+	}
+	d, err := q.DonorByID(ctx, p.DonorID)
+	if err != nil {
+		return Figures{}, err
+	}
+	fig := Figures{
+		Project: Project{ID: p.ID, Code: p.Code, TitleEn: p.TitleEn, TitleAr: p.TitleAr, DonorID: d.ID,
+			DonorEn: d.NameEn, DonorAr: d.NameAr, MasteryThreshold: float64(p.MasteryThreshold)},
+		Period: Period{From: f.From, To: f.To},
+		Scope:  Scope{AgencyID: f.AgencyID, GovernorateID: f.GovernorateID, ThematicID: f.ThematicID},
+	}
+	sf := f.storeFilter(fig.Project.MasteryThreshold)
+	steps := []func(context.Context, Querier, store.ReportFilter, *Figures) error{
+		addTrainings, addGroups, addAssessments, addGoals,
+	}
+	for _, step := range steps {
+		if err := step(ctx, q, sf, &fig); err != nil {
+			return Figures{}, fmt.Errorf("report: %w", err)
+		}
+	}
+	inds, err := q.Indicators(ctx, p.ID)
+	if err != nil {
+		return Figures{}, fmt.Errorf("report: %w", err)
+	}
+	fig.Indicators = indicators(inds, fig)
+	return fig, nil
+}
+
+// addTrainings fills the per-training table and the totals that add up
+// over trainings: trainings held, training days, marks and completion.
+func addTrainings(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+	rows, err := q.ReportTrainings(ctx, f)
+	if err != nil {
+		return err
+	}
+	a, s := &fig.Attendance, &fig.Summary
+	for _, r := range rows {
+		t := Training{ID: r.ID, Title: r.Title, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Venue: r.Venue, City: r.City,
+			GovernorateEn: r.GovernorateEn, GovernorateAr: r.GovernorateAr, Status: r.Status, Sessions: r.Sessions,
+			Days: r.Days, Participants: r.Participants, Women: r.Women, Men: r.Men, Expected: r.Participants * r.Sessions,
+			Attended: r.Present + r.Late, Completed: r.Completed}
+		t.AttendanceRate = share(t.Attended, t.Expected)
+		t.CompletionRate = share(t.Completed, t.Participants)
+		fig.Trainings = append(fig.Trainings, t)
+
+		s.TrainingsHeld++
+		s.TrainingDays += r.Days
+		s.Completed += r.Completed
+		a.Expected += t.Expected
+		a.Present += r.Present
+		a.Late += r.Late
+		a.Absent += r.Absent
+		a.Excused += r.Excused
+	}
+	a.Attended = a.Present + a.Late
+	a.Unmarked = a.Expected - a.Attended - a.Absent - a.Excused
+	a.Rate = share(a.Attended, a.Expected)
+	return nil
+}
+
+// addGroups counts participations and unique individuals, and sorts the
+// disaggregation lines into their tables, largest first and "not
+// recorded" last. It runs after addTrainings, whose completers it divides.
+func addGroups(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+	rows, err := q.ReportGroups(ctx, f)
+	if err != nil {
+		return err
+	}
+	d, s := &fig.Groups, &fig.Summary
+	for _, r := range rows {
+		if r.Dim == "all" {
+			s.Participations, s.ParticipationsWomen, s.ParticipationsMen = r.Participations, r.ParticipationsWomen, r.ParticipationsMen
+			s.Individuals, s.Women, s.Men = r.Individuals, r.Women, r.Men
+			continue
+		}
+		g := Group{Key: r.Key, NameEn: r.NameEn, NameAr: r.NameAr, Participations: r.Participations,
+			ParticipationsWomen: r.ParticipationsWomen, ParticipationsMen: r.ParticipationsMen,
+			Individuals: r.Individuals, Women: r.Women, Men: r.Men}
+		if r.ID != nil {
+			g.Key = strconv.FormatInt(*r.ID, 10)
+		}
+		switch r.Dim {
+		case "agency":
+			d.Agency = append(d.Agency, g)
+		case "station":
+			d.Station = append(d.Station, g)
+		case "governorate":
+			d.Governorate = append(d.Governorate, g)
+		case "position":
+			d.Position = append(d.Position, g)
+		}
+	}
+	for _, gs := range [][]Group{d.Agency, d.Station, d.Governorate, d.Position} {
+		slices.SortStableFunc(gs, byCount)
+	}
+	s.WomenShare = share(s.Women, s.Individuals)
+	s.CompletionRate = share(s.Completed, s.Participations)
+	return nil
+}
+
+// byCount orders groups by participations, then name; "not recorded" last.
+func byCount(a, b Group) int {
+	if (a.Key == "") != (b.Key == "") {
+		if a.Key == "" {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(cmp.Compare(b.Participations, a.Participations), cmp.Compare(a.NameEn, b.NameEn), cmp.Compare(a.Key, b.Key))
+}
+
+// addAssessments fills knowledge gain and satisfaction.
+func addAssessments(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+	r, err := q.ReportAssessments(ctx, f)
+	if err != nil {
+		return err
+	}
+	k := &fig.Knowledge
+	k.Assessed, k.Improved, k.Mastery, k.MasteryThreshold = r.Assessed, r.Improved, r.Mastery, f.Mastery
+	k.MeanPre, k.MeanPost = mean(r.SumPre, r.Assessed), mean(r.SumPost, r.Assessed)
+	k.MeanGain = mean(r.SumPost-r.SumPre, r.Assessed)
+	k.ImprovedShare, k.MasteryShare = share(r.Improved, r.Assessed), share(r.Mastery, r.Assessed)
+
+	s := &fig.Satisfaction
+	s.Counts = [5]int{r.Sat1, r.Sat2, r.Sat3, r.Sat4, r.Sat5}
+	sum := 0
+	for i, n := range s.Counts {
+		s.Responses += n
+		sum += (i + 1) * n
+	}
+	s.Mean = mean(float64(sum), s.Responses)
+	return nil
+}
+
+// addGoals fills the SDG and GCM tables.
+func addGoals(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+	rows, err := q.ReportGoals(ctx, f)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		g := Goal{Number: r.Goal, TitleEn: r.TitleEn, TitleAr: r.TitleAr, Trainings: r.Trainings,
+			Participations: r.Participations, Individuals: r.Individuals}
+		if r.Kind == "sdg" {
+			fig.SDGs = append(fig.SDGs, g)
+		} else {
+			fig.GCMs = append(fig.GCMs, g)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,85 @@
+// Package report computes the donor report: one set of figures for a
+// project and a period, drawn from SQL aggregates, and written as HTML (by
+// the views), JSON, CSV and XLSX (here) and PDF. Every writer reads the same
+// Figures, so the numbers agree wherever they are read.
+//
+// How the figures are counted (the page explains the same in words):
+//
+//   - A training counts when it belongs to the project, is not cancelled and
+//     its dates overlap the period (it starts on or before the period's last
+//     day and ends on or after its first). It is counted whole: its
+//     participants, marks and completion, even for sessions outside the
+//     period. Training days, alone, count only the live sessions (not
+//     removed) held within the period.
+//   - Participations are the registrations of counted trainings that are not
+//     withdrawn; unique individuals are the distinct persons behind them,
+//     a merged person counting as the person they were merged into.
+//   - Women and men follow the person's recorded sex. Agency, duty station
+//     and position are those recorded on each registration, so a later
+//     move does not rewrite the past; the governorate is the duty station's.
+//   - The attendance rate divides the marks present or late by
+//     participations times their training's live sessions: a cell the roll
+//     left empty counts as not attended.
+//   - Completion applies each training's rule (model.Completed).
+//   - Knowledge gain is over participations with both a pre- and a
+//     post-test score: the mean of post minus pre, the share whose post is
+//     higher, and the share whose post reaches the project's mastery
+//     threshold.
+//   - Indicators compute their actual value from these figures for the
+//     chosen period (choose the project's whole period for life-of-project
+//     progress); progress is (actual − baseline) / (target − baseline).
+package report
+
+import (
+	"time"
+
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/store"
+)
+
+// Filter chooses what a report counts: a project, a period and optionally
+// the trainings' partner agency, governorate and thematic area (0: any).
+type Filter struct {
+	ProjectID     int64
+	From, To      model.Date
+	AgencyID      int64
+	GovernorateID int64
+	ThematicID    int64
+}
+
+// Validate checks that a project and a period from From to To are given.
+// Errors are keyed by the form's field names.
+func (f Filter) Validate() error {
+	errs := model.Errors{}
+	if f.ProjectID <= 0 {
+		errs.Add("project", "report.error.project")
+	}
+	if f.From.IsZero() {
+		errs.Add("from", "report.error.date")
+	}
+	if f.To.IsZero() {
+		errs.Add("to", "report.error.date")
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		errs.Add("to", "report.error.order")
+	}
+	return errs.Err()
+}
+
+// storeFilter is f as the store's aggregate queries take it.
+func (f Filter) storeFilter(mastery float64) store.ReportFilter {
+	return store.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, AgencyID: f.AgencyID,
+		GovernorateID: f.GovernorateID, ThematicID: f.ThematicID, Mastery: mastery}
+}
+
+// Quarter returns the first and last day of quarter q (1–4) of year.
+func Quarter(year, q int) (model.Date, model.Date) {
+	first := model.Date{Year: year, Month: time.Month(3*(q-1) + 1), Day: 1}
+	last := model.DateOf(first.Time().AddDate(0, 3, -1))
+	return first, last
+}
+
+// Year returns the first and last day of year.
+func Year(year int) (model.Date, model.Date) {
+	return model.Date{Year: year, Month: 1, Day: 1}, model.Date{Year: year, Month: 12, Day: 31}
+}

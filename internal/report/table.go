@@ -1,0 +1,116 @@
+package report
+
+import (
+	"math"
+	"regexp"
+	"strings"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// Kind says how a cell is written: CSV writes every kind as text, a
+// workbook types it (numbers as numbers, dates as dates).
+type Kind int
+
+// Cell kinds.
+const (
+	KindText    Kind = iota
+	KindInt          // a count
+	KindScore        // a number as recorded, such as a test score
+	KindDecimal      // a number shown with at most one decimal
+	KindPercent      // a share from 0 to 100, shown with one decimal
+	KindDate
+)
+
+// Cell is one value of an exported table. Empty cells (a rate with nothing
+// to divide by, a missing score) are written blank.
+type Cell struct {
+	Kind  Kind
+	Text  string
+	Num   float64
+	Date  model.Date
+	Empty bool
+}
+
+// Text, Int and the other constructors make cells.
+func Text(s string) Cell { return Cell{Kind: KindText, Text: s} }
+
+// Int makes a count cell.
+func Int(n int) Cell { return Cell{Kind: KindInt, Num: float64(n)} }
+
+// Score makes a cell of a number as recorded, blank when p is nil.
+func Score(p *float64) Cell {
+	if p == nil {
+		return Cell{Kind: KindScore, Empty: true}
+	}
+	return Cell{Kind: KindScore, Num: *p}
+}
+
+// Decimal makes a cell rounded to one decimal, blank when p is nil.
+func Decimal(p *float64) Cell {
+	if p == nil {
+		return Cell{Kind: KindDecimal, Empty: true}
+	}
+	return Cell{Kind: KindDecimal, Num: Round1(*p)}
+}
+
+// Percent makes a percentage cell rounded to one decimal, blank when p is
+// nil.
+func Percent(p *float64) Cell {
+	if p == nil {
+		return Cell{Kind: KindPercent, Empty: true}
+	}
+	return Cell{Kind: KindPercent, Num: Round1(*p)}
+}
+
+// DateCell makes a date cell.
+func DateCell(d model.Date) Cell { return Cell{Kind: KindDate, Date: d, Empty: d.IsZero()} }
+
+// Round1 rounds to one decimal, the precision the report shows.
+func Round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+// Column is a column of an exported table: a stable key, the header in the
+// reader's language and a width in characters.
+type Column struct {
+	Key    string
+	Header string
+	Width  float64
+}
+
+// Table is an exported table. Rows hands its rows to emit one at a time,
+// so that long tables stream from the database; emit's error stops it.
+type Table struct {
+	Name    string // file name part: summary, indicators, trainings…
+	Title   string // sheet name in the reader's language
+	Columns []Column
+	Rows    func(emit func([]Cell) error) error
+}
+
+// Neutralise keeps a spreadsheet from reading text as a formula: text that
+// starts with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, the convention spreadsheets use for "this is text". It is
+// applied to every text cell of CSV files and workbooks, so a phone number
+// written "+20 …" reads "'+20 …"; numbers and dates are typed and left
+// alone.
+func Neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+
+// FileName names an export after the project and the period, with the
+// table's name for a single table: SPHERE-II_2023-01-01_2023-12-31.xlsx.
+func FileName(fig Figures, table, ext string) string {
+	code := strings.Trim(unsafeName.ReplaceAllString(fig.Project.Code, "-"), "-")
+	if code == "" {
+		code = "report"
+	}
+	name := code + "_" + fig.Period.From.String() + "_" + fig.Period.To.String()
+	if table != "" {
+		name += "_" + table
+	}
+	return name + "." + ext
+}

@@ -1,0 +1,178 @@
+package report
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/store"
+)
+
+// Source streams the report's long tables; *store.Store implements it.
+type Source interface {
+	EachReportParticipant(ctx context.Context, f store.ReportFilter, contact bool, fn func(store.ReportParticipant) error) error
+	EachAttendanceLine(ctx context.Context, f store.ReportFilter, fn func(store.AttendanceLine) error) error
+	ReportMaxSessions(ctx context.Context, f store.ReportFilter) (int, error)
+}
+
+// Export turns figures into the tables of the CSV files and the workbook,
+// in the reader's language. The participant list and the attendance
+// matrix stream from Src, for the same filter as the figures.
+type Export struct {
+	Ctx     context.Context
+	Fig     Figures
+	Src     Source
+	Loc     *i18n.Localizer
+	Contact bool // include phones and emails in the participant list
+}
+
+// TableNames lists the tables in the workbook's order; each is also a CSV
+// file.
+var TableNames = []string{"summary", "indicators", "trainings", "disaggregation", "alignment", "participants", "attendance"}
+
+// Table builds the named table; an unknown name is an error.
+func (e Export) Table(name string) (Table, error) {
+	switch name {
+	case "summary":
+		return e.summary(), nil
+	case "indicators":
+		return e.indicators(), nil
+	case "trainings":
+		return e.trainings(), nil
+	case "disaggregation":
+		return e.disaggregation(), nil
+	case "alignment":
+		return e.alignment(), nil
+	case "participants":
+		return e.participants(), nil
+	case "attendance":
+		return e.attendance()
+	}
+	return Table{}, fmt.Errorf("report: no table %q", name)
+}
+
+// Tables builds every table.
+func (e Export) Tables() ([]Table, error) {
+	out := make([]Table, 0, len(TableNames))
+	for _, n := range TableNames {
+		t, err := e.Table(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// filter is the store filter the figures were computed with.
+func (e Export) filter() store.ReportFilter {
+	f := Filter{ProjectID: e.Fig.Project.ID, From: e.Fig.Period.From, To: e.Fig.Period.To, AgencyID: e.Fig.Scope.AgencyID,
+		GovernorateID: e.Fig.Scope.GovernorateID, ThematicID: e.Fig.Scope.ThematicID}
+	return f.storeFilter(e.Fig.Project.MasteryThreshold)
+}
+
+// cols makes columns from keys; headers are "report.col.<key>".
+func (e Export) cols(width float64, keys ...string) []Column {
+	out := make([]Column, len(keys))
+	for i, k := range keys {
+		out[i] = Column{Key: k, Header: e.Loc.T("report.col." + k), Width: width}
+	}
+	return out
+}
+
+// rows streams fixed rows.
+func rows(rs [][]Cell) func(func([]Cell) error) error {
+	return func(emit func([]Cell) error) error {
+		for _, r := range rs {
+			if err := emit(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// named is a table of fixed rows.
+func (e Export) named(name string, cols []Column, rs [][]Cell) Table {
+	return Table{Name: name, Title: e.Loc.T("report.sheet." + name), Columns: cols, Rows: rows(rs)}
+}
+
+// summary lists the headline figures, one per row, after the project and
+// the period.
+func (e Export) summary() Table {
+	f, l := e.Fig, e.Loc
+	cols := e.cols(16, "figure", "label", "value")
+	cols[1].Width = 48
+	var rs [][]Cell
+	add := func(key string, c Cell) { rs = append(rs, []Cell{Text(key), Text(l.T("report.fig." + key)), c}) }
+	add("project", Text(f.Project.Code))
+	add("donor", Text(l.Pick(f.Project.DonorEn, f.Project.DonorAr)))
+	add("from", DateCell(f.Period.From))
+	add("to", DateCell(f.Period.To))
+	for _, fg := range SummaryFigures(f) {
+		add(fg.Key, fg.Cell)
+	}
+	return e.named("summary", cols, rs)
+}
+
+// Figure is one headline figure with its stable key.
+type Figure struct {
+	Key  string
+	Cell Cell
+}
+
+// SummaryFigures lists the headline figures in the order the summary and
+// the page's note show them.
+func SummaryFigures(f Figures) []Figure {
+	s, a, k, sat := f.Summary, f.Attendance, f.Knowledge, f.Satisfaction
+	mt := k.MasteryThreshold
+	out := []Figure{
+		{"trainings_held", Int(s.TrainingsHeld)}, {"training_days", Int(s.TrainingDays)},
+		{"participations", Int(s.Participations)}, {"participations_women", Int(s.ParticipationsWomen)},
+		{"participations_men", Int(s.ParticipationsMen)}, {"unique_individuals", Int(s.Individuals)},
+		{"women", Int(s.Women)}, {"men", Int(s.Men)}, {"women_share_percent", Percent(s.WomenShare)},
+		{"completed", Int(s.Completed)}, {"completion_rate_percent", Percent(s.CompletionRate)},
+		{"attendance_expected", Int(a.Expected)}, {"attended", Int(a.Attended)}, {"present", Int(a.Present)},
+		{"late", Int(a.Late)}, {"absent", Int(a.Absent)}, {"excused", Int(a.Excused)}, {"unmarked", Int(a.Unmarked)},
+		{"attendance_rate_percent", Percent(a.Rate)},
+		{"assessed", Int(k.Assessed)}, {"mean_pre", Decimal(k.MeanPre)}, {"mean_post", Decimal(k.MeanPost)},
+		{"mean_gain", Decimal(k.MeanGain)}, {"improved", Int(k.Improved)}, {"improved_percent", Percent(k.ImprovedShare)},
+		{"mastery_threshold", Decimal(&mt)}, {"mastery", Int(k.Mastery)}, {"mastery_percent", Percent(k.MasteryShare)},
+		{"satisfaction_responses", Int(sat.Responses)}, {"satisfaction_mean", Decimal(sat.Mean)},
+	}
+	for i, n := range sat.Counts {
+		out = append(out, Figure{fmt.Sprintf("satisfaction_%d", i+1), Int(n)})
+	}
+	return out
+}
+
+// indicators lists each indicator against its baseline and target.
+func (e Export) indicators() Table {
+	l := e.Loc
+	cols := e.cols(14, "code", "indicator", "metric", "unit", "baseline", "target", "actual", "progress_percent")
+	cols[1].Width = 60
+	var rs [][]Cell
+	for _, ind := range e.Fig.Indicators {
+		b, t := ind.Baseline, ind.Target
+		rs = append(rs, []Cell{Text(ind.Code), Text(l.Pick(ind.NameEn, ind.NameAr)), Text(l.T("ref.metric." + string(ind.Metric))),
+			Text(l.T("ref.unit." + ind.Unit)), Decimal(&b), Decimal(&t), Decimal(ind.Actual), Percent(ind.Progress)})
+	}
+	return e.named("indicators", cols, rs)
+}
+
+// trainings is the per-training table.
+func (e Export) trainings() Table {
+	l := e.Loc
+	cols := e.cols(13, "training_id", "training", "starts_on", "ends_on", "venue", "city", "governorate", "status",
+		"sessions", "training_days", "participants", "women", "men", "attendance_expected", "attended",
+		"attendance_rate_percent", "completed", "completion_rate_percent")
+	cols[1].Width, cols[4].Width = 50, 28
+	var rs [][]Cell
+	for _, t := range e.Fig.Trainings {
+		rs = append(rs, []Cell{Int(int(t.ID)), Text(t.Title), DateCell(t.StartsOn), DateCell(t.EndsOn), Text(t.Venue),
+			Text(t.City), Text(l.Pick(t.GovernorateEn, t.GovernorateAr)), Text(l.T("status." + string(t.Status))),
+			Int(t.Sessions), Int(t.Days), Int(t.Participants), Int(t.Women), Int(t.Men), Int(t.Expected), Int(t.Attended),
+			Percent(t.AttendanceRate), Int(t.Completed), Percent(t.CompletionRate)})
+	}
+	return e.named("trainings", cols, rs)
+}

@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// ReportParticipant is one participation (a live registration of a
+// counted training) for the participant list, with the person it counts
+// as after merges and what was recorded on the registration.
+type ReportParticipant struct {
+	RegistrationID int64
+	TrainingID     int64
+	TrainingTitle  string
+	StartsOn       model.Date
+	PersonID       int64
+	NameLatin      string
+	NameArabic     string
+	Sex            model.Sex
+	Rank           string
+	Phone          string // empty when contact data is left out
+	Email          string
+	AgencyEn       string
+	AgencyAr       string
+	StationEn      string
+	StationAr      string
+	GovernorateEn  string
+	GovernorateAr  string
+	Position       model.Position
+	Attended       int // live sessions present or late
+	Sessions       int // live sessions of the training
+	PreScore       *float64
+	PostScore      *float64
+	Satisfaction   *int
+	MinRate        int
+	MinPostScore   *int
+}
+
+// Completed applies the training's completion rule.
+func (p ReportParticipant) Completed() bool {
+	return model.Completed(p.Attended, p.Sessions, p.MinRate, p.MinPostScore, p.PostScore)
+}
+
+// participantsSQL lists the participations in training then name order.
+// The contact columns are chosen by the caller: the real ones, or empty
+// text when the export leaves them out, so they never leave the database.
+const participantsSQL = `, att AS (
+  SELECT a.registration_id AS id, SUM(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS attended
+  FROM reg JOIN attendance a ON a.registration_id = reg.id JOIN sittings si ON si.id = a.sitting_id
+  WHERE si.deleted_at IS NULL GROUP BY a.registration_id
+)
+SELECT reg.id, t.id, t.title, t.starts_on, pe.id, pe.name_latin, pe.name_arabic, pe.sex, pe.rank, %CONTACT%,
+  COALESCE(ag.name_en, ''), COALESCE(ag.name_ar, ''), COALESCE(ds.name_en, ''), COALESCE(ds.name_ar, ''),
+  COALESCE(g.name_en, ''), COALESCE(g.name_ar, ''), reg.position,
+  COALESCE(att.attended, 0), COALESCE(ses.sessions, 0), asm.pre_score, asm.post_score, asm.satisfaction,
+  t.completion_min_rate, t.completion_min_post_score
+FROM reg JOIN trainings t ON t.id = reg.training_id JOIN persons pe ON pe.id = reg.pid
+  LEFT JOIN ses ON ses.training_id = reg.training_id
+  LEFT JOIN att ON att.id = reg.id
+  LEFT JOIN assessments asm ON asm.registration_id = reg.id
+  LEFT JOIN agencies ag ON ag.id = reg.agency_id
+  LEFT JOIN duty_stations ds ON ds.id = reg.duty_station_id
+  LEFT JOIN governorates g ON g.id = ds.governorate_id
+ORDER BY t.starts_on, t.id, pe.name_latin, reg.id`
+
+// EachReportParticipant streams the participations to fn one row at a
+// time, never holding the list in memory. Phone and email are read only
+// when contact is true. fn's error stops the scan and is returned.
+func (s *Store) EachReportParticipant(ctx context.Context, f ReportFilter, contact bool, fn func(ReportParticipant) error) error {
+	scope, args := reportScope(f, false)
+	cols := "'', ''"
+	if contact {
+		cols = "pe.phone, pe.email"
+	}
+	q := scope + strings.Replace(participantsSQL, "%CONTACT%", cols, 1)
+	rows, err := s.read(ctx).Raw(q, args...).Rows()
+	if err != nil {
+		return mapErr("report participants", err)
+	}
+	defer rows.Close()
+	var p ReportParticipant
+	for rows.Next() {
+		p.PreScore, p.PostScore, p.Satisfaction, p.MinPostScore = nil, nil, nil, nil
+		if err := rows.Scan(&p.RegistrationID, &p.TrainingID, &p.TrainingTitle, &p.StartsOn, &p.PersonID, &p.NameLatin,
+			&p.NameArabic, &p.Sex, &p.Rank, &p.Phone, &p.Email, &p.AgencyEn, &p.AgencyAr, &p.StationEn, &p.StationAr,
+			&p.GovernorateEn, &p.GovernorateAr, &p.Position, &p.Attended, &p.Sessions, &p.PreScore, &p.PostScore,
+			&p.Satisfaction, &p.MinRate, &p.MinPostScore); err != nil {
+			return mapErr("report participants", err)
+		}
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return mapErr("report participants", rows.Err())
+}
+
+// AttendanceLine is one participation's row of the attendance matrix: its
+// marks at the training's live sessions in date order ("" where the roll
+// left the cell empty).
+type AttendanceLine struct {
+	RegistrationID int64
+	TrainingID     int64
+	TrainingTitle  string
+	PersonID       int64
+	NameLatin      string
+	NameArabic     string
+	Marks          []model.Mark
+	Dates          []model.Date
+}
+
+// Attended counts the marks present or late.
+func (a AttendanceLine) Attended() int {
+	n := 0
+	for _, m := range a.Marks {
+		if m.Attended() {
+			n++
+		}
+	}
+	return n
+}
+
+const attendanceSQL = `SELECT reg.id, t.id, t.title, pe.id, pe.name_latin, pe.name_arabic, si.date, a.status
+FROM reg JOIN trainings t ON t.id = reg.training_id JOIN persons pe ON pe.id = reg.pid
+  JOIN sittings si ON si.training_id = reg.training_id AND si.deleted_at IS NULL
+  LEFT JOIN attendance a ON a.registration_id = reg.id AND a.sitting_id = si.id
+ORDER BY t.starts_on, t.id, pe.name_latin, reg.id, si.date, si.starts_at, si.id`
+
+// EachAttendanceLine streams the attendance matrix to fn, one
+// participation at a time; only the current line is held in memory.
+func (s *Store) EachAttendanceLine(ctx context.Context, f ReportFilter, fn func(AttendanceLine) error) error {
+	scope, args := reportScope(f, false)
+	rows, err := s.read(ctx).Raw(scope+attendanceSQL, args...).Rows()
+	if err != nil {
+		return mapErr("report attendance", err)
+	}
+	defer rows.Close()
+	var cur AttendanceLine
+	for rows.Next() {
+		var next AttendanceLine
+		var date model.Date
+		var mark sql.NullString
+		if err := rows.Scan(&next.RegistrationID, &next.TrainingID, &next.TrainingTitle, &next.PersonID,
+			&next.NameLatin, &next.NameArabic, &date, &mark); err != nil {
+			return mapErr("report attendance", err)
+		}
+		if next.RegistrationID != cur.RegistrationID {
+			if cur.RegistrationID != 0 {
+				if err := fn(cur); err != nil {
+					return err
+				}
+			}
+			cur = next
+		}
+		cur.Marks = append(cur.Marks, model.Mark(mark.String))
+		cur.Dates = append(cur.Dates, date)
+	}
+	if err := rows.Err(); err != nil {
+		return mapErr("report attendance", err)
+	}
+	if cur.RegistrationID != 0 {
+		return fn(cur)
+	}
+	return nil
+}
