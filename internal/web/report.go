@@ -42,6 +42,7 @@ func (s *Server) reportRoutes(e *echo.Echo, app area) {
 	r := app.with(s.require(auth.ViewReports))
 	r.GET("/reports", h.page)
 	r.GET("/reports/export.xlsx", h.exportXLSX)
+	r.GET("/reports/export.pdf", h.exportPDF)
 	r.GET("/reports/export/:file", h.exportCSV)
 	r.POST("/reports/export", h.startExport)
 	r.GET("/reports/jobs/:id", h.job)

@@ -18,12 +18,13 @@ import (
 const (
 	xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	csvType  = "text/csv; charset=utf-8"
+	pdfType  = "application/pdf"
 )
 
 // exportRequest is one export asked for: the figures it writes and how.
 type exportRequest struct {
 	fig     report.Figures
-	format  string // "xlsx" or "csv"
+	format  string // "xlsx", "csv" or "pdf"
 	table   string // the CSV's table
 	contact bool   // phones and emails in the participant list
 	lang    i18n.Lang
@@ -31,15 +32,21 @@ type exportRequest struct {
 
 // fileName names the export after the project and the period.
 func (r exportRequest) fileName() string {
-	if r.format == "csv" {
+	switch r.format {
+	case "csv":
 		return report.FileName(r.fig, r.table, "csv")
+	case "pdf":
+		return report.FileName(r.fig, "", "pdf")
 	}
 	return report.FileName(r.fig, "", "xlsx")
 }
 
 func (r exportRequest) contentType() string {
-	if r.format == "csv" {
+	switch r.format {
+	case "csv":
 		return csvType
+	case "pdf":
+		return pdfType
 	}
 	return xlsxType
 }
@@ -48,6 +55,9 @@ func (r exportRequest) contentType() string {
 // job, so it takes its own context.
 func (h *reports) write(ctx context.Context, r exportRequest, w io.Writer, progress func()) error {
 	ex := report.Export{Ctx: ctx, Fig: r.fig, Src: h.s.Store, Loc: i18n.New(r.lang), Contact: r.contact}
+	if r.format == "pdf" {
+		return report.WritePDF(w, ex, h.s.Now().In(h.s.Location), progress)
+	}
 	if r.format == "csv" {
 		t, err := ex.Table(r.table)
 		if err != nil {
@@ -69,6 +79,8 @@ func (r exportRequest) expectedRows() int64 {
 	small := len(report.SummaryFigures(f)) + 4 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
 		len(f.Groups.Agency) + len(f.Groups.Station) + len(f.Groups.Governorate) + len(f.Groups.Position)
 	switch {
+	case r.format == "pdf":
+		return int64(len(report.Dimensions) + 4)
 	case r.format == "xlsx":
 		return int64(small + 2*f.Summary.Participations)
 	case r.table == "participants" || r.table == "attendance":
@@ -84,7 +96,7 @@ func (h *reports) prepare(c echo.Context, in reportview.Form, format, table stri
 	if format == "csv" && !slices.Contains(report.TableNames, table) {
 		return exportRequest{}, echo.NewHTTPError(http.StatusNotFound)
 	}
-	if format != "csv" && format != "xlsx" {
+	if format != "csv" && format != "xlsx" && format != "pdf" {
 		return exportRequest{}, echo.NewHTTPError(http.StatusBadRequest)
 	}
 	f, _, errs, err := h.parse(ctx, in)
@@ -140,6 +152,14 @@ func (h *reports) stream(c echo.Context, r exportRequest) error {
 		return nil
 	}
 	return err
+}
+
+func (h *reports) exportPDF(c echo.Context) error {
+	r, err := h.prepare(c, formOf(c.QueryParam), "pdf", "", false)
+	if err != nil {
+		return err
+	}
+	return h.stream(c, r)
 }
 
 func (h *reports) exportXLSX(c echo.Context) error {

@@ -2,13 +2,10 @@ package report
 
 import (
 	"context"
-	"fmt"
-	"math"
 	"strconv"
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	rpt "github.com/traindesk/traindesk/internal/report"
-	"github.com/traindesk/traindesk/internal/report/chart"
 )
 
 // pct shows a percentage with one decimal, or a dash when there is
@@ -31,13 +28,7 @@ func dec(ctx context.Context, p *float64) string {
 
 // value shows a number as the exports hold it: whole numbers without
 // decimals, others with one.
-func value(ctx context.Context, v float64) string {
-	v = rpt.Round1(v)
-	if v == math.Trunc(v) {
-		return i18n.From(ctx).Decimal(v, 0)
-	}
-	return i18n.From(ctx).Decimal(v, 1)
-}
+func value(ctx context.Context, v float64) string { return rpt.Value(i18n.From(ctx), v) }
 
 // indicatorValue shows an indicator's value in its unit.
 func indicatorValue(ctx context.Context, unit string, p *float64) string {
@@ -72,57 +63,18 @@ func fig(parts ...any) string {
 	return s
 }
 
-// groupChart draws the unique individuals of a disaggregation, women and
-// men side by side, as trusted SVG (the chart package escapes labels).
+// groupChart, progressChart and ratingChart are the report's charts as
+// trusted SVG (the chart package escapes every label).
 func groupChart(ctx context.Context, dim string, lines []rpt.Group) string {
-	l := i18n.From(ctx)
-	c := chart.BarChart{
-		Title:      l.T("report.chart.individuals_by", l.T("report.dim."+dim)),
-		Series:     []string{l.T("report.col.women"), l.T("report.col.men")},
-		Horizontal: true,
-		RTL:        l.Lang == i18n.AR,
-		Format:     func(v float64) string { return value(ctx, v) },
-	}
-	for _, g := range lines {
-		c.Bars = append(c.Bars, chart.Bar{Label: rpt.GroupName(l, dim, g), Values: []float64{float64(g.Women), float64(g.Men)}})
-	}
-	return c.SVG()
+	return rpt.GroupChart(i18n.From(ctx), dim, lines).SVG()
 }
 
-// progressChart draws the indicators that have an actual value against
-// their baseline and target.
 func progressChart(ctx context.Context, inds []rpt.Indicator) string {
-	l := i18n.From(ctx)
-	c := chart.ProgressChart{
-		Title:        l.T("report.chart.indicators"),
-		RTL:          l.Lang == i18n.AR,
-		Format:       func(v float64) string { return value(ctx, v) },
-		PercentSign:  l.Digits("%"),
-		LegendActual: l.T("report.col.actual"), LegendBaseline: l.T("report.col.baseline"), LegendTarget: l.T("report.col.target"),
-	}
-	for _, ind := range inds {
-		if ind.Actual == nil {
-			continue
-		}
-		unit := ""
-		if ind.Unit == "percent" {
-			unit = l.Digits("%")
-		}
-		c.Items = append(c.Items, chart.Progress{Label: ind.Code + " " + l.Pick(ind.NameEn, ind.NameAr), Baseline: ind.Baseline,
-			Target: ind.Target, Actual: *ind.Actual, Unit: unit, Done: ind.Progress})
-	}
-	return c.SVG()
+	return rpt.IndicatorChart(i18n.From(ctx), inds).SVG()
 }
 
-// ratingChart draws how many gave each satisfaction rating.
 func ratingChart(ctx context.Context, s rpt.Satisfaction) string {
-	l := i18n.From(ctx)
-	c := chart.BarChart{Title: l.T("report.chart.ratings"), RTL: l.Lang == i18n.AR, Horizontal: true,
-		Format: func(v float64) string { return value(ctx, v) }}
-	for i, n := range s.Counts {
-		c.Bars = append(c.Bars, chart.Bar{Label: l.T(fmt.Sprintf("report.fig.satisfaction_%d", i+1)), Values: []float64{float64(n)}})
-	}
-	return c.SVG()
+	return rpt.RatingChart(i18n.From(ctx), s).SVG()
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,145 @@
+package report
+
+import (
+	"io"
+	"time"
+
+	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/report/pdfdoc"
+)
+
+// pdfSections lists the tables the PDF prints and, for each, the columns
+// it keeps: a page is narrower than a sheet, and the long participant list
+// and attendance matrix belong in the workbook.
+var pdfSections = []struct {
+	table   string
+	columns []string
+}{
+	{"indicators", []string{"code", "indicator", "unit", "baseline", "target", "actual", "progress_percent"}},
+	{"trainings", []string{"training", "starts_on", "ends_on", "city", "training_days", "participants", "women", "men",
+		"attendance_rate_percent", "completed", "completion_rate_percent"}},
+	{"disaggregation", []string{"dimension", "name", "participations", "participations_women", "participations_men",
+		"unique_individuals", "women", "men"}},
+	{"alignment", []string{"framework", "number", "title", "trainings", "unique_individuals"}},
+}
+
+// WritePDF writes the report for the donor: the donor and project on every
+// page, the headline figures, the indicators against their targets, the
+// disaggregation charts and the tables, with page numbers, in the reader's
+// language (Arabic is shaped and laid out right to left).
+func WritePDF(w io.Writer, e Export, now time.Time, progress func()) error {
+	l, f := e.Loc, e.Fig
+	period := pdfdoc.Isolate(f.Period.From.String()+" – "+f.Period.To.String(), false)
+	d, err := pdfdoc.New(pdfdoc.Options{
+		RTL: l.Lang == i18n.AR, Landscape: true, Title: l.T("report.pdf.title", f.Project.Code), Subject: f.Project.Code,
+		Header: func(d *pdfdoc.Doc) {
+			d.SetFont(false, 8)
+			left, width := d.ContentBox()
+			d.TextBox(left, 8, width, 4, l.Pick(f.Project.DonorEn, f.Project.DonorAr)+" · "+f.Project.Code, "")
+		},
+		FooterText: f.Project.Code + " · " + period,
+		PageLabel:  func(page, total string) string { return l.T("report.pdf.page", l.Digits(page), total) },
+	})
+	if err != nil {
+		return err
+	}
+	d.Heading(l.T("report.pdf.title", f.Project.Code), 18)
+	d.Paragraph(l.Pick(f.Project.TitleEn, f.Project.TitleAr), 10)
+	d.KeyValues([][2]string{
+		{l.T("report.fig.donor"), l.Pick(f.Project.DonorEn, f.Project.DonorAr)},
+		{l.T("report.pdf.period"), l.Date(f.Period.From) + " – " + l.Date(f.Period.To)},
+		{l.T("report.pdf.generated"), l.Date(dateOf(now))},
+	})
+	d.Heading(l.T("report.pdf.headline"), 13)
+	d.KeyValues(headline(l, f))
+	tick(progress)
+	drawCharts(d, l, f)
+	tick(progress)
+	for _, s := range pdfSections {
+		t, err := e.Table(s.table)
+		if err != nil {
+			return err
+		}
+		pt, err := pdfTable(l, t, s.columns)
+		if err != nil {
+			return err
+		}
+		d.Heading(t.Title, 13)
+		d.Table(pt)
+		tick(progress)
+	}
+	d.Heading(l.T("report.pdf.method"), 11)
+	d.Paragraph(l.T("report.pdf.method_text"), 9)
+	return d.Output(w)
+}
+
+func tick(progress func()) {
+	if progress != nil {
+		progress()
+	}
+}
+
+// headline is the figures a donor reads first.
+func headline(l *i18n.Localizer, f Figures) [][2]string {
+	pc := func(p *float64) string { return PercentText(l, p) }
+	dc := func(p *float64) string {
+		if p == nil {
+			return "–"
+		}
+		return Value(l, *p)
+	}
+	s, a, k := f.Summary, f.Attendance, f.Knowledge
+	return [][2]string{
+		{l.T("report.fig.trainings_held"), l.Num(s.TrainingsHeld)},
+		{l.T("report.fig.training_days"), l.Num(s.TrainingDays)},
+		{l.T("report.fig.participations"), l.Num(s.Participations)},
+		{l.T("report.fig.unique_individuals"), l.Num(s.Individuals)},
+		{l.T("report.fig.women_share_percent"), pc(s.WomenShare)},
+		{l.T("report.fig.attendance_rate_percent"), pc(a.Rate)},
+		{l.T("report.fig.completion_rate_percent"), pc(s.CompletionRate)},
+		{l.T("report.fig.mean_gain"), dc(k.MeanGain)},
+		{l.T("report.fig.improved_percent"), pc(k.ImprovedShare)},
+		{l.T("report.fig.mastery_percent"), pc(k.MasteryShare)},
+		{l.T("report.fig.satisfaction_mean"), dc(f.Satisfaction.Mean)},
+	}
+}
+
+// PercentText shows a share with one decimal and the reader's percent
+// sign, or a dash when there is nothing to divide by.
+func PercentText(l *i18n.Localizer, p *float64) string {
+	if p == nil {
+		return "–"
+	}
+	return l.Decimal(Round1(*p), 1) + l.Digits("%")
+}
+
+// drawCharts draws the indicator progress and the disaggregation charts,
+// each on the rest of the page or the next one.
+func drawCharts(d *pdfdoc.Doc, l *i18n.Localizer, f Figures) {
+	left, width := d.ContentBox()
+	ind := IndicatorChart(l, f.Indicators)
+	if len(ind.Items) > 0 {
+		h := 22 + 11*float64(len(ind.Items))
+		y := d.Reserve(h)
+		ind.Draw(d, left, y, width, h)
+		d.PDF().SetY(y + h + 4)
+	}
+	for _, dim := range []string{"agency", "station", "governorate", "position"} {
+		lines := f.Groups.Lines(dim)
+		if len(lines) == 0 {
+			continue
+		}
+		c := GroupChart(l, dim, lines)
+		h := 24 + 9*float64(len(lines))
+		y := d.Reserve(h)
+		c.Draw(d, left, y, width, h)
+		d.PDF().SetY(y + h + 4)
+	}
+	if f.Satisfaction.Responses > 0 {
+		c := RatingChart(l, f.Satisfaction)
+		h := 24 + 7*5.0
+		y := d.Reserve(h)
+		c.Draw(d, left, y, width*0.6, h)
+		d.PDF().SetY(y + h + 4)
+	}
+}

@@ -1,0 +1,62 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/report/pdfdoc"
+)
+
+// pdfTable keeps the named columns of an export table and writes its cells
+// as the page shows them (the reader's digits, dashes for nothing).
+func pdfTable(l *i18n.Localizer, t Table, keys []string) (pdfdoc.Table, error) {
+	idx := make([]int, 0, len(keys))
+	out := pdfdoc.Table{HeaderFill: true, Zebra: true, FontSize: 8}
+	for _, k := range keys {
+		for i, c := range t.Columns {
+			if c.Key == k {
+				idx = append(idx, i)
+				out.Columns = append(out.Columns, pdfdoc.Column{Title: c.Header, Width: pdfWidths[k]})
+				break
+			}
+		}
+	}
+	if len(idx) != len(keys) {
+		return out, fmt.Errorf("report: table %s lacks some of the columns %v", t.Name, keys)
+	}
+	err := t.Rows(func(cells []Cell) error {
+		row := make([]string, len(idx))
+		for j, i := range idx {
+			row[j] = cellText(l, cells[i])
+		}
+		out.Rows = append(out.Rows, row)
+		return nil
+	})
+	return out, err
+}
+
+// pdfWidths gives the columns that hold names and titles room to breathe,
+// in millimetres of an A4 landscape page; the others share the rest.
+var pdfWidths = map[string]float64{"training": 70, "indicator": 90, "name": 60, "title": 120, "dimension": 28}
+
+// cellText writes one cell for a page.
+func cellText(l *i18n.Localizer, c Cell) string {
+	if c.Empty {
+		return "–"
+	}
+	switch c.Kind {
+	case KindInt:
+		return l.Num(int(c.Num))
+	case KindScore, KindDecimal:
+		return Value(l, c.Num)
+	case KindPercent:
+		return l.Decimal(Round1(c.Num), 1) + l.Digits("%")
+	case KindDate:
+		return l.Date(c.Date)
+	}
+	return c.Text
+}
+
+func dateOf(t time.Time) model.Date { return model.DateOf(t) }
