@@ -10,7 +10,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 build: ## build bin/traindesk
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/traindesk
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/traindesk
 
 run: build ## build, migrate, load the demo on first start, serve on localhost:8080
 	TRAINDESK_DEMO=$${TRAINDESK_DEMO:-true} ./$(BIN) serve
