@@ -49,10 +49,16 @@ func phoneTail(text string) string {
 	return d
 }
 
+// textFilter is the registry's search for free text: names in either
+// script, email, ID number, or a phone number in any format.
+func textFilter(text string) store.PersonFilter {
+	text = strings.TrimSpace(text)
+	return store.PersonFilter{Terms: roster.SearchTerms(text), PhoneTail: phoneTail(text)}
+}
+
 // personFilter reads the registry search from the query.
 func personFilter(q url.Values) store.PersonFilter {
-	text := strings.TrimSpace(q.Get("q"))
-	f := store.PersonFilter{Terms: roster.SearchTerms(text), PhoneTail: phoneTail(text)}
+	f := textFilter(q.Get("q"))
 	if p := optInt64(q.Get("agency")); p != nil {
 		f.AgencyID = *p
 	}

@@ -9,8 +9,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/training"
 )
@@ -20,9 +20,6 @@ func (s *Server) registrationRoutes(app, ed area) {
 	ed.POST("/trainings/:id/registrations", s.registrationCreate)
 	ed.POST("/trainings/:id/registrations/:rid/status", s.registrationStatus)
 }
-
-// searchTerms splits free text the way the registry matches names.
-func searchTerms(q string) [][]string { return roster.SearchTerms(q) }
 
 func (s *Server) registerPage(c echo.Context, d store.TrainingDetail, q string, status int, errKey string, args ...any) error {
 	ctx := c.Request().Context()
@@ -45,7 +42,9 @@ func (s *Server) registerPage(c echo.Context, d store.TrainingDetail, q string, 
 	}
 	p.Free = max(d.Capacity-live, 0)
 	if strings.TrimSpace(q) != "" {
-		p.Results, _, err = s.Store.Persons(ctx, store.PersonFilter{Terms: searchTerms(q), Limit: 50})
+		f := textFilter(q)
+		f.Limit = 50
+		p.Results, _, err = s.Store.Persons(ctx, f)
 		if err != nil {
 			return err
 		}
@@ -71,10 +70,10 @@ func (s *Server) registrationError(c echo.Context, err error) (string, []any, bo
 		return "registration.error.full", nil, true
 	case errors.As(err, &qe):
 		refs, _ := s.Store.AllRefs(c.Request().Context())
-		names := training.Names{Refs: refs}
-		name := names.Agency(s.viewContext(c, false), qe.Quota.AgencyID)
+		names, ctx := training.Names{Refs: refs}, i18n.With(c.Request().Context(), loc(c))
+		name := names.Agency(ctx, qe.Quota.AgencyID)
 		if qe.Quota.DutyStationID != nil {
-			name = names.Station(s.viewContext(c, false), qe.Quota.DutyStationID)
+			name = names.Station(ctx, qe.Quota.DutyStationID)
 		}
 		return "registration.error.quota", []any{name, loc(c).Num(qe.Quota.Places)}, true
 	}

@@ -79,16 +79,12 @@ func (s *Server) sessionEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	marks, err := s.sittingMarks(c, si.ID)
+	marks, err := s.Store.SittingMarkCount(c.Request().Context(), si.ID)
 	if err != nil {
 		return err
 	}
 	in := model.SittingInput{Date: si.Date.String(), StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
 	return s.render(c, http.StatusOK, training.SessionForm(training.SessionFormProps{T: d.Training, SittingID: si.ID, In: in, Marks: marks}))
-}
-
-func (s *Server) sittingMarks(c echo.Context, id int64) (int, error) {
-	return s.Store.SittingMarkCount(c.Request().Context(), id)
 }
 
 func (s *Server) sessionUpdate(c echo.Context) error {
@@ -99,7 +95,7 @@ func (s *Server) sessionUpdate(c echo.Context) error {
 	in := sittingInput(c)
 	si, err := in.Sitting(d.Training)
 	if fe := model.FieldErrors(err); fe != nil {
-		marks, _ := s.sittingMarks(c, old.ID)
+		marks, _ := s.Store.SittingMarkCount(c.Request().Context(), old.ID)
 		return s.render(c, http.StatusUnprocessableEntity, training.SessionForm(training.SessionFormProps{T: d.Training,
 			SittingID: old.ID, In: in, Errors: fe, Marks: marks}))
 	} else if err != nil {
@@ -126,7 +122,7 @@ func (s *Server) sessionDelete(c echo.Context) error {
 	confirmed := c.FormValue("confirm") == "yes"
 	err = s.Store.RemoveSitting(c.Request().Context(), si.ID, confirmed)
 	if errors.Is(err, store.ErrHasAttendance) {
-		marks, _ := s.sittingMarks(c, si.ID)
+		marks, _ := s.Store.SittingMarkCount(c.Request().Context(), si.ID)
 		in := model.SittingInput{Date: si.Date.String(), StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
 		return s.render(c, http.StatusConflict, training.SessionForm(training.SessionFormProps{T: d.Training,
 			SittingID: si.ID, In: in, Marks: marks, AskDelete: true}))

@@ -244,3 +244,16 @@ func mustSittings(t *testing.T, env *webtest.Env, id int64) []store.SittingRow {
 	}
 	return s
 }
+
+// TestRegistration_FindsByPhone searches the add-participant page with a
+// phone typed differently from the record, as the registry does.
+func TestRegistration_FindsByPhone(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	po := env.SignIn(model.RoleProgramOfficer)
+	id := createdID(t, po.Post("/trainings", trainingForm(nil)))
+	// The demo's first officer has the phone +20 10 1200 3100.
+	r := po.Get("/trainings/" + id + "/participants/new?q=" + url.QueryEscape("0101-200-3100"))
+	if r.StatusCode != 200 || !strings.Contains(r.Body, "Ahmed Mahmoud Abdelrahman") {
+		t.Fatalf("search by phone = %d, officer not found", r.StatusCode)
+	}
+}
