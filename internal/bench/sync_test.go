@@ -207,9 +207,9 @@ func TestBenchSync(t *testing.T) {
 	rawTx := bench.Measure("raw 500-row transaction", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			at := time.Now().UnixMilli()
-			err := env.Store.Tx(ctx, func(tx *store.Store) error {
+			err := env.Store.Tx(ctx, func(ctx context.Context) error {
 				for j := 0; j < 500; j++ {
-					if err := tx.Exec(ctx, `INSERT INTO attendance (registration_id, sitting_id, status, note, client_time, device_id, op_id, via, recorded_at)
+					if err := env.Store.Exec(ctx, `INSERT INTO attendance (registration_id, sitting_id, status, note, client_time, device_id, op_id, via, recorded_at)
 VALUES (?, ?, 'late', '', ?, 'raw', '', 'online', ?) ON CONFLICT (registration_id, sitting_id) DO UPDATE SET client_time = excluded.client_time`,
 						regs[j%len(regs)], sits[j/len(regs)], at+int64(j), time.Now().UTC()); err != nil {
 						return err

@@ -46,8 +46,8 @@ func (s *Store) Assessments(ctx context.Context, trainingID int64) (map[int64]mo
 // SaveAssessments writes a training's scores in one transaction; a row
 // with no score at all is removed.
 func (s *Store) SaveAssessments(ctx context.Context, rows []model.Assessment) error {
-	return s.Tx(ctx, func(tx *Store) error {
-		db := tx.write(ctx)
+	return s.Tx(ctx, func(ctx context.Context) error {
+		db := s.write(ctx)
 		for _, a := range rows {
 			if err := db.Exec("DELETE FROM assessments WHERE registration_id = ?", a.RegistrationID).Error; err != nil {
 				return mapErr("save assessments", err)
@@ -55,7 +55,7 @@ func (s *Store) SaveAssessments(ctx context.Context, rows []model.Assessment) er
 			if a.PreScore == nil && a.PostScore == nil && a.Satisfaction == nil {
 				continue
 			}
-			a.UpdatedAt = tx.Now()
+			a.UpdatedAt = s.Now()
 			if err := db.Create(&a).Error; err != nil {
 				return mapErr("save assessments", err)
 			}

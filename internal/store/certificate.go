@@ -37,9 +37,9 @@ WHERE r.training_id = ?`, trainingID).Scan(&rows).Error
 func (s *Store) IssueCertificates(ctx context.Context, regIDs []int64, newCode func() (string, error)) (map[int64]model.Certificate, []int64, error) {
 	out := make(map[int64]model.Certificate, len(regIDs))
 	var created []int64
-	err := s.Tx(ctx, func(tx *Store) error {
+	err := s.Tx(ctx, func(ctx context.Context) error {
 		for _, id := range uniq(regIDs) {
-			c, isNew, err := tx.issueOne(ctx, id, newCode)
+			c, isNew, err := s.issueOne(ctx, id, newCode)
 			if err != nil {
 				return err
 			}

@@ -21,16 +21,16 @@ type DemoOptions struct {
 // and returns false when the database already holds a training.
 func (s *Store) LoadDemo(ctx context.Context, d seed.Demo, opt DemoOptions) (bool, error) {
 	loaded := false
-	err := s.Tx(ctx, func(tx *Store) error {
+	err := s.Tx(ctx, func(ctx context.Context) error {
 		var n int64
-		if err := tx.write(ctx).Model(&model.Training{}).Count(&n).Error; err != nil {
+		if err := s.write(ctx).Model(&model.Training{}).Count(&n).Error; err != nil {
 			return err
 		}
 		if n > 0 {
 			return nil
 		}
 		loaded = true
-		return tx.loadDemo(ctx, d, opt)
+		return s.loadDemo(ctx, d, opt)
 	})
 	return loaded, mapErr("load demo", err)
 }

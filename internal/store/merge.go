@@ -105,25 +105,25 @@ func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64,
 	if duplicateID == survivorID {
 		return m, ErrMergeSelf
 	}
-	err := s.Tx(ctx, func(tx *Store) error {
-		if _, err := tx.livePerson(ctx, duplicateID); err != nil {
+	err := s.Tx(ctx, func(ctx context.Context) error {
+		if _, err := s.livePerson(ctx, duplicateID); err != nil {
 			return err
 		}
-		if _, err := tx.livePerson(ctx, survivorID); err != nil {
+		if _, err := s.livePerson(ctx, survivorID); err != nil {
 			return err
 		}
-		clashes, err := tx.MergeClashes(ctx, duplicateID, survivorID)
+		clashes, err := s.MergeClashes(ctx, duplicateID, survivorID)
 		if err != nil {
 			return err
 		}
 		if len(clashes) > 0 {
 			return &MergeClashError{Trainings: clashes}
 		}
-		shared, err := tx.sharedTrainings(ctx, duplicateID, survivorID)
+		shared, err := s.sharedTrainings(ctx, duplicateID, survivorID)
 		if err != nil {
 			return err
 		}
-		stay, err := tx.emptyWithdrawn(ctx, duplicateID)
+		stay, err := s.emptyWithdrawn(ctx, duplicateID)
 		if err != nil {
 			return err
 		}
@@ -131,7 +131,7 @@ func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64,
 		// certificate) on a training the survivor is on stays with the
 		// merged record: it counts nowhere and moving it would clash.
 		var moved []int64
-		if err := tx.write(ctx).Raw("SELECT id FROM registrations WHERE person_id = ? ORDER BY id", duplicateID).
+		if err := s.write(ctx).Raw("SELECT id FROM registrations WHERE person_id = ? ORDER BY id", duplicateID).
 			Scan(&moved).Error; err != nil {
 			return mapErr("merge: registrations", err)
 		}
@@ -146,21 +146,21 @@ func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64,
 			}
 		}
 		moved = moving
-		now := tx.Now()
+		now := s.Now()
 		if len(moved) > 0 {
-			if err := tx.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE id IN ?",
+			if err := s.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE id IN ?",
 				survivorID, now, moved).Error; err != nil {
 				return mapErr("merge: move registrations", err)
 			}
 		}
-		if err := tx.write(ctx).Exec("UPDATE persons SET merged_into_id = ?, updated_at = ? WHERE id = ?",
+		if err := s.write(ctx).Exec("UPDATE persons SET merged_into_id = ?, updated_at = ? WHERE id = ?",
 			survivorID, now, duplicateID).Error; err != nil {
 			return mapErr("merge: mark person", err)
 		}
 		ids, _ := json.Marshal(moved)
 		m = model.PersonMerge{SurvivorID: survivorID, MergedID: duplicateID, MovedRegistrations: string(ids),
 			MergedByID: by, MergedAt: now}
-		return mapErr("merge: record", tx.write(ctx).Create(&m).Error)
+		return mapErr("merge: record", s.write(ctx).Create(&m).Error)
 	})
 	return m, err
 }
@@ -199,14 +199,14 @@ func MovedIDs(m model.PersonMerge) ([]int64, error) {
 // the moved registrations no longer belongs to the survivor.
 func (s *Store) UndoMerge(ctx context.Context, mergeID int64, by *int64) (model.PersonMerge, error) {
 	var m model.PersonMerge
-	err := s.Tx(ctx, func(tx *Store) error {
-		if err := tx.write(ctx).First(&m, mergeID).Error; err != nil {
+	err := s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.write(ctx).First(&m, mergeID).Error; err != nil {
 			return mapErr("merge", err)
 		}
 		if m.UndoneAt != nil {
 			return ErrMergeUndone
 		}
-		if _, err := tx.livePerson(ctx, m.SurvivorID); err != nil {
+		if _, err := s.livePerson(ctx, m.SurvivorID); err != nil {
 			if errors.Is(err, ErrAlreadyMerged) {
 				return ErrSurvivorMerged
 			}
@@ -216,9 +216,9 @@ func (s *Store) UndoMerge(ctx context.Context, mergeID int64, by *int64) (model.
 		if err != nil {
 			return err
 		}
-		now := tx.Now()
+		now := s.Now()
 		if len(ids) > 0 {
-			res := tx.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE person_id = ? AND id IN ?",
+			res := s.write(ctx).Exec("UPDATE registrations SET person_id = ?, updated_at = ? WHERE person_id = ? AND id IN ?",
 				m.MergedID, now, m.SurvivorID, ids)
 			if res.Error != nil {
 				return mapErr("undo merge: move registrations", res.Error)
@@ -227,12 +227,12 @@ func (s *Store) UndoMerge(ctx context.Context, mergeID int64, by *int64) (model.
 				return ErrRegistrationGone
 			}
 		}
-		if err := tx.write(ctx).Exec("UPDATE persons SET merged_into_id = NULL, updated_at = ? WHERE id = ?",
+		if err := s.write(ctx).Exec("UPDATE persons SET merged_into_id = NULL, updated_at = ? WHERE id = ?",
 			now, m.MergedID).Error; err != nil {
 			return mapErr("undo merge: person", err)
 		}
 		m.UndoneAt, m.UndoneByID = &now, by
-		return mapErr("undo merge: record", tx.write(ctx).Model(&m).Select("UndoneAt", "UndoneByID").Updates(&m).Error)
+		return mapErr("undo merge: record", s.write(ctx).Model(&m).Select("UndoneAt", "UndoneByID").Updates(&m).Error)
 	})
 	return m, err
 }

@@ -115,8 +115,8 @@ func (s *Store) DeleteReference(ctx context.Context, kind model.RefKind, id int6
 	if err != nil {
 		return err
 	}
-	return s.Tx(ctx, func(tx *Store) error {
-		uses, err := tx.References(ctx, kind, id)
+	return s.Tx(ctx, func(ctx context.Context) error {
+		uses, err := s.References(ctx, kind, id)
 		if err != nil {
 			return err
 		}
@@ -124,11 +124,11 @@ func (s *Store) DeleteReference(ctx context.Context, kind model.RefKind, id int6
 			return fmt.Errorf("store: delete %s: %w", kind, &model.InUseError{Kind: kind, ID: id, Uses: uses})
 		}
 		if kind == model.RefProject {
-			if err := tx.write(ctx).Where("project_id = ?", id).Delete(&model.Indicator{}).Error; err != nil {
+			if err := s.write(ctx).Where("project_id = ?", id).Delete(&model.Indicator{}).Error; err != nil {
 				return mapErr("delete indicators", err)
 			}
 		}
-		res := tx.write(ctx).Where("id = ?", id).Delete(row)
+		res := s.write(ctx).Where("id = ?", id).Delete(row)
 		if res.Error == nil && res.RowsAffected == 0 {
 			return mapErr("delete "+string(kind), model.ErrNotFound)
 		}

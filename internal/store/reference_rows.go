@@ -26,22 +26,22 @@ func (s *Store) UpdateDonor(ctx context.Context, d *model.Donor) error {
 // CreateProject inserts p; a code that another project has, in any case,
 // is model.ErrConflict.
 func (s *Store) CreateProject(ctx context.Context, p *model.Project) error {
-	return s.Tx(ctx, func(tx *Store) error {
-		if err := tx.codeFree(ctx, p); err != nil {
+	return s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.codeFree(ctx, p); err != nil {
 			return err
 		}
-		return mapErr("create project", tx.write(ctx).Create(p).Error)
+		return mapErr("create project", s.write(ctx).Create(p).Error)
 	})
 }
 
 // UpdateProject saves p's fields; a code that another project has, in any
 // case, is model.ErrConflict.
 func (s *Store) UpdateProject(ctx context.Context, p *model.Project) error {
-	return s.Tx(ctx, func(tx *Store) error {
-		if err := tx.codeFree(ctx, p); err != nil {
+	return s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.codeFree(ctx, p); err != nil {
 			return err
 		}
-		return tx.update(ctx, "update project", p, "Code", "TitleEn", "TitleAr", "DonorID",
+		return s.update(ctx, "update project", p, "Code", "TitleEn", "TitleAr", "DonorID",
 			"StartsOn", "EndsOn", "MasteryThreshold", "UpdatedAt")
 	})
 }

@@ -33,27 +33,27 @@ func (e *QuotaError) Unwrap() error { return ErrQuotaFull }
 // already, that a place is free, and that their agency's or station's quota
 // is not used up. The registration keeps the agency, station and position.
 func (s *Store) Register(ctx context.Context, r *model.Registration, by *int64) error {
-	return s.Tx(ctx, func(tx *Store) error {
+	return s.Tx(ctx, func(ctx context.Context) error {
 		var n int64
-		if err := tx.write(ctx).Model(&model.Registration{}).Where("training_id = ? AND person_id = ?", r.TrainingID, r.PersonID).Count(&n).Error; err != nil {
+		if err := s.write(ctx).Model(&model.Registration{}).Where("training_id = ? AND person_id = ?", r.TrainingID, r.PersonID).Count(&n).Error; err != nil {
 			return mapErr("register", err)
 		}
 		if n > 0 {
 			return ErrAlreadyRegistered
 		}
 		if r.Status != model.RegWithdrawn {
-			if err := tx.checkPlaces(ctx, r, 0); err != nil {
+			if err := s.checkPlaces(ctx, r, 0); err != nil {
 				return err
 			}
 		}
-		r.RegisteredByID, r.RegisteredAt = by, tx.Now()
-		if err := tx.write(ctx).Create(r).Error; err != nil {
+		r.RegisteredByID, r.RegisteredAt = by, s.Now()
+		if err := s.write(ctx).Create(r).Error; err != nil {
 			if errors.Is(err, model.ErrConflict) {
 				return ErrAlreadyRegistered
 			}
 			return mapErr("register", err)
 		}
-		return tx.logRegistration(ctx, r.ID, "", r.Status, "", by)
+		return s.logRegistration(ctx, r.ID, "", r.Status, "", by)
 	})
 }
 
@@ -109,8 +109,8 @@ func (s *Store) logRegistration(ctx context.Context, id int64, from, to model.Re
 // change in its history; coming back from withdrawn needs a free place.
 func (s *Store) SetRegistrationStatus(ctx context.Context, id int64, to model.RegistrationStatus, reason string, by *int64) (model.Registration, error) {
 	var r model.Registration
-	err := s.Tx(ctx, func(tx *Store) error {
-		if err := tx.write(ctx).First(&r, id).Error; err != nil {
+	err := s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.write(ctx).First(&r, id).Error; err != nil {
 			return mapErr("registration", err)
 		}
 		from := r.Status
@@ -118,15 +118,15 @@ func (s *Store) SetRegistrationStatus(ctx context.Context, id int64, to model.Re
 			return nil
 		}
 		if from == model.RegWithdrawn {
-			if err := tx.checkPlaces(ctx, &r, r.ID); err != nil {
+			if err := s.checkPlaces(ctx, &r, r.ID); err != nil {
 				return err
 			}
 		}
 		r.Status = to
-		if err := tx.write(ctx).Model(&r).Select("Status", "UpdatedAt").Updates(&r).Error; err != nil {
+		if err := s.write(ctx).Model(&r).Select("Status", "UpdatedAt").Updates(&r).Error; err != nil {
 			return mapErr("set registration status", err)
 		}
-		return tx.logRegistration(ctx, r.ID, from, to, reason, by)
+		return s.logRegistration(ctx, r.ID, from, to, reason, by)
 	})
 	return r, err
 }

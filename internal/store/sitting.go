@@ -55,15 +55,15 @@ var ErrHasAttendance = errors.New("store: the session holds attendance")
 // when confirmed, and then only hidden: its marks and their history stay in
 // the database.
 func (s *Store) RemoveSitting(ctx context.Context, id int64, confirmed bool) error {
-	return s.Tx(ctx, func(tx *Store) error {
+	return s.Tx(ctx, func(ctx context.Context) error {
 		var marks int64
-		if err := tx.write(ctx).Model(&model.Attendance{}).Where("sitting_id = ?", id).Count(&marks).Error; err != nil {
+		if err := s.write(ctx).Model(&model.Attendance{}).Where("sitting_id = ?", id).Count(&marks).Error; err != nil {
 			return mapErr("count marks", err)
 		}
 		if marks > 0 && !confirmed {
 			return fmt.Errorf("%w (%d marks)", ErrHasAttendance, marks)
 		}
-		res := tx.write(ctx).Model(&model.Sitting{}).Where("id = ? AND deleted_at IS NULL", id).Update("deleted_at", tx.Now())
+		res := s.write(ctx).Model(&model.Sitting{}).Where("id = ? AND deleted_at IS NULL", id).Update("deleted_at", s.Now())
 		if res.Error == nil && res.RowsAffected == 0 {
 			return mapErr("remove session", model.ErrNotFound)
 		}

@@ -30,7 +30,6 @@ type Store struct {
 	w, r    *gorm.DB
 	dialect string
 	now     func() time.Time
-	inTx    bool
 }
 
 // Options tune Open; the zero value is right for production.
@@ -160,22 +159,44 @@ func integrity(ctx context.Context, db *gorm.DB, pragma string) error {
 	return nil
 }
 
+// txKey marks a context that carries an open write transaction.
+type txKey struct{}
+
 // Tx runs fn in one write transaction: everything or nothing is saved. The
-// Store passed to fn reads and writes inside the transaction.
-func (s *Store) Tx(ctx context.Context, fn func(tx *Store) error) error {
-	if s.inTx {
-		return fn(s)
+// context passed to fn carries the transaction, so every store method called
+// with it reads and writes inside it; a Tx inside a Tx joins the outer one.
+// Services use it to make one use case one transaction.
+func (s *Store) Tx(ctx context.Context, fn func(ctx context.Context) error) error {
+	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return fn(ctx)
 	}
 	return s.w.WithContext(ctx).Transaction(func(g *gorm.DB) error {
-		return fn(&Store{w: g, r: g, dialect: s.dialect, now: s.now, inTx: true})
+		return fn(context.WithValue(ctx, txKey{}, g))
 	})
 }
 
-// read returns the pool for queries, bound to ctx.
-func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
+// InTx reports whether ctx carries an open transaction.
+func InTx(ctx context.Context) bool {
+	_, ok := ctx.Value(txKey{}).(*gorm.DB)
+	return ok
+}
 
-// write returns the writer, bound to ctx.
-func (s *Store) write(ctx context.Context) *gorm.DB { return s.w.WithContext(ctx) }
+// read returns the pool for queries bound to ctx, or the transaction ctx
+// carries (so that a use case reads its own writes).
+func (s *Store) read(ctx context.Context) *gorm.DB {
+	if g, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return g
+	}
+	return s.r.WithContext(ctx)
+}
+
+// write returns the writer bound to ctx, or the transaction ctx carries.
+func (s *Store) write(ctx context.Context) *gorm.DB {
+	if g, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
+		return g
+	}
+	return s.w.WithContext(ctx)
+}
 
 // mapErr turns driver errors into domain errors so that callers never see
 // GORM's.

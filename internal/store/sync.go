@@ -41,9 +41,9 @@ type MarkState struct {
 // without failing the batch.
 func (s *Store) ApplyOps(ctx context.Context, userID int64, ops []model.MarkOp, check Check) ([]model.OpResult, error) {
 	out := make([]model.OpResult, 0, len(ops))
-	err := s.Tx(ctx, func(tx *Store) error {
+	err := s.Tx(ctx, func(ctx context.Context) error {
 		out = out[:0]
-		b := &opBatch{tx: tx, ctx: ctx, db: tx.write(ctx), user: userID, check: check,
+		b := &opBatch{s: s, ctx: ctx, db: s.write(ctx), user: userID, check: check,
 			sittings: map[int64]*OpContext{}, regs: map[int64]*model.Registration{}, large: len(ops) > 20}
 		for _, op := range ops {
 			r, err := b.apply(op)
@@ -58,7 +58,7 @@ func (s *Store) ApplyOps(ctx context.Context, userID int64, ops []model.MarkOp, 
 }
 
 type opBatch struct {
-	tx       *Store
+	s        *Store
 	ctx      context.Context
 	db       *gorm.DB
 	user     int64
@@ -86,7 +86,7 @@ func (b *opBatch) apply(op model.MarkOp) (model.OpResult, error) {
 		return res, nil
 	}
 	uid := b.user
-	claim := syncOp{OpID: op.OpID, UserID: &uid, DeviceID: truncate(op.DeviceID, 64), SittingID: op.SittingID, AppliedAt: b.tx.Now()}
+	claim := syncOp{OpID: op.OpID, UserID: &uid, DeviceID: truncate(op.DeviceID, 64), SittingID: op.SittingID, AppliedAt: b.s.Now()}
 	ins := b.db.Clauses(clause.OnConflict{DoNothing: true}).Create(&claim)
 	if ins.Error != nil {
 		return res, ins.Error
@@ -184,7 +184,7 @@ func (b *opBatch) write(op model.MarkOp) (string, error) {
 	}
 	uid := b.user
 	a := model.Attendance{RegistrationID: op.RegistrationID, SittingID: op.SittingID, Status: op.Status, Note: op.Note,
-		ClientTime: op.ClientTime, DeviceID: truncate(op.DeviceID, 64), OpID: op.OpID, Via: via, RecordedByID: &uid, RecordedAt: b.tx.Now()}
+		ClientTime: op.ClientTime, DeviceID: truncate(op.DeviceID, 64), OpID: op.OpID, Via: via, RecordedByID: &uid, RecordedAt: b.s.Now()}
 	ins := b.db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "registration_id"}, {Name: "sitting_id"}}, DoNothing: true}).Create(&a)
 	if ins.Error != nil {
 		return "", ins.Error
@@ -193,7 +193,7 @@ func (b *opBatch) write(op model.MarkOp) (string, error) {
 	if ins.RowsAffected == 0 {
 		var cur model.Attendance
 		q := b.db.Where("registration_id = ? AND sitting_id = ?", op.RegistrationID, op.SittingID)
-		if b.tx.dialect == "postgres" {
+		if b.s.dialect == "postgres" {
 			q = q.Clauses(clause.Locking{Strength: "UPDATE"})
 		}
 		if err := q.First(&cur).Error; err != nil {

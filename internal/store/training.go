@@ -166,14 +166,14 @@ type TrainingPlan struct {
 // CreateTraining inserts a training with one session a day from its first
 // to its last day, its tags, facilitators and quotas, in one transaction.
 func (s *Store) CreateTraining(ctx context.Context, t *model.Training, p TrainingPlan) error {
-	return s.Tx(ctx, func(tx *Store) error {
-		if err := tx.write(ctx).Create(t).Error; err != nil {
+	return s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.write(ctx).Create(t).Error; err != nil {
 			return mapErr("create training", err)
 		}
-		if err := tx.writePlan(ctx, t.ID, p); err != nil {
+		if err := s.writePlan(ctx, t.ID, p); err != nil {
 			return err
 		}
-		return tx.addMissingSittings(ctx, *t, p.DayStarts, p.DayEnds, nil)
+		return s.addMissingSittings(ctx, *t, p.DayStarts, p.DayEnds, nil)
 	})
 }
 
@@ -181,8 +181,8 @@ func (s *Store) CreateTraining(ctx context.Context, t *model.Training, p Trainin
 // the new days get a session; sessions outside the new dates are kept (they
 // may hold attendance) and the page shows them as outside.
 func (s *Store) UpdateTraining(ctx context.Context, t *model.Training, p TrainingPlan) error {
-	return s.Tx(ctx, func(tx *Store) error {
-		res := tx.write(ctx).Model(t).Select("Title", "Objectives", "ThematicAreaID", "ProjectID", "AgencyID", "Venue", "City",
+	return s.Tx(ctx, func(ctx context.Context) error {
+		res := s.write(ctx).Model(t).Select("Title", "Objectives", "ThematicAreaID", "ProjectID", "AgencyID", "Venue", "City",
 			"GovernorateID", "StartsOn", "EndsOn", "Capacity", "Language", "CompletionMinRate", "CompletionMinPostScore", "UpdatedAt").Updates(t)
 		if res.Error != nil {
 			return mapErr("update training", res.Error)
@@ -191,18 +191,18 @@ func (s *Store) UpdateTraining(ctx context.Context, t *model.Training, p Trainin
 			return mapErr("update training", model.ErrNotFound)
 		}
 		for _, table := range []string{"training_sdgs", "training_gcms", "training_facilitators", "training_quotas"} {
-			if err := tx.write(ctx).Exec("DELETE FROM "+table+" WHERE training_id = ?", t.ID).Error; err != nil {
+			if err := s.write(ctx).Exec("DELETE FROM "+table+" WHERE training_id = ?", t.ID).Error; err != nil {
 				return mapErr("replace plan", err)
 			}
 		}
-		if err := tx.writePlan(ctx, t.ID, p); err != nil {
+		if err := s.writePlan(ctx, t.ID, p); err != nil {
 			return err
 		}
-		existing, err := tx.Sittings(ctx, t.ID)
+		existing, err := s.Sittings(ctx, t.ID)
 		if err != nil {
 			return err
 		}
-		return tx.addMissingSittings(ctx, *t, p.DayStarts, p.DayEnds, existing)
+		return s.addMissingSittings(ctx, *t, p.DayStarts, p.DayEnds, existing)
 	})
 }
 
@@ -270,8 +270,8 @@ func uniq(ids []int64) []int64 {
 // allowed; cancelling needs a reason.
 func (s *Store) SetTrainingStatus(ctx context.Context, id int64, to model.TrainingStatus, reason string) (model.Training, error) {
 	var t model.Training
-	err := s.Tx(ctx, func(tx *Store) error {
-		if err := tx.write(ctx).First(&t, id).Error; err != nil {
+	err := s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.write(ctx).First(&t, id).Error; err != nil {
 			return mapErr("training", err)
 		}
 		if !model.CanMove(t.Status, to) {
@@ -283,7 +283,7 @@ func (s *Store) SetTrainingStatus(ctx context.Context, id int64, to model.Traini
 		} else {
 			t.CancelReason = ""
 		}
-		return mapErr("set status", tx.write(ctx).Model(&t).Select("Status", "CancelReason", "UpdatedAt").Updates(&t).Error)
+		return mapErr("set status", s.write(ctx).Model(&t).Select("Status", "CancelReason", "UpdatedAt").Updates(&t).Error)
 	})
 	return t, err
 }
@@ -306,16 +306,16 @@ func (s *Store) CopyTraining(ctx context.Context, viewer model.User, id int64) (
 	for _, q := range src.Quotas {
 		plan.Quotas = append(plan.Quotas, model.Quota{AgencyID: q.AgencyID, StationID: q.DutyStationID, Places: q.Places})
 	}
-	err = s.Tx(ctx, func(tx *Store) error {
-		if err := tx.write(ctx).Create(&t).Error; err != nil {
+	err = s.Tx(ctx, func(ctx context.Context) error {
+		if err := s.write(ctx).Create(&t).Error; err != nil {
 			return mapErr("copy training", err)
 		}
-		if err := tx.writePlan(ctx, t.ID, plan); err != nil {
+		if err := s.writePlan(ctx, t.ID, plan); err != nil {
 			return err
 		}
 		for _, si := range sits {
 			n := model.Sitting{TrainingID: t.ID, Date: si.Date, StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
-			if err := tx.write(ctx).Create(&n).Error; err != nil {
+			if err := s.write(ctx).Create(&n).Error; err != nil {
 				return mapErr("copy session", err)
 			}
 		}

@@ -67,19 +67,19 @@ func (e *ImportError) Unwrap() error { return e.Err }
 // all is saved and the error names the row.
 func (s *Store) ApplyImport(ctx context.Context, trainingID int64, items []ImportItem, by *int64) ([]ImportResult, error) {
 	var out []ImportResult
-	err := s.Tx(ctx, func(tx *Store) error {
+	err := s.Tx(ctx, func(ctx context.Context) error {
 		out = out[:0]
 		for _, it := range items {
 			res := ImportResult{Line: it.Line, PersonID: it.PersonID}
 			if it.PersonID == 0 {
-				if err := tx.CreatePerson(ctx, it.New); err != nil {
+				if err := s.CreatePerson(ctx, it.New); err != nil {
 					return &ImportError{it.Line, err}
 				}
 				res.PersonID, res.Created = it.New.ID, true
 			}
 			r := it.Reg
 			r.TrainingID, r.PersonID = trainingID, res.PersonID
-			if err := tx.Register(ctx, &r, by); err != nil {
+			if err := s.Register(ctx, &r, by); err != nil {
 				return &ImportError{it.Line, err}
 			}
 			res.RegistrationID = r.ID
