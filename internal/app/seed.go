@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"time"
 
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/auth"
@@ -46,10 +45,7 @@ func seedCmd(ctx context.Context, env Env, args []string) error {
 // loadDemo writes the demo data unless the database holds trainings. The
 // demo users share TRAINDESK_DEMO_PASSWORD, or a password printed once.
 func loadDemo(ctx context.Context, env Env, cfg config.Config, st *store.Store) (bool, error) {
-	loc, err := time.LoadLocation(Location)
-	if err != nil {
-		return false, err
-	}
+	loc := cfg.Location
 	pw := cfg.DemoPassword
 	generated := pw == ""
 	if generated {

@@ -7,16 +7,11 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/config"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/store"
-	"github.com/traindesk/traindesk/internal/web"
 )
-
-// Location is the time zone in which "today" is reckoned: the venues'.
-const Location = "Africa/Cairo"
 
 func serve(ctx context.Context, env Env) error {
 	cfg, log, st, err := openStore(ctx, env)
@@ -31,23 +26,18 @@ func serve(ctx context.Context, env Env) error {
 	if err := bootstrap(ctx, env, cfg, st); err != nil {
 		return err
 	}
-	loc, err := time.LoadLocation(Location)
-	if err != nil {
-		return err
-	}
-	srv := web.New(web.Deps{
-		Store:          st,
-		Sessions:       auth.NewSessions(st, secret, cfg.SessionIdle, cfg.SessionMax, env.Now),
-		Assets:         assets.New("/assets/"),
-		Log:            log,
-		Now:            env.Now,
-		Location:       loc,
+	srv := Build(st, Options{
 		Secret:         secret,
+		Now:            env.Now,
+		Location:       cfg.Location,
+		Log:            log,
+		SessionIdle:    cfg.SessionIdle,
+		SessionMax:     cfg.SessionMax,
+		MarkDaysAfter:  cfg.MarkDaysAfter,
 		TLS:            cfg.TLS(),
 		TrustedProxies: cfg.TrustedProxies,
-		MarkDaysAfter:  cfg.MarkDaysAfter,
 		Version:        Version,
-	})
+	}).Server
 	hs := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           srv,

@@ -39,23 +39,26 @@ type Sessions struct {
 	now     func() time.Time
 	dummy   string // a bcrypt hash compared against when the email is unknown
 
-	// IsHTTPS tells whether a request reached traindesk over HTTPS, so the
-	// cookie is marked Secure. The web layer sets it when a trusted proxy
-	// terminates TLS; by default only a direct TLS connection counts.
-	IsHTTPS func(*http.Request) bool
+	// isHTTPS tells whether a request reached traindesk over HTTPS, so the
+	// cookie is marked Secure.
+	isHTTPS func(*http.Request) bool
 }
 
 // NewSessions builds the manager. secret is the master key; idle and max
-// are the time-outs.
-func NewSessions(st Store, secret []byte, idle, max time.Duration, now func() time.Time) *Sessions {
+// are the time-outs; isHTTPS tells whether a request came over HTTPS (nil:
+// only a direct TLS connection counts).
+func NewSessions(st Store, secret []byte, idle, max time.Duration, now func() time.Time, isHTTPS func(*http.Request) bool) *Sessions {
 	if now == nil {
 		now = time.Now
+	}
+	if isHTTPS == nil {
+		isHTTPS = func(r *http.Request) bool { return r.TLS != nil }
 	}
 	cs := sessions.NewCookieStore(DeriveKey(secret, "cookie-hash", 64), DeriveKey(secret, "cookie-block", 32))
 	cs.MaxAge(int(max / time.Second))
 	dummy, _ := HashPassword(RandomPassword(), MinCost)
 	return &Sessions{store: st, cookies: cs, idle: idle, max: max, now: now, dummy: dummy,
-		IsHTTPS: func(r *http.Request) bool { return r.TLS != nil }}
+		isHTTPS: isHTTPS}
 }
 
 // Authenticate checks an email and password. Every failure is
@@ -184,7 +187,7 @@ func (s *Sessions) options(r *http.Request, maxAge int) *sessions.Options {
 		Path:     "/",
 		MaxAge:   maxAge,
 		HttpOnly: true,
-		Secure:   s.IsHTTPS(r),
+		Secure:   s.isHTTPS(r),
 		SameSite: http.SameSiteLaxMode,
 	}
 }

@@ -32,7 +32,11 @@ type Config struct {
 	MarkDaysAfter  int            // TRAINDESK_MARK_DAYS_AFTER: how long trainers may mark after a session
 	LogLevel       slog.Level     // TRAINDESK_LOG_LEVEL
 	LogFormat      string         // TRAINDESK_LOG_FORMAT: text or json
+	Location       *time.Location // TRAINDESK_TIMEZONE: the venues' time zone, in which "today" is reckoned
 }
+
+// DefaultTimezone is the venues' time zone when TRAINDESK_TIMEZONE is unset.
+const DefaultTimezone = "Africa/Cairo"
 
 // Var documents one environment variable.
 type Var struct {
@@ -56,6 +60,7 @@ var Vars = []Var{
 	{"TRAINDESK_MARK_DAYS_AFTER", "3", "days after a session during which its trainer may still change marks"},
 	{"TRAINDESK_LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"TRAINDESK_LOG_FORMAT", "text", "text or json"},
+	{"TRAINDESK_TIMEZONE", "Africa/Cairo", "the venues' time zone (IANA name), in which days such as \"today's sessions\" are reckoned"},
 }
 
 // Load reads the configuration through getenv (os.Getenv in production, a
@@ -177,6 +182,15 @@ func Load(getenv func(string) string) (Config, error) {
 			bad("TRAINDESK_LOG_FORMAT", "want text or json, got %q", v)
 		}
 		c.LogFormat = v
+	}
+	tz := strings.TrimSpace(getenv("TRAINDESK_TIMEZONE"))
+	if tz == "" {
+		tz = DefaultTimezone
+	}
+	if loc, err := time.LoadLocation(tz); err != nil || tz == "Local" {
+		bad("TRAINDESK_TIMEZONE", "want an IANA time zone name such as Africa/Cairo, got %q", tz)
+	} else {
+		c.Location = loc
 	}
 	if len(errs) > 0 {
 		return c, fmt.Errorf("config: %s", strings.Join(errs, "; "))

@@ -23,6 +23,16 @@ func TestLoad_Defaults(t *testing.T) {
 	if c.IsPostgres() {
 		t.Error("the default database is PostgreSQL")
 	}
+	if c.Location == nil || c.Location.String() != "Africa/Cairo" {
+		t.Errorf("default time zone %v, want Africa/Cairo", c.Location)
+	}
+}
+
+func TestLoad_Timezone(t *testing.T) {
+	c, err := config.Load(env(map[string]string{"TRAINDESK_TIMEZONE": "Asia/Amman"}))
+	if err != nil || c.Location.String() != "Asia/Amman" {
+		t.Fatalf("%v, %v", c.Location, err)
+	}
 }
 
 func TestLoad_ErrNamesTheVariable(t *testing.T) {
@@ -38,6 +48,7 @@ func TestLoad_ErrNamesTheVariable(t *testing.T) {
 		"TRAINDESK_MARK_DAYS_AFTER": "-1",
 		"TRAINDESK_LOG_LEVEL":       "loud",
 		"TRAINDESK_TLS_CERT":        "cert.pem",
+		"TRAINDESK_TIMEZONE":        "Mars/Olympus_Mons",
 	} {
 		_, err := config.Load(env(map[string]string{name: value}))
 		if err == nil || !strings.Contains(err.Error(), name) {

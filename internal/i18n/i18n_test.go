@@ -190,3 +190,16 @@ func TestFormat(t *testing.T) {
 		t.Error("French parsed as supported")
 	}
 }
+
+// TestCatalogs_AuditKinds fails when an audit kind has no label in either
+// language: the audit page shows every kind translated.
+func TestCatalogs_AuditKinds(t *testing.T) {
+	c := i18n.Default()
+	for _, k := range model.AuditKinds {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.AR} {
+			if _, ok := c[lang]["audit.a."+string(k)]; !ok {
+				t.Errorf("audit kind %q has no %s label (audit.a.%s)", k, lang, k)
+			}
+		}
+	}
+}

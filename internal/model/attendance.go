@@ -110,15 +110,3 @@ type Certificate struct {
 	RevokedReason  string
 	RevokedByID    *int64
 }
-
-// AuditEntry is one line of the audit log.
-type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	UserID   *int64
-	Action   string
-	Entity   string
-	EntityID int64
-	Detail   string
-	IP       string
-}

@@ -83,23 +83,10 @@ func (s *Store) DutyStations(ctx context.Context, withArchived bool) ([]model.Du
 	return out, mapErr("duty stations", s.read(ctx).Where(archived(withArchived)).Order("name_en, id").Find(&out).Error)
 }
 
-// Refs is every reference list at once, for forms and pages that show
-// names for ids.
-type Refs struct {
-	Governorates []model.Governorate
-	SDGs         []model.SDG
-	GCMs         []model.GCMObjective
-	Thematic     []model.ThematicArea
-	Donors       []model.Donor
-	Projects     []model.Project
-	Agencies     []model.Agency
-	Stations     []model.DutyStation
-}
-
 // AllRefs reads every reference list, archived entries included (pages
 // must still name what old records point at; forms filter them).
-func (s *Store) AllRefs(ctx context.Context) (Refs, error) {
-	var r Refs
+func (s *Store) AllRefs(ctx context.Context) (model.Refs, error) {
+	var r model.Refs
 	var err error
 	if r.Governorates, err = s.Governorates(ctx); err != nil {
 		return r, err
@@ -124,74 +111,4 @@ func (s *Store) AllRefs(ctx context.Context) (Refs, error) {
 	}
 	r.Stations, err = s.DutyStations(ctx, true)
 	return r, err
-}
-
-// Agency returns the agency with id, if listed.
-func (r Refs) Agency(id *int64) (model.Agency, bool) {
-	if id != nil {
-		for _, a := range r.Agencies {
-			if a.ID == *id {
-				return a, true
-			}
-		}
-	}
-	return model.Agency{}, false
-}
-
-// Station returns the duty station with id, if listed.
-func (r Refs) Station(id *int64) (model.DutyStation, bool) {
-	if id != nil {
-		for _, s := range r.Stations {
-			if s.ID == *id {
-				return s, true
-			}
-		}
-	}
-	return model.DutyStation{}, false
-}
-
-// Project returns the project with id, if listed.
-func (r Refs) Project(id *int64) (model.Project, bool) {
-	if id != nil {
-		for _, p := range r.Projects {
-			if p.ID == *id {
-				return p, true
-			}
-		}
-	}
-	return model.Project{}, false
-}
-
-// Donor returns the donor with id, if listed.
-func (r Refs) Donor(id int64) (model.Donor, bool) {
-	for _, d := range r.Donors {
-		if d.ID == id {
-			return d, true
-		}
-	}
-	return model.Donor{}, false
-}
-
-// Governorate returns the governorate with id, if listed.
-func (r Refs) Governorate(id *int64) (model.Governorate, bool) {
-	if id != nil {
-		for _, g := range r.Governorates {
-			if g.ID == *id {
-				return g, true
-			}
-		}
-	}
-	return model.Governorate{}, false
-}
-
-// ThematicArea returns the thematic area with id, if listed.
-func (r Refs) ThematicArea(id *int64) (model.ThematicArea, bool) {
-	if id != nil {
-		for _, t := range r.Thematic {
-			if t.ID == *id {
-				return t, true
-			}
-		}
-	}
-	return model.ThematicArea{}, false
 }

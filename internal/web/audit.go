@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/views/admin"
 )
 
@@ -22,7 +22,7 @@ func pageParam(c echo.Context) int {
 func (s *Server) auditLog(c echo.Context) error {
 	const per = 50
 	page := pageParam(c)
-	lines, total, err := s.Store.AuditLog(c.Request().Context(), store.AuditFilter{Limit: per, Offset: (page - 1) * per})
+	lines, total, err := s.Store.AuditLog(c.Request().Context(), model.AuditFilter{Limit: per, Offset: (page - 1) * per})
 	if err != nil {
 		return err
 	}

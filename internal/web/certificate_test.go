@@ -13,7 +13,6 @@ import (
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/report/certificate"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -260,7 +259,7 @@ func TestVerify_UnknownAndTyped(t *testing.T) {
 // certAuditCount counts the audit lines of an action.
 func certAuditCount(t *testing.T, env *webtest.Env, action string) int64 {
 	t.Helper()
-	_, n, err := env.Store.AuditLog(context.Background(), store.AuditFilter{Action: action, Limit: 1})
+	_, n, err := env.Store.AuditLog(context.Background(), model.AuditFilter{Kind: model.AuditKind(action), Limit: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

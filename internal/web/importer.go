@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -149,7 +151,7 @@ func (s *Server) importSaveMapping(c echo.Context) error {
 
 // plan reads the rows through the mapping and matches them against the
 // registry and the training's roster.
-func (s *Server) plan(c echo.Context, d store.TrainingDetail, table *nomination.Table, m nomination.Mapping) ([]roster.PlanRow, store.Refs, int, error) {
+func (s *Server) plan(c echo.Context, d store.TrainingDetail, table *nomination.Table, m nomination.Mapping) ([]roster.PlanRow, model.Refs, int, error) {
 	ctx := c.Request().Context()
 	refs, err := s.Store.AllRefs(ctx)
 	if err != nil {
@@ -198,7 +200,7 @@ func (s *Server) importPreview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, training.ImportPreview(training.ImportPreviewProps{Names: training.Names{Refs: refs},
+	return s.render(c, http.StatusOK, training.ImportPreview(training.ImportPreviewProps{Names: components.Names{Refs: refs},
 		T: d.Training, Upload: u, Rows: rows, Free: free}))
 }
 
@@ -217,7 +219,7 @@ func (s *Server) importConfirm(c echo.Context) error {
 		}
 	}
 	items, bad := s.importItems(c, rows)
-	props := training.ImportPreviewProps{Names: training.Names{Refs: refs}, T: d.Training, Upload: u, Rows: rows, Free: free}
+	props := training.ImportPreviewProps{Names: components.Names{Refs: refs}, T: d.Training, Upload: u, Rows: rows, Free: free}
 	if bad != 0 {
 		props.Error, props.ErrorArgs = "import.error.bad_action", []any{bad}
 		return s.render(c, http.StatusUnprocessableEntity, training.ImportPreview(props))

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/attendance"
@@ -180,7 +182,7 @@ func (s *Server) badges(c echo.Context) error {
 		return err
 	}
 	codes := s.attendance().Codes
-	p := training.BadgesProps{Names: training.Names{Refs: td.refs}, T: d, Codes: map[int64]string{}, QR: map[int64]string{}}
+	p := training.BadgesProps{Names: components.Names{Refs: td.refs}, T: d, Codes: map[int64]string{}, QR: map[int64]string{}}
 	for _, r := range td.roster {
 		if r.Status == model.RegWithdrawn {
 			continue

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -14,7 +16,6 @@ import (
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/person"
-	"github.com/traindesk/traindesk/views/training"
 )
 
 // personRoutes registers the participant registry: search, a person's
@@ -89,7 +90,7 @@ func (s *Server) personList(c echo.Context) error {
 			kept.Set(k, v)
 		}
 	}
-	return s.render(c, http.StatusOK, person.List(person.ListProps{Names: training.Names{Refs: refs}, Rows: rows,
+	return s.render(c, http.StatusOK, person.List(person.ListProps{Names: components.Names{Refs: refs}, Rows: rows,
 		Total: total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}))
 }
 
@@ -123,7 +124,7 @@ func (s *Server) personShow(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	props := person.ShowProps{Names: training.Names{Refs: refs}, P: p, History: hist,
+	props := person.ShowProps{Names: components.Names{Refs: refs}, P: p, History: hist,
 		CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}
 	if p.MergedIntoID != nil {
 		into, err := s.Store.Person(ctx, *p.MergedIntoID)

@@ -4,12 +4,13 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/person"
-	"github.com/traindesk/traindesk/views/training"
 )
 
 // maxMatches bounds the likely duplicates shown at once; more than a few
@@ -60,12 +61,12 @@ func (s *Server) personForm(c echo.Context, id int64, in model.PersonInput, t *m
 	if err != nil {
 		return person.FormProps{}, err
 	}
-	return person.FormProps{ID: id, In: in, Names: training.Names{Refs: refs}, Training: t}, nil
+	return person.FormProps{ID: id, In: in, Names: components.Names{Refs: refs}, Training: t}, nil
 }
 
 // validPerson checks the input and that the chosen agency and station
 // exist; it returns the field messages, or nil.
-func (s *Server) validPerson(in *model.PersonInput, names training.Names) map[string]string {
+func (s *Server) validPerson(in *model.PersonInput, names components.Names) map[string]string {
 	in.ThisYear = s.today().Year
 	fe := model.FieldErrors(in.Validate())
 	bad := func(field string) {

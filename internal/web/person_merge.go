@@ -6,12 +6,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/person"
-	"github.com/traindesk/traindesk/views/training"
 )
 
 // mergeProps builds the merge screen for dup: search results for q (or,
@@ -23,7 +24,7 @@ func (s *Server) mergeProps(c echo.Context, dup model.Person, q string, into *in
 	if err != nil {
 		return person.MergeProps{}, err
 	}
-	p := person.MergeProps{Names: training.Names{Refs: refs}, Dup: dup, Query: strings.TrimSpace(q)}
+	p := person.MergeProps{Names: components.Names{Refs: refs}, Dup: dup, Query: strings.TrimSpace(q)}
 	if p.DupHistory, err = s.Store.PersonHistory(ctx, dup.ID); err != nil {
 		return p, err
 	}

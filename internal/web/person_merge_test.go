@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -71,7 +70,7 @@ func TestRegistry_MergeAndUndo(t *testing.T) {
 	mid := c.checkMerged(t)
 	c.checkPagesAfterMerge(t, mid)
 	c.checkUndo(t, mid)
-	lines, _, _ := env.Store.AuditLog(context.Background(), store.AuditFilter{Entity: "person", Limit: 10})
+	lines, _, _ := env.Store.AuditLog(context.Background(), model.AuditFilter{ObjectType: "person", Limit: 10})
 	actions := map[string]bool{}
 	for _, l := range lines {
 		actions[l.Action] = true

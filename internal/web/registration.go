@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/i18n"
@@ -27,7 +29,7 @@ func (s *Server) registerPage(c echo.Context, d store.TrainingDetail, q string, 
 	if err != nil {
 		return err
 	}
-	p := training.RegisterProps{Names: training.Names{Refs: refs}, T: d, Query: q, Error: errKey, ErrorArgs: args,
+	p := training.RegisterProps{Names: components.Names{Refs: refs}, T: d, Query: q, Error: errKey, ErrorArgs: args,
 		Registered: map[int64]bool{}}
 	rs, err := s.Store.Roster(ctx, d.ID)
 	if err != nil {
@@ -70,7 +72,7 @@ func (s *Server) registrationError(c echo.Context, err error) (string, []any, bo
 		return "registration.error.full", nil, true
 	case errors.As(err, &qe):
 		refs, _ := s.Store.AllRefs(c.Request().Context())
-		names, ctx := training.Names{Refs: refs}, i18n.With(c.Request().Context(), loc(c))
+		names, ctx := components.Names{Refs: refs}, i18n.With(c.Request().Context(), loc(c))
 		name := names.Agency(ctx, qe.Quota.AgencyID)
 		if qe.Quota.DutyStationID != nil {
 			name = names.Station(ctx, qe.Quota.DutyStationID)

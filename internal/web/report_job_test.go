@@ -13,7 +13,6 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -155,7 +154,7 @@ func pollJob(t *testing.T, c *webtest.Client, job string) string {
 // checkAudit finds n report_export lines naming the project and format.
 func checkAudit(t *testing.T, env *webtest.Env, n int) {
 	t.Helper()
-	lines, _, err := env.Store.AuditLog(context.Background(), store.AuditFilter{Action: "report_export", Limit: 50})
+	lines, _, err := env.Store.AuditLog(context.Background(), model.AuditFilter{Kind: "report_export", Limit: 50})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -36,7 +35,7 @@ func TestReport_PDF(t *testing.T) {
 		}
 		render(t, []byte(r.Body), "report-"+lang)
 	}
-	lines, _, _ := env.Store.AuditLog(context.Background(), store.AuditFilter{Action: "report_export"})
+	lines, _, _ := env.Store.AuditLog(context.Background(), model.AuditFilter{Kind: "report_export"})
 	pdfs := 0
 	for _, l := range lines {
 		if strings.Contains(l.Detail, `"format":"pdf"`) {

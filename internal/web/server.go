@@ -14,6 +14,7 @@ import (
 
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -71,7 +72,6 @@ func New(d Deps) *Server {
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = s.ipExtractor()
-	d.Sessions.IsHTTPS = s.isHTTPS
 	s.echo = e
 	s.routes(e)
 	return s
@@ -99,28 +99,7 @@ func (s *Server) ipExtractor() echo.IPExtractor {
 	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
-// fromTrustedProxy reports whether the connection's peer is a trusted proxy.
-func (s *Server) fromTrustedProxy(r *http.Request) bool {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return false
-	}
-	a, err := netip.ParseAddr(host)
-	if err != nil {
-		return false
-	}
-	for _, p := range s.TrustedProxies {
-		if p.Contains(a.Unmap()) {
-			return true
-		}
-	}
-	return false
-}
-
 // isHTTPS reports whether the browser reached us over HTTPS.
 func (s *Server) isHTTPS(r *http.Request) bool {
-	if r.TLS != nil {
-		return true
-	}
-	return s.fromTrustedProxy(r) && r.Header.Get("X-Forwarded-Proto") == "https"
+	return proxy.Trust{Prefixes: s.TrustedProxies}.IsHTTPS(r)
 }

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -149,6 +151,6 @@ func (s *Server) sessionSheet(c echo.Context) error {
 			n = i + 1
 		}
 	}
-	return s.render(c, http.StatusOK, training.Sheet(training.SheetProps{Names: training.Names{Refs: td.refs}, T: d,
+	return s.render(c, http.StatusOK, training.Sheet(training.SheetProps{Names: components.Names{Refs: td.refs}, T: d,
 		Sitting: si, Number: n, Roster: td.roster}))
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/traindesk/traindesk/views/components"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -84,7 +86,7 @@ func (s *Server) trainingList(c echo.Context) error {
 			kept[k] = v
 		}
 	}
-	return s.render(c, http.StatusOK, training.List(training.ListProps{Names: training.Names{Refs: refs}, Rows: rows,
+	return s.render(c, http.StatusOK, training.List(training.ListProps{Names: components.Names{Refs: refs}, Rows: rows,
 		Total: total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditTrainings)}))
 }
 
@@ -114,7 +116,7 @@ func (s *Server) trainingForm(c echo.Context, id int64, in model.TrainingInput, 
 	if err != nil {
 		return training.FormProps{}, err
 	}
-	return training.FormProps{ID: id, In: in, Errors: errs, Names: training.Names{Refs: refs}, Trainers: trainers}, nil
+	return training.FormProps{ID: id, In: in, Errors: errs, Names: components.Names{Refs: refs}, Trainers: trainers}, nil
 }
 
 func (s *Server) trainingNew(c echo.Context) error {
@@ -208,7 +210,7 @@ func (s *Server) visibleTraining(c echo.Context) (store.TrainingDetail, error) {
 // reference lists (to name things), its sessions, its people, their marks
 // and their scores.
 type trainingData struct {
-	refs   store.Refs
+	refs   model.Refs
 	sits   []store.SittingRow
 	roster []store.RosterRow
 	marks  []model.Attendance
@@ -245,7 +247,7 @@ func (s *Server) trainingShow(c echo.Context) error {
 		return err
 	}
 	u := currentUser(c)
-	return s.render(c, http.StatusOK, training.Show(training.ShowProps{Names: training.Names{Refs: td.refs}, T: d,
+	return s.render(c, http.StatusOK, training.Show(training.ShowProps{Names: components.Names{Refs: td.refs}, T: d,
 		Sittings: td.sits, Roster: td.roster, Marks: training.IndexMarks(td.marks), Today: s.today(), Scores: td.scores,
 		CanEdit: auth.Can(u.Role, auth.EditTrainings), CanAssess: mayAssess(u, d.Facilitates(u.ID))}))
 }

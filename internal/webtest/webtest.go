@@ -20,8 +20,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/db/seed"
+	"github.com/traindesk/traindesk/internal/app"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
@@ -73,9 +73,11 @@ func (e *Env) Hits(method, path string) int {
 
 // Options change what New builds.
 type Options struct {
-	Demo  bool            // load the demo data
-	Today model.Date      // the clock's day (default 2023-01-17, inside the Hurghada course)
-	Deps  func(*web.Deps) // adjust the web dependencies before the router is built
+	Demo  bool       // load the demo data
+	Today model.Date // the clock's day (default 2023-01-17, inside the Hurghada course)
+	// Adjust changes the options of the composition root before it builds
+	// the application.
+	Adjust func(*app.Options)
 	// RealClock runs the application on the machine's clock, with the demo
 	// placed around the real today (in Cairo); Today is then ignored.
 	RealClock bool
@@ -122,22 +124,21 @@ func New(t testing.TB, opt Options) *Env {
 		}
 		e.Users[role] = u
 	}
-	deps := web.Deps{
-		Store:         st,
-		Sessions:      auth.NewSessions(st, e.Secret, 8*time.Hour, 7*24*time.Hour, clock.Now),
-		Assets:        assets.New("/assets/"),
-		Log:           quiet(),
+	o := app.Options{
+		Secret:        e.Secret,
 		Now:           clock.Now,
 		Location:      cairo,
-		Secret:        e.Secret,
+		Log:           quiet(),
+		SessionIdle:   8 * time.Hour,
+		SessionMax:    7 * 24 * time.Hour,
+		MarkDaysAfter: 3,
 		BcryptCost:    auth.MinCost,
 		Version:       "test",
-		MarkDaysAfter: 3,
 	}
-	if opt.Deps != nil {
-		opt.Deps(&deps)
+	if opt.Adjust != nil {
+		opt.Adjust(&o)
 	}
-	e.Server = web.New(deps)
+	e.Server = app.Build(st, o).Server
 	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
 		down := e.down

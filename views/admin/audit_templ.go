@@ -15,14 +15,14 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/layout"
 )
 
 // AuditPage is one page of the audit log.
 type AuditPage struct {
-	Lines    []store.AuditLine
+	Lines    []model.AuditLine
 	Total    int64
 	Page     int
 	PerPage  int

@@ -13,9 +13,7 @@ import (
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	rpt "github.com/traindesk/traindesk/internal/report"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/components"
-	"github.com/traindesk/traindesk/views/training"
 )
 
 // Form is the report form as typed.
@@ -26,7 +24,7 @@ type Form struct {
 
 // Props is what the report page shows.
 type Props struct {
-	Refs   store.Refs
+	Refs   model.Refs
 	Form   Form
 	Errors map[string]string
 	Fig    *rpt.Figures // nil until a project and a valid period are chosen
@@ -34,7 +32,7 @@ type Props struct {
 	Year   int          // the year whose quarters the shortcuts offer
 }
 
-func (p Props) names() training.Names { return training.Names{Refs: p.Refs} }
+func (p Props) names() components.Names { return components.Names{Refs: p.Refs} }
 
 // query is the form's filters as URL values, without the period.
 func (p Props) query() url.Values {

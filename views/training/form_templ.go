@@ -24,7 +24,7 @@ type FormProps struct {
 	ID       int64 // 0 when creating
 	In       model.TrainingInput
 	Errors   map[string]string
-	Names    Names
+	Names    components.Names
 	Trainers []model.User
 }
 

@@ -22,7 +22,7 @@ import (
 
 // ImportPreviewProps is the third step: each row, its problems and matches.
 type ImportPreviewProps struct {
-	Names     Names
+	Names     components.Names
 	T         model.Training
 	Upload    model.Upload
 	Rows      []roster.PlanRow

@@ -22,7 +22,7 @@ import (
 
 // ListProps is the list of trainings with its filters.
 type ListProps struct {
-	Names   Names
+	Names   components.Names
 	Rows    []store.TrainingRow
 	Total   int64
 	Page    int

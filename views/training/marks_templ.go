@@ -122,7 +122,7 @@ func Cell(p CellProps) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = PersonName(p.Person.PersonID, p.Person.NameLatin, p.Person.NameArabic).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.PersonName(p.Person.PersonID, p.Person.NameLatin, p.Person.NameArabic).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -728,7 +728,7 @@ func Assess(p AssessProps) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = PersonName(r.PersonID, r.NameLatin, r.NameArabic).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = components.PersonName(r.PersonID, r.NameLatin, r.NameArabic).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -1028,7 +1028,7 @@ func scoreCell(r store.RosterRow, field, value, errKey, label, maxValue string) 
 
 // BadgesProps is the printable badges of a training.
 type BadgesProps struct {
-	Names  Names
+	Names  components.Names
 	T      store.TrainingDetail
 	Roster []store.RosterRow
 	Codes  map[int64]string // check-in code by registration

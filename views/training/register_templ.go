@@ -18,7 +18,7 @@ import (
 
 // RegisterProps is the page that adds participants to a training.
 type RegisterProps struct {
-	Names      Names
+	Names      components.Names
 	T          store.TrainingDetail
 	Query      string
 	Results    []store.PersonRow
@@ -394,7 +394,7 @@ func Register(p RegisterProps) templ.Component {
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}
-						templ_7745c5c3_Err = PersonName(r.ID, r.NameLatin, r.NameArabic).Render(ctx, templ_7745c5c3_Buffer)
+						templ_7745c5c3_Err = components.PersonName(r.ID, r.NameLatin, r.NameArabic).Render(ctx, templ_7745c5c3_Buffer)
 						if templ_7745c5c3_Err != nil {
 							return templ_7745c5c3_Err
 						}

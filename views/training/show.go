@@ -5,11 +5,12 @@ import (
 
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/views/components"
 )
 
 // ShowProps is everything a training's page shows.
 type ShowProps struct {
-	Names    Names
+	Names    components.Names
 	T        store.TrainingDetail
 	Sittings []store.SittingRow
 	Roster   []store.RosterRow

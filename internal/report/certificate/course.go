@@ -24,7 +24,7 @@ var (
 // sheet are made from.
 type Course struct {
 	T        store.TrainingDetail
-	Refs     store.Refs
+	Refs     model.Refs
 	Sittings []store.SittingRow
 	People   []Person                    // live registrations, in the roster's order
 	Certs    map[int64]model.Certificate // by registration
@@ -42,7 +42,7 @@ type Person struct {
 // they are neither evidence of attendance nor candidates for a certificate.
 // The result follows the training's completion rule exactly as the
 // training's page applies it.
-func Build(t store.TrainingDetail, refs store.Refs, sits []store.SittingRow, roster []store.RosterRow,
+func Build(t store.TrainingDetail, refs model.Refs, sits []store.SittingRow, roster []store.RosterRow,
 	marks []model.Attendance, scores map[int64]model.Assessment, certs map[int64]model.Certificate) Course {
 	byCell := make(map[[2]int64]model.Mark, len(marks))
 	for _, a := range marks {
@@ -77,7 +77,7 @@ func Build(t store.TrainingDetail, refs store.Refs, sits []store.SittingRow, ros
 // Reader is what Load needs from the store.
 type Reader interface {
 	Training(ctx context.Context, viewer model.User, id int64) (store.TrainingDetail, error)
-	AllRefs(ctx context.Context) (store.Refs, error)
+	AllRefs(ctx context.Context) (model.Refs, error)
 	Sittings(ctx context.Context, trainingID int64) ([]store.SittingRow, error)
 	Roster(ctx context.Context, trainingID int64) ([]store.RosterRow, error)
 	TrainingMarks(ctx context.Context, trainingID int64) ([]model.Attendance, error)

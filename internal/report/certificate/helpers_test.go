@@ -19,7 +19,7 @@ func ptr[T any](v T) *T { return &v }
 // withdrawn, one who missed two days, one excused once) and a certificate.
 func course(t *testing.T) Course {
 	t.Helper()
-	refs := store.Refs{
+	refs := model.Refs{
 		Governorates: []model.Governorate{{ID: 17, NameEn: "Red Sea", NameAr: "البحر الأحمر"}},
 		Donors:       []model.Donor{{ID: 1, NameEn: "Government of the Kingdom of Denmark", NameAr: "حكومة مملكة الدنمارك"}},
 		Projects:     []model.Project{{ID: 1, Code: "SPHERE II", TitleEn: "Strengthening the Sphere of Protection", TitleAr: "تعزيز نطاق الحماية", DonorID: 1}},

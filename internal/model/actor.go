@@ -1,0 +1,22 @@
+package model
+
+// Actor is who does something, as services see it: the signed-in user and
+// the address their request came from (for the audit log). The shell and
+// start-up act as System.
+type Actor struct {
+	User
+	IP string
+}
+
+// System is the actor of start-up work and shell commands: no user.
+var System = Actor{}
+
+// UserID returns the actor's user id for "who did it" columns, or nil for
+// System.
+func (a Actor) UserID() *int64 {
+	if a.User.ID == 0 {
+		return nil
+	}
+	id := a.User.ID
+	return &id
+}
