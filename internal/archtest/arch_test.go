@@ -33,13 +33,9 @@ var services = []string{
 var pending = map[string]bool{
 	"internal/web -> internal/store":                   true,
 	"views/certificate -> internal/report/certificate": true,
-	"views/certificate -> internal/store":              true,
-	"views/dashboard -> internal/store":                true,
-	"views/person -> internal/store":                   true,
 	"views/report -> internal/report":                  true,
 	"views/training -> internal/roster":                true,
 	"views/training -> internal/roster/nomination":     true,
-	"views/training -> internal/store":                 true,
 }
 
 type pkg struct {

@@ -76,7 +76,7 @@ func (s Service) check(u model.User) store.Check {
 // current marks of every session the batch touched.
 type Synced struct {
 	Results    []model.OpResult  `json:"results"`
-	Marks      []store.MarkState `json:"marks"`
+	Marks      []model.MarkState `json:"marks"`
 	ServerTime int64             `json:"server_time"`
 }
 

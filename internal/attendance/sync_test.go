@@ -10,7 +10,6 @@ import (
 
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -20,14 +19,14 @@ type fixture struct {
 	env     *webtest.Env
 	svc     attendance.Service
 	today   model.Sitting
-	regs    []store.RosterRow
+	regs    []model.RosterRow
 	trainer model.User
 }
 
 func newFixture(t *testing.T) *fixture {
 	env := webtest.New(t, webtest.Options{Demo: true, Today: model.MustDate("2026-11-27")})
 	ctx := context.Background()
-	rows, _, err := env.Store.ListTrainings(ctx, store.TrainingFilter{Viewer: env.Users[model.RoleAdmin], Text: "Document examination"})
+	rows, _, err := env.Store.ListTrainings(ctx, model.TrainingFilter{Viewer: env.Users[model.RoleAdmin], Text: "Document examination"})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("find the course: %v %d", err, len(rows))
 	}

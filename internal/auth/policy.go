@@ -84,3 +84,16 @@ func has(as []Action, a Action) bool {
 	}
 	return false
 }
+
+// VisibleTrainings is which trainings u's lists show: every training for
+// the roles that see all of them, only their own for trainers. It is the
+// list form of Allow(u, ViewTraining, …), so the two cannot disagree.
+func VisibleTrainings(u model.User) model.TrainingScope {
+	if Allow(u, ViewAllTraining, Object{}) {
+		return model.TrainingScope{All: true}
+	}
+	if u.Role == model.RoleTrainer && u.Active {
+		return model.TrainingScope{FacilitatorID: u.ID}
+	}
+	return model.TrainingScope{}
+}

@@ -64,7 +64,7 @@ func TestBenchReport(t *testing.T) {
 // compare times report.Compute for f against its aggregate statements run
 // as raw SQL through database/sql on the same file.
 func compare(ctx context.Context, t *testing.T, st *store.Store, raw *sql.DB, f report.Filter, title string) {
-	stmts := store.ReportStatements(store.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, Mastery: 70})
+	stmts := store.ReportStatements(model.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, Mastery: 70})
 	base := bench.Measure(fmt.Sprintf("raw SQL: the same %d aggregate statements", len(stmts)), func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			for _, s := range stmts {
@@ -106,7 +106,7 @@ func drain(db *sql.DB, s store.Statement) error {
 
 // printPlans prints SQLite's plan for each statement.
 func printPlans(t *testing.T, ctx context.Context, st *store.Store, f report.Filter) {
-	plans, err := st.ExplainReport(ctx, store.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, Mastery: 70})
+	plans, err := st.ExplainReport(ctx, model.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, Mastery: 70})
 	if err != nil {
 		t.Fatal(err)
 	}

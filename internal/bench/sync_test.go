@@ -29,7 +29,7 @@ func benchCourse(t *testing.T, env *webtest.Env, regs, sessions int) ([]int64, [
 	today := model.DateOf(env.Clock.Now().In(env.Cairo))
 	tr := model.Training{Title: "Benchmark course", StartsOn: today, EndsOn: today.AddDays(sessions - 1), Status: model.StatusOngoing,
 		Capacity: regs, Language: "ar", CompletionMinRate: 80}
-	if err := env.Store.CreateTraining(ctx, &tr, store.TrainingPlan{Facilitators: []int64{env.Users[model.RoleTrainer].ID}}); err != nil {
+	if err := env.Store.CreateTraining(ctx, &tr, model.TrainingPlan{Facilitators: []int64{env.Users[model.RoleTrainer].ID}}); err != nil {
 		t.Fatal(err)
 	}
 	var regIDs, sitIDs []int64

@@ -20,3 +20,12 @@ func (a Actor) UserID() *int64 {
 	id := a.User.ID
 	return &id
 }
+
+// TrainingScope is which trainings a list may show a user, decided by the
+// access policy (auth.VisibleTrainings) and applied by the store's queries.
+type TrainingScope struct {
+	// All shows every training. Otherwise only the trainings that
+	// FacilitatorID facilitates are shown (none when it is 0).
+	All           bool
+	FacilitatorID int64
+}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 )
 
 // Querier is what Compute needs from the database: the project with its
@@ -18,10 +17,10 @@ type Querier interface {
 	ProjectByID(ctx context.Context, id int64) (model.Project, error)
 	DonorByID(ctx context.Context, id int64) (model.Donor, error)
 	Indicators(ctx context.Context, projectID int64) ([]model.Indicator, error)
-	ReportTrainings(ctx context.Context, f store.ReportFilter) ([]store.ReportTraining, error)
-	ReportGroups(ctx context.Context, f store.ReportFilter) ([]store.ReportGroup, error)
-	ReportAssessments(ctx context.Context, f store.ReportFilter) (store.ReportAssessments, error)
-	ReportGoals(ctx context.Context, f store.ReportFilter) ([]store.ReportGoal, error)
+	ReportTrainings(ctx context.Context, f model.ReportFilter) ([]model.ReportTraining, error)
+	ReportGroups(ctx context.Context, f model.ReportFilter) ([]model.ReportGroup, error)
+	ReportAssessments(ctx context.Context, f model.ReportFilter) (model.ReportAssessments, error)
+	ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.ReportGoal, error)
 }
 
 // Compute gathers the figures for f. Every number comes from an SQL
@@ -46,7 +45,7 @@ func Compute(ctx context.Context, q Querier, f Filter) (Figures, error) {
 		Scope:  Scope{AgencyID: f.AgencyID, GovernorateID: f.GovernorateID, ThematicID: f.ThematicID},
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
-	steps := []func(context.Context, Querier, store.ReportFilter, *Figures) error{
+	steps := []func(context.Context, Querier, model.ReportFilter, *Figures) error{
 		addTrainings, addGroups, addAssessments, addGoals,
 	}
 	for _, step := range steps {
@@ -64,7 +63,7 @@ func Compute(ctx context.Context, q Querier, f Filter) (Figures, error) {
 
 // addTrainings fills the per-training table and the totals that add up
 // over trainings: trainings held, training days, marks and completion.
-func addTrainings(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
 	rows, err := q.ReportTrainings(ctx, f)
 	if err != nil {
 		return err
@@ -97,7 +96,7 @@ func addTrainings(ctx context.Context, q Querier, f store.ReportFilter, fig *Fig
 // addGroups counts participations and unique individuals, and sorts the
 // disaggregation lines into their tables, largest first and "not
 // recorded" last. It runs after addTrainings, whose completers it divides.
-func addGroups(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
 	rows, err := q.ReportGroups(ctx, f)
 	if err != nil {
 		return err
@@ -146,7 +145,7 @@ func byCount(a, b Group) int {
 }
 
 // addAssessments fills knowledge gain and satisfaction.
-func addAssessments(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+func addAssessments(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
 	r, err := q.ReportAssessments(ctx, f)
 	if err != nil {
 		return err
@@ -169,7 +168,7 @@ func addAssessments(ctx context.Context, q Querier, f store.ReportFilter, fig *F
 }
 
 // addGoals fills the SDG and GCM tables.
-func addGoals(ctx context.Context, q Querier, f store.ReportFilter, fig *Figures) error {
+func addGoals(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
 	rows, err := q.ReportGoals(ctx, f)
 	if err != nil {
 		return err

@@ -34,7 +34,6 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 )
 
 // Filter chooses what a report counts: a project, a period and optionally
@@ -67,8 +66,8 @@ func (f Filter) Validate() error {
 }
 
 // storeFilter is f as the store's aggregate queries take it.
-func (f Filter) storeFilter(mastery float64) store.ReportFilter {
-	return store.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, AgencyID: f.AgencyID,
+func (f Filter) storeFilter(mastery float64) model.ReportFilter {
+	return model.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, AgencyID: f.AgencyID,
 		GovernorateID: f.GovernorateID, ThematicID: f.ThematicID, Mastery: mastery}
 }
 

@@ -5,14 +5,14 @@ import (
 	"fmt"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // Source streams the report's long tables; *store.Store implements it.
 type Source interface {
-	EachReportParticipant(ctx context.Context, f store.ReportFilter, contact bool, fn func(store.ReportParticipant) error) error
-	EachAttendanceLine(ctx context.Context, f store.ReportFilter, fn func(store.AttendanceLine) error) error
-	ReportMaxSessions(ctx context.Context, f store.ReportFilter) (int, error)
+	EachReportParticipant(ctx context.Context, f model.ReportFilter, contact bool, fn func(model.ReportParticipant) error) error
+	EachAttendanceLine(ctx context.Context, f model.ReportFilter, fn func(model.AttendanceLine) error) error
+	ReportMaxSessions(ctx context.Context, f model.ReportFilter) (int, error)
 }
 
 // Export turns figures into the tables of the CSV files and the workbook,
@@ -65,7 +65,7 @@ func (e Export) Tables() ([]Table, error) {
 }
 
 // filter is the store filter the figures were computed with.
-func (e Export) filter() store.ReportFilter {
+func (e Export) filter() model.ReportFilter {
 	f := Filter{ProjectID: e.Fig.Project.ID, From: e.Fig.Period.From, To: e.Fig.Period.To, AgencyID: e.Fig.Scope.AgencyID,
 		GovernorateID: e.Fig.Scope.GovernorateID, ThematicID: e.Fig.Scope.ThematicID}
 	return f.storeFilter(e.Fig.Project.MasteryThreshold)

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // Dimensions lists the disaggregations in the order the report shows them.
@@ -87,7 +87,7 @@ func (e Export) participants() Table {
 	cols[1].Width, cols[4].Width, cols[5].Width = 40, 28, 28
 	l := e.Loc
 	each := func(emit func([]Cell) error) error {
-		return e.Src.EachReportParticipant(e.Ctx, e.filter(), e.Contact, func(p store.ReportParticipant) error {
+		return e.Src.EachReportParticipant(e.Ctx, e.filter(), e.Contact, func(p model.ReportParticipant) error {
 			row := []Cell{Int(int(p.TrainingID)), Text(p.TrainingTitle), DateCell(p.StartsOn), Int(int(p.PersonID)),
 				Text(p.NameLatin), Text(p.NameArabic), Text(sexName(l, string(p.Sex))), Text(l.Pick(p.AgencyEn, p.AgencyAr)),
 				Text(l.Pick(p.StationEn, p.StationAr)), Text(l.Pick(p.GovernorateEn, p.GovernorateAr)),
@@ -123,7 +123,7 @@ func (e Export) attendance() (Table, error) {
 	}
 	cols = append(cols, e.cols(12, "attended", "sessions", "attendance_rate_percent")...)
 	each := func(emit func([]Cell) error) error {
-		return e.Src.EachAttendanceLine(e.Ctx, e.filter(), func(a store.AttendanceLine) error {
+		return e.Src.EachAttendanceLine(e.Ctx, e.filter(), func(a model.AttendanceLine) error {
 			row := []Cell{Int(int(a.TrainingID)), Text(a.TrainingTitle), Int(int(a.PersonID)), Text(a.NameLatin), Text(a.NameArabic)}
 			for i := 0; i < n; i++ {
 				c := Text("")

@@ -15,16 +15,10 @@ WHERE s.training_id = ? AND s.deleted_at IS NULL`, trainingID).Scan(&out).Error
 	return out, mapErr("training marks", err)
 }
 
-// MarkChange is one line of a mark's history, with who made it.
-type MarkChange struct {
-	model.AttendanceChange
-	UserName string
-}
-
 // MarkHistory lists every change of one person's mark at one session,
 // newest first.
-func (s *Store) MarkHistory(ctx context.Context, registrationID, sittingID int64) ([]MarkChange, error) {
-	var out []MarkChange
+func (s *Store) MarkHistory(ctx context.Context, registrationID, sittingID int64) ([]model.MarkChange, error) {
+	var out []model.MarkChange
 	err := s.read(ctx).Raw(`
 SELECT h.*, COALESCE(u.name, '') AS user_name FROM attendance_history h LEFT JOIN users u ON u.id = h.recorded_by_id
 WHERE h.registration_id = ? AND h.sitting_id = ? ORDER BY h.recorded_at DESC, h.id DESC`, registrationID, sittingID).Scan(&out).Error

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"gorm.io/gorm/clause"
 
@@ -81,15 +80,9 @@ func (s *Store) issueOne(ctx context.Context, regID int64, newCode func() (strin
 	return model.Certificate{}, false, fmt.Errorf("store: no free certificate code after %d attempts: %w", codeAttempts, model.ErrConflict)
 }
 
-// CertificateRow is a certificate with the training it belongs to.
-type CertificateRow struct {
-	model.Certificate
-	TrainingID int64
-}
-
 // CertificateByID returns one certificate and its training.
-func (s *Store) CertificateByID(ctx context.Context, id int64) (CertificateRow, error) {
-	var c CertificateRow
+func (s *Store) CertificateByID(ctx context.Context, id int64) (model.CertificateRow, error) {
+	var c model.CertificateRow
 	err := s.read(ctx).Raw(`SELECT c.*, r.training_id FROM certificates c JOIN registrations r ON r.id = c.registration_id
 WHERE c.id = ?`, id).Scan(&c).Error
 	if err == nil && c.ID == 0 {
@@ -98,24 +91,10 @@ WHERE c.id = ?`, id).Scan(&c).Error
 	return c, mapErr("certificate", err)
 }
 
-// CertificateCheck is what the public verification page may show about a
-// certificate: its state, the holder's names, the training's title and
-// dates, and nothing else about the person.
-type CertificateCheck struct {
-	Code       string
-	IssuedAt   time.Time
-	RevokedAt  *time.Time
-	NameLatin  string
-	NameArabic string
-	Title      string
-	StartsOn   model.Date
-	EndsOn     model.Date
-}
-
 // CertificateByCode looks a certificate up by its exact code. The codes
 // are random and indexed, so the lookup says nothing about codes near it.
-func (s *Store) CertificateByCode(ctx context.Context, code string) (CertificateCheck, error) {
-	var c CertificateCheck
+func (s *Store) CertificateByCode(ctx context.Context, code string) (model.CertificateCheck, error) {
+	var c model.CertificateCheck
 	err := s.read(ctx).Raw(`
 SELECT c.code, c.issued_at, c.revoked_at, p.name_latin, p.name_arabic, t.title, t.starts_on, t.ends_on
 FROM certificates c JOIN registrations r ON r.id = c.registration_id

@@ -6,53 +6,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// TodaySitting is a session on the dashboard's "today" list.
-type TodaySitting struct {
-	SittingID  int64
-	TrainingID int64
-	Title      string
-	Venue      string
-	City       string
-	Date       model.Date
-	StartsAt   string
-	EndsAt     string
-	Topic      string
-	Registered int
-	Marked     int
-}
-
-// UpcomingTraining is a training on the dashboard's "coming up" list.
-type UpcomingTraining struct {
-	ID           int64
-	Title        string
-	StartsOn     model.Date
-	EndsOn       model.Date
-	City         string
-	Venue        string
-	Status       model.TrainingStatus
-	Capacity     int
-	Participants int
-}
-
-// Headline holds the dashboard's few figures.
-type Headline struct {
-	Trainings      int
-	Completed      int
-	Upcoming       int
-	Individuals    int
-	Participations int
-	Women          int
-	Attended       int
-	Marks          int
-}
-
-// Dashboard is everything the home page shows.
-type Dashboard struct {
-	Today    []TodaySitting
-	Upcoming []UpcomingTraining
-	Headline Headline
-}
-
 // visibleTrainings limits a query on trainings aliased t to what viewer may
 // see: trainers see only the trainings they facilitate.
 func visibleTrainings(viewer model.User) (string, []any) {
@@ -63,8 +16,8 @@ func visibleTrainings(viewer model.User) (string, []any) {
 }
 
 // Dashboard gathers the home page for viewer on the day today.
-func (s *Store) Dashboard(ctx context.Context, viewer model.User, today model.Date) (Dashboard, error) {
-	var d Dashboard
+func (s *Store) Dashboard(ctx context.Context, viewer model.User, today model.Date) (model.Dashboard, error) {
+	var d model.Dashboard
 	scope, args := visibleTrainings(viewer)
 	db := s.read(ctx)
 

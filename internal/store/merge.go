@@ -5,52 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/traindesk/traindesk/internal/model"
 )
-
-// Merge errors the pages explain. Each wraps model.ErrConflict.
-var (
-	ErrMergeSelf        = fmt.Errorf("store: a person cannot be merged into themselves: %w", model.ErrConflict)
-	ErrAlreadyMerged    = fmt.Errorf("store: the person was already merged into another: %w", model.ErrConflict)
-	ErrMergeUndone      = fmt.Errorf("store: the merge was already undone: %w", model.ErrConflict)
-	ErrSurvivorMerged   = fmt.Errorf("store: the surviving person was merged again since: %w", model.ErrConflict)
-	ErrRegistrationGone = fmt.Errorf("store: a moved registration no longer belongs to the surviving person: %w", model.ErrConflict)
-)
-
-// MergeClash is a training both persons of a merge are registered on.
-type MergeClash struct {
-	TrainingID int64
-	Title      string
-	StartsOn   model.Date
-	EndsOn     model.Date
-}
-
-// MergeClashError refuses a merge because both persons are registered on
-// the same trainings. Each registration carries its own attendance, scores
-// and perhaps a certificate; combining them could not be undone exactly, so
-// the officer settles those registrations first.
-type MergeClashError struct {
-	Trainings []MergeClash
-}
-
-func (e *MergeClashError) Error() string {
-	titles := make([]string, len(e.Trainings))
-	for i, t := range e.Trainings {
-		titles[i] = t.Title
-	}
-	return "store: both persons are registered on " + strings.Join(titles, "; ")
-}
-
-// Unwrap makes errors.Is(err, model.ErrConflict) work.
-func (e *MergeClashError) Unwrap() error { return model.ErrConflict }
 
 // MergeClashes lists the trainings that stop merging duplicate into
 // survivor: both are registered on them, and the duplicate's registration
 // is not a withdrawn one that holds nothing (that one simply stays with the
 // merged record).
-func (s *Store) MergeClashes(ctx context.Context, duplicate, survivor int64) ([]MergeClash, error) {
+func (s *Store) MergeClashes(ctx context.Context, duplicate, survivor int64) ([]model.MergeClash, error) {
 	shared, err := s.sharedTrainings(ctx, duplicate, survivor)
 	if err != nil {
 		return nil, err
@@ -59,7 +22,7 @@ func (s *Store) MergeClashes(ctx context.Context, duplicate, survivor int64) ([]
 	if err != nil {
 		return nil, err
 	}
-	var out []MergeClash
+	var out []model.MergeClash
 	for _, c := range shared {
 		if _, harmless := stay[c.TrainingID]; !harmless {
 			out = append(out, c)
@@ -69,8 +32,8 @@ func (s *Store) MergeClashes(ctx context.Context, duplicate, survivor int64) ([]
 }
 
 // sharedTrainings lists the trainings both persons are registered on.
-func (s *Store) sharedTrainings(ctx context.Context, a, b int64) ([]MergeClash, error) {
-	var out []MergeClash
+func (s *Store) sharedTrainings(ctx context.Context, a, b int64) ([]model.MergeClash, error) {
+	var out []model.MergeClash
 	err := s.read(ctx).Raw(`
 SELECT t.id AS training_id, t.title, t.starts_on, t.ends_on
 FROM trainings t
@@ -88,7 +51,7 @@ func (s *Store) livePerson(ctx context.Context, id int64) (model.Person, error) 
 		return p, mapErr("person", err)
 	}
 	if p.MergedIntoID != nil {
-		return p, ErrAlreadyMerged
+		return p, model.ErrAlreadyMerged
 	}
 	return p, nil
 }
@@ -99,11 +62,11 @@ func (s *Store) livePerson(ctx context.Context, id int64) (model.Person, error) 
 // duplicate is marked as merged, and a person_merges row remembers exactly
 // which registrations moved so that UndoMerge can put them back. The
 // survivor's own fields are left as they are. When both are registered on
-// a training it refuses with a *MergeClashError.
+// a training it refuses with a *model.MergeClashError.
 func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64, by *int64) (model.PersonMerge, error) {
 	var m model.PersonMerge
 	if duplicateID == survivorID {
-		return m, ErrMergeSelf
+		return m, model.ErrMergeSelf
 	}
 	err := s.Tx(ctx, func(ctx context.Context) error {
 		if _, err := s.livePerson(ctx, duplicateID); err != nil {
@@ -117,7 +80,7 @@ func (s *Store) MergePersons(ctx context.Context, duplicateID, survivorID int64,
 			return err
 		}
 		if len(clashes) > 0 {
-			return &MergeClashError{Trainings: clashes}
+			return &model.MergeClashError{Trainings: clashes}
 		}
 		shared, err := s.sharedTrainings(ctx, duplicateID, survivorID)
 		if err != nil {
@@ -204,11 +167,11 @@ func (s *Store) UndoMerge(ctx context.Context, mergeID int64, by *int64) (model.
 			return mapErr("merge", err)
 		}
 		if m.UndoneAt != nil {
-			return ErrMergeUndone
+			return model.ErrMergeUndone
 		}
 		if _, err := s.livePerson(ctx, m.SurvivorID); err != nil {
-			if errors.Is(err, ErrAlreadyMerged) {
-				return ErrSurvivorMerged
+			if errors.Is(err, model.ErrAlreadyMerged) {
+				return model.ErrSurvivorMerged
 			}
 			return err
 		}
@@ -224,7 +187,7 @@ func (s *Store) UndoMerge(ctx context.Context, mergeID int64, by *int64) (model.
 				return mapErr("undo merge: move registrations", res.Error)
 			}
 			if res.RowsAffected != int64(len(ids)) {
-				return ErrRegistrationGone
+				return model.ErrRegistrationGone
 			}
 		}
 		if err := s.write(ctx).Exec("UPDATE persons SET merged_into_id = NULL, updated_at = ? WHERE id = ?",

@@ -104,7 +104,7 @@ func TestMergePersons_MovesAndUndoes(t *testing.T) {
 			t.Fatalf("active merge = %+v, %v", a, err)
 		}
 		// Merged persons leave the search and the duplicate pool.
-		rows, _, _ := s.Persons(ctx, store.PersonFilter{Terms: roster.SearchTerms("احمد محمود"), Limit: 50})
+		rows, _, _ := s.Persons(ctx, model.PersonFilter{Terms: roster.SearchTerms("احمد محمود"), Limit: 50})
 		for _, r := range rows {
 			if r.ID == f.duplicate {
 				t.Error("the merged person is still found by the search")
@@ -116,7 +116,7 @@ func TestMergePersons_MovesAndUndoes(t *testing.T) {
 				t.Error("the merged person is still a duplicate candidate")
 			}
 		}
-		if _, err := s.MergePersons(ctx, f.duplicate, f.survivor, nil); !errors.Is(err, store.ErrAlreadyMerged) {
+		if _, err := s.MergePersons(ctx, f.duplicate, f.survivor, nil); !errors.Is(err, model.ErrAlreadyMerged) {
 			t.Errorf("merging again: %v", err)
 		}
 
@@ -146,10 +146,10 @@ func (f mergeFixture) checkUndo(t *testing.T, mid int64, wantHistory int) {
 	if dup, _ := s.Person(ctx, f.duplicate); dup.MergedIntoID != nil {
 		t.Fatal("the duplicate is still marked as merged")
 	}
-	if _, err := s.UndoMerge(ctx, mid, &by); !errors.Is(err, store.ErrMergeUndone) {
+	if _, err := s.UndoMerge(ctx, mid, &by); !errors.Is(err, model.ErrMergeUndone) {
 		t.Errorf("undoing twice: %v", err)
 	}
-	if _, err := s.MergePersons(ctx, f.survivor, f.survivor, nil); !errors.Is(err, store.ErrMergeSelf) {
+	if _, err := s.MergePersons(ctx, f.survivor, f.survivor, nil); !errors.Is(err, model.ErrMergeSelf) {
 		t.Errorf("merging into oneself: %v", err)
 	}
 }
@@ -163,7 +163,7 @@ func TestMergePersons_RefusesSharedTraining(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := s.MergePersons(ctx, f.duplicate, f.survivor, nil)
-		var ce *store.MergeClashError
+		var ce *model.MergeClashError
 		if !errors.As(err, &ce) || !errors.Is(err, model.ErrConflict) {
 			t.Fatalf("merge = %v, want a clash", err)
 		}
@@ -203,7 +203,7 @@ func TestUndoMerge_AfterSurvivorMergedAgain(t *testing.T) {
 		if f.owner(t, f.dupRegistration) != third.ID {
 			t.Fatal("the second merge did not carry the first one's registration along")
 		}
-		if _, err := s.UndoMerge(ctx, first.ID, nil); !errors.Is(err, store.ErrSurvivorMerged) {
+		if _, err := s.UndoMerge(ctx, first.ID, nil); !errors.Is(err, model.ErrSurvivorMerged) {
 			t.Fatalf("undoing the first merge while its survivor is merged: %v", err)
 		}
 		// Undone in reverse order, both merges come apart exactly.
@@ -256,7 +256,7 @@ func TestMergePersons_EmptyWithdrawnStays(t *testing.T) {
 			r.ID, sitting, s.Now()); err != nil {
 			t.Fatal(err)
 		}
-		var ce *store.MergeClashError
+		var ce *model.MergeClashError
 		if _, err := s.MergePersons(ctx, f.duplicate, f.survivor, nil); !errors.As(err, &ce) {
 			t.Fatalf("merge with a marked withdrawn registration = %v, want a clash", err)
 		}

@@ -8,34 +8,13 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// PersonFilter narrows the registry.
-type PersonFilter struct {
-	// Terms is the search text as the registry's matcher splits it: every
-	// inner list must match (one of its alternatives) in the name key,
-	// phone or email.
-	Terms [][]string
-	// PhoneTail, when set, is the trailing digits of a phone number (the
-	// number without its country code); a person whose phone ends with them,
-	// whatever separators it was typed with, matches even when Terms do not.
-	PhoneTail     string
-	AgencyID      int64
-	StationID     int64
-	Limit, Offset int
-}
-
-// PersonRow is a person in a list, with how many trainings they attended.
-type PersonRow struct {
-	model.Person
-	Trainings int
-}
-
 // phoneDigits is the phone column without separators. Separators are
 // stripped in SQL because older rows keep the phone as it was typed.
 const phoneDigits = "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(p.phone, ' ', ''), '-', ''), '+', ''), '(', ''), ')', ''), '.', '')"
 
 // textWhere turns the search text into conditions: every term must match
 // somewhere, unless the text is a phone number that matches as a whole.
-func (f PersonFilter) textWhere() ([]string, []any) {
+func textWhere(f model.PersonFilter) ([]string, []any) {
 	var terms []string
 	var args []any
 	for _, alts := range f.Terms {
@@ -63,8 +42,8 @@ func (f PersonFilter) textWhere() ([]string, []any) {
 }
 
 // Persons lists the live (not merged) persons that match, by Latin name.
-func (s *Store) Persons(ctx context.Context, f PersonFilter) ([]PersonRow, int64, error) {
-	text, args := f.textWhere()
+func (s *Store) Persons(ctx context.Context, f model.PersonFilter) ([]model.PersonRow, int64, error) {
+	text, args := textWhere(f)
 	where := append([]string{"p.merged_into_id IS NULL"}, text...)
 	if f.AgencyID != 0 {
 		where = append(where, "p.agency_id = ?")
@@ -82,7 +61,7 @@ func (s *Store) Persons(ctx context.Context, f PersonFilter) ([]PersonRow, int64
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 25
 	}
-	var rows []PersonRow
+	var rows []model.PersonRow
 	err := s.read(ctx).Raw(`
 SELECT p.*, (SELECT COUNT(*) FROM registrations r WHERE r.person_id = p.id AND r.status <> 'withdrawn') AS trainings
 FROM persons p WHERE `+cond+` ORDER BY LOWER(p.name_latin), p.name_arabic, p.id`+
@@ -111,17 +90,8 @@ func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 	return mapErr("update person", res.Error)
 }
 
-// CandidateQuery finds the persons worth comparing with a new or imported
-// one: the same phone, email or reference, or a shared name token.
-type CandidateQuery struct {
-	Phone, Email, NationalRef string
-	Tokens                    []string // normalised or skeleton name tokens
-	ExcludeID                 int64
-	Limit                     int
-}
-
 // Candidates returns live persons that share any identifier or name token.
-func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]model.Person, error) {
+func (s *Store) Candidates(ctx context.Context, q model.CandidateQuery) ([]model.Person, error) {
 	var ors []string
 	var args []any
 	if q.Phone != "" {
@@ -150,27 +120,9 @@ func (s *Store) Candidates(ctx context.Context, q CandidateQuery) ([]model.Perso
 	return out, mapErr("candidates", err)
 }
 
-// HistoryRow is one training in a person's history, with the agency,
-// station and position recorded at that training.
-type HistoryRow struct {
-	RegistrationID int64
-	TrainingID     int64
-	Title          string
-	StartsOn       model.Date
-	EndsOn         model.Date
-	City           string
-	TrainingStatus model.TrainingStatus
-	Status         model.RegistrationStatus
-	AgencyID       *int64
-	DutyStationID  *int64
-	Position       model.Position
-	Attended       int
-	Sessions       int
-}
-
 // PersonHistory lists a person's registrations, newest training first.
-func (s *Store) PersonHistory(ctx context.Context, personID int64) ([]HistoryRow, error) {
-	var out []HistoryRow
+func (s *Store) PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error) {
+	var out []model.HistoryRow
 	err := s.read(ctx).Raw(`
 SELECT r.id AS registration_id, t.id AS training_id, t.title, t.starts_on, t.ends_on, t.city, t.status AS training_status,
   r.status, r.agency_id, r.duty_station_id, r.position,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/store/storetest"
@@ -26,7 +27,7 @@ func TestPersons_PhoneTail(t *testing.T) {
 			{"+20 10 1200 3100", "1012003100", 2},
 		}
 		for _, c := range cases {
-			rows, total, err := s.Persons(ctx, store.PersonFilter{Terms: roster.SearchTerms(c.terms), PhoneTail: c.tail, Limit: 10})
+			rows, total, err := s.Persons(ctx, model.PersonFilter{Terms: roster.SearchTerms(c.terms), PhoneTail: c.tail, Limit: 10})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -3,31 +3,11 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/traindesk/traindesk/internal/model"
 )
-
-// Registration errors the pages explain.
-var (
-	ErrAlreadyRegistered = fmt.Errorf("store: the person is already registered on this training: %w", model.ErrConflict)
-	ErrFull              = fmt.Errorf("store: the training is full: %w", model.ErrConflict)
-	ErrQuotaFull         = fmt.Errorf("store: the quota is full: %w", model.ErrConflict)
-)
-
-// QuotaError names the quota that is full.
-type QuotaError struct {
-	Quota model.TrainingQuota
-	Used  int
-}
-
-func (e *QuotaError) Error() string { return ErrQuotaFull.Error() }
-
-// Unwrap makes errors.Is(err, ErrQuotaFull) work.
-func (e *QuotaError) Unwrap() error { return ErrQuotaFull }
 
 // Register puts a person on a training, checking that they are not on it
 // already, that a place is free, and that their agency's or station's quota
@@ -39,7 +19,7 @@ func (s *Store) Register(ctx context.Context, r *model.Registration, by *int64) 
 			return mapErr("register", err)
 		}
 		if n > 0 {
-			return ErrAlreadyRegistered
+			return model.ErrAlreadyRegistered
 		}
 		if r.Status != model.RegWithdrawn {
 			if err := s.checkPlaces(ctx, r, 0); err != nil {
@@ -49,7 +29,7 @@ func (s *Store) Register(ctx context.Context, r *model.Registration, by *int64) 
 		r.RegisteredByID, r.RegisteredAt = by, s.Now()
 		if err := s.write(ctx).Create(r).Error; err != nil {
 			if errors.Is(err, model.ErrConflict) {
-				return ErrAlreadyRegistered
+				return model.ErrAlreadyRegistered
 			}
 			return mapErr("register", err)
 		}
@@ -72,7 +52,7 @@ func (s *Store) checkPlaces(ctx context.Context, r *model.Registration, except i
 		return mapErr("count places", err)
 	}
 	if int(used) >= t.Capacity {
-		return ErrFull
+		return model.ErrFull
 	}
 	var quotas []model.TrainingQuota
 	if err := s.write(ctx).Where("training_id = ?", r.TrainingID).Find(&quotas).Error; err != nil {
@@ -93,7 +73,7 @@ func (s *Store) checkPlaces(ctx context.Context, r *model.Registration, except i
 			continue
 		}
 		if int(n) >= q.Places {
-			return &QuotaError{Quota: q, Used: int(n)}
+			return &model.QuotaError{Quota: q, Used: int(n)}
 		}
 	}
 	return nil
@@ -137,36 +117,13 @@ func (s *Store) Registration(ctx context.Context, id int64) (model.Registration,
 	return r, mapErr("registration", s.read(ctx).First(&r, id).Error)
 }
 
-// RosterRow is a participant on a training's page.
-type RosterRow struct {
-	model.Registration
-	NameLatin  string
-	NameArabic string
-	Sex        model.Sex
-	Rank       string
-	Phone      string
-	Email      string
-}
-
 // Roster lists a training's registrations (withdrawn ones too, last) by name.
-func (s *Store) Roster(ctx context.Context, trainingID int64) ([]RosterRow, error) {
-	var out []RosterRow
+func (s *Store) Roster(ctx context.Context, trainingID int64) ([]model.RosterRow, error) {
+	var out []model.RosterRow
 	err := s.read(ctx).Raw(`
 SELECT r.*, p.name_latin, p.name_arabic, p.sex, p.rank, p.phone, p.email
 FROM registrations r JOIN persons p ON p.id = r.person_id
 WHERE r.training_id = ?
 ORDER BY CASE WHEN r.status = 'withdrawn' THEN 1 ELSE 0 END, LOWER(p.name_latin), p.name_arabic, r.id`, trainingID).Scan(&out).Error
 	return out, mapErr("roster", err)
-}
-
-// RegistrationChange is one line of a registration's history.
-type RegistrationChange struct {
-	ID             int64
-	RegistrationID int64
-	OldStatus      string
-	NewStatus      string
-	Reason         string
-	ChangedByID    *int64
-	ChangedBy      string
-	ChangedAt      time.Time
 }

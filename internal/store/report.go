@@ -7,21 +7,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// ReportFilter chooses the trainings a donor report counts: one project's
-// trainings that are not cancelled and whose dates overlap [From, To],
-// optionally narrowed by the training's partner agency, the governorate
-// where it was held and its thematic area (0: any).
-type ReportFilter struct {
-	ProjectID     int64
-	From, To      model.Date
-	AgencyID      int64
-	GovernorateID int64
-	ThematicID    int64
-	// Mastery is the post-test score that counts as mastery (the project's
-	// threshold); only the assessments statement reads it.
-	Mastery float64
-}
-
 // Statement is one SQL statement with its arguments.
 type Statement struct {
 	Name string
@@ -47,7 +32,7 @@ type Statement struct {
 // their time over a million marks. The statements that join reg to the
 // attendance leave it inline, so that SQLite searches the marks of the
 // counted registrations by index instead of scanning every mark.
-func reportScope(f ReportFilter, materialize bool) (string, []any) {
+func reportScope(f model.ReportFilter, materialize bool) (string, []any) {
 	where := []string{"t.project_id = ?", "t.status <> 'cancelled'", "t.starts_on <= ?", "t.ends_on >= ?"}
 	args := []any{f.ProjectID, f.To, f.From}
 	for _, c := range []struct {
@@ -96,7 +81,7 @@ var reportQueries = []struct {
 // ReportStatements returns the aggregate statements the report runs for f,
 // in order, so that the benchmark can time the same SQL without GORM and
 // read its query plans.
-func ReportStatements(f ReportFilter) []Statement {
+func ReportStatements(f model.ReportFilter) []Statement {
 	out := make([]Statement, 0, len(reportQueries))
 	for _, q := range reportQueries {
 		out = append(out, statement(q.name, f))
@@ -105,7 +90,7 @@ func ReportStatements(f ReportFilter) []Statement {
 }
 
 // statement builds the named report statement for f.
-func statement(name string, f ReportFilter) Statement {
+func statement(name string, f model.ReportFilter) Statement {
 	for _, q := range reportQueries {
 		if q.name == name {
 			scope, args := reportScope(f, q.materialize)
@@ -116,34 +101,6 @@ func statement(name string, f ReportFilter) Statement {
 		}
 	}
 	panic("store: no report statement " + name)
-}
-
-// ReportTraining is one counted training with its figures. Marks count the
-// live sessions of the training only; Unmarked is what the roll left empty.
-type ReportTraining struct {
-	ID             int64
-	Title          string
-	StartsOn       model.Date
-	EndsOn         model.Date
-	Venue          string
-	City           string
-	GovernorateID  *int64
-	GovernorateEn  string
-	GovernorateAr  string
-	Status         model.TrainingStatus
-	Sessions       int // live sessions
-	Days           int // live sessions within the period
-	Participants   int
-	Women          int
-	Men            int
-	Present        int
-	Late           int
-	Absent         int
-	Excused        int
-	Completed      int
-	MinRate        int
-	MinPostScore   *int
-	ThematicAreaID *int64
 }
 
 // trainingsSQL aggregates marks per registration (att), applies each
@@ -194,15 +151,15 @@ ORDER BY t.starts_on, t.id`
 
 // ReportTrainings returns the counted trainings with their figures, by
 // first day.
-func (s *Store) ReportTrainings(ctx context.Context, f ReportFilter) ([]ReportTraining, error) {
+func (s *Store) ReportTrainings(ctx context.Context, f model.ReportFilter) ([]model.ReportTraining, error) {
 	st := statement("trainings", f)
-	var out []ReportTraining
+	var out []model.ReportTraining
 	return out, mapErr("report trainings", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
 }
 
 // ExplainReport returns the query plan of each report statement, by name:
 // SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's EXPLAIN lines.
-func (s *Store) ExplainReport(ctx context.Context, f ReportFilter) (map[string][]string, error) {
+func (s *Store) ExplainReport(ctx context.Context, f model.ReportFilter) (map[string][]string, error) {
 	out := map[string][]string{}
 	for _, st := range ReportStatements(f) {
 		var lines []string

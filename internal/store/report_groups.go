@@ -6,24 +6,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// ReportGroup is one line of a disaggregation: the participations and the
-// unique individuals (after merges) of one agency, duty station,
-// governorate or position (as recorded on the registrations), each by
-// sex. ID is nil and Key empty for registrations that recorded nothing.
-// The line of Dim "all" counts everybody.
-type ReportGroup struct {
-	Dim                 string // "all", "agency", "station", "governorate" or "position"
-	ID                  *int64
-	Key                 string `gorm:"column:grp_key"` // the position
-	NameEn, NameAr      string
-	Participations      int
-	ParticipationsWomen int
-	ParticipationsMen   int
-	Individuals         int
-	Women               int
-	Men                 int
-}
-
 // groupCounts are the counts every disaggregation line carries.
 const groupCounts = `COUNT(*) AS participations,
   COALESCE(SUM(CASE WHEN reg.sex = 'F' THEN 1 ELSE 0 END), 0) AS participations_women,
@@ -55,24 +37,10 @@ SELECT 'position', NULL, reg.position, '', '', ` + groupCounts + `
 FROM reg GROUP BY reg.position`
 
 // ReportGroups returns every disaggregation line, in no particular order.
-func (s *Store) ReportGroups(ctx context.Context, f ReportFilter) ([]ReportGroup, error) {
+func (s *Store) ReportGroups(ctx context.Context, f model.ReportFilter) ([]model.ReportGroup, error) {
 	st := statement("groups", f)
-	var out []ReportGroup
+	var out []model.ReportGroup
 	return out, mapErr("report groups", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
-}
-
-// ReportAssessments sums the test scores and satisfaction ratings of the
-// live registrations. Assessed counts those with both a pre- and a
-// post-test score; the sums, Improved and Mastery are over those only.
-type ReportAssessments struct {
-	Assessed   int
-	SumPre     float64
-	SumPost    float64
-	Improved   int // post > pre
-	Mastery    int // post >= the project's mastery threshold
-	Sat1, Sat2 int
-	Sat3, Sat4 int
-	Sat5       int
 }
 
 const assessmentsSQL = `, scored AS (
@@ -93,22 +61,10 @@ SELECT COALESCE(SUM(scored), 0) AS assessed,
 FROM scored`
 
 // ReportAssessments sums the assessments of the counted trainings.
-func (s *Store) ReportAssessments(ctx context.Context, f ReportFilter) (ReportAssessments, error) {
+func (s *Store) ReportAssessments(ctx context.Context, f model.ReportFilter) (model.ReportAssessments, error) {
 	st := statement("assessments", f)
-	var out ReportAssessments
+	var out model.ReportAssessments
 	return out, mapErr("report assessments", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
-}
-
-// ReportGoal is an SDG or GCM objective that counted trainings are tagged
-// with: how many trainings, participations and unique individuals.
-type ReportGoal struct {
-	Kind           string // "sdg" or "gcm"
-	Goal           int64  // the goal's or objective's number
-	TitleEn        string
-	TitleAr        string
-	Trainings      int
-	Participations int
-	Individuals    int
 }
 
 const goalsSQL = `SELECT 'sdg' AS kind, ts.sdg_id AS goal, g.title_en, g.title_ar,
@@ -125,20 +81,17 @@ GROUP BY tg.gcm_id, g.title_en, g.title_ar
 ORDER BY 1 DESC, 2`
 
 // ReportGoals returns the SDGs, then the GCM objectives, by number.
-func (s *Store) ReportGoals(ctx context.Context, f ReportFilter) ([]ReportGoal, error) {
+func (s *Store) ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.ReportGoal, error) {
 	st := statement("goals", f)
-	var out []ReportGoal
+	var out []model.ReportGoal
 	return out, mapErr("report goals", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
 }
 
 // ReportMaxSessions is the largest number of live sessions of a counted
 // training: the width of the attendance matrix.
-func (s *Store) ReportMaxSessions(ctx context.Context, f ReportFilter) (int, error) {
+func (s *Store) ReportMaxSessions(ctx context.Context, f model.ReportFilter) (int, error) {
 	scope, args := reportScope(f, false)
 	var n int
 	err := s.read(ctx).Raw(scope+"SELECT COALESCE(MAX(sessions), 0) FROM ses", args...).Scan(&n).Error
 	return n, mapErr("report sessions", err)
 }
-
-// Position is a recorded position as the model names it.
-func (g ReportGroup) Position() model.Position { return model.Position(g.Key) }

@@ -8,42 +8,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// ReportParticipant is one participation (a live registration of a
-// counted training) for the participant list, with the person it counts
-// as after merges and what was recorded on the registration.
-type ReportParticipant struct {
-	RegistrationID int64
-	TrainingID     int64
-	TrainingTitle  string
-	StartsOn       model.Date
-	PersonID       int64
-	NameLatin      string
-	NameArabic     string
-	Sex            model.Sex
-	Rank           string
-	Phone          string // empty when contact data is left out
-	Email          string
-	AgencyEn       string
-	AgencyAr       string
-	StationEn      string
-	StationAr      string
-	GovernorateEn  string
-	GovernorateAr  string
-	Position       model.Position
-	Attended       int // live sessions present or late
-	Sessions       int // live sessions of the training
-	PreScore       *float64
-	PostScore      *float64
-	Satisfaction   *int
-	MinRate        int
-	MinPostScore   *int
-}
-
-// Completed applies the training's completion rule.
-func (p ReportParticipant) Completed() bool {
-	return model.Completed(p.Attended, p.Sessions, p.MinRate, p.MinPostScore, p.PostScore)
-}
-
 // participantsSQL lists the participations in training then name order.
 // The contact columns are chosen by the caller: the real ones, or empty
 // text when the export leaves them out, so they never leave the database.
@@ -69,7 +33,7 @@ ORDER BY t.starts_on, t.id, pe.name_latin, reg.id`
 // EachReportParticipant streams the participations to fn one row at a
 // time, never holding the list in memory. Phone and email are read only
 // when contact is true. fn's error stops the scan and is returned.
-func (s *Store) EachReportParticipant(ctx context.Context, f ReportFilter, contact bool, fn func(ReportParticipant) error) error {
+func (s *Store) EachReportParticipant(ctx context.Context, f model.ReportFilter, contact bool, fn func(model.ReportParticipant) error) error {
 	scope, args := reportScope(f, false)
 	cols := "'', ''"
 	if contact {
@@ -81,7 +45,7 @@ func (s *Store) EachReportParticipant(ctx context.Context, f ReportFilter, conta
 		return mapErr("report participants", err)
 	}
 	defer rows.Close()
-	var p ReportParticipant
+	var p model.ReportParticipant
 	for rows.Next() {
 		p.PreScore, p.PostScore, p.Satisfaction, p.MinPostScore = nil, nil, nil, nil
 		if err := rows.Scan(&p.RegistrationID, &p.TrainingID, &p.TrainingTitle, &p.StartsOn, &p.PersonID, &p.NameLatin,
@@ -97,31 +61,6 @@ func (s *Store) EachReportParticipant(ctx context.Context, f ReportFilter, conta
 	return mapErr("report participants", rows.Err())
 }
 
-// AttendanceLine is one participation's row of the attendance matrix: its
-// marks at the training's live sessions in date order ("" where the roll
-// left the cell empty).
-type AttendanceLine struct {
-	RegistrationID int64
-	TrainingID     int64
-	TrainingTitle  string
-	PersonID       int64
-	NameLatin      string
-	NameArabic     string
-	Marks          []model.Mark
-	Dates          []model.Date
-}
-
-// Attended counts the marks present or late.
-func (a AttendanceLine) Attended() int {
-	n := 0
-	for _, m := range a.Marks {
-		if m.Attended() {
-			n++
-		}
-	}
-	return n
-}
-
 const attendanceSQL = `SELECT reg.id, t.id, t.title, pe.id, pe.name_latin, pe.name_arabic, si.date, a.status
 FROM reg JOIN trainings t ON t.id = reg.training_id JOIN persons pe ON pe.id = reg.pid
   JOIN sittings si ON si.training_id = reg.training_id AND si.deleted_at IS NULL
@@ -130,16 +69,16 @@ ORDER BY t.starts_on, t.id, pe.name_latin, reg.id, si.date, si.starts_at, si.id`
 
 // EachAttendanceLine streams the attendance matrix to fn, one
 // participation at a time; only the current line is held in memory.
-func (s *Store) EachAttendanceLine(ctx context.Context, f ReportFilter, fn func(AttendanceLine) error) error {
+func (s *Store) EachAttendanceLine(ctx context.Context, f model.ReportFilter, fn func(model.AttendanceLine) error) error {
 	scope, args := reportScope(f, false)
 	rows, err := s.read(ctx).Raw(scope+attendanceSQL, args...).Rows()
 	if err != nil {
 		return mapErr("report attendance", err)
 	}
 	defer rows.Close()
-	var cur AttendanceLine
+	var cur model.AttendanceLine
 	for rows.Next() {
-		var next AttendanceLine
+		var next model.AttendanceLine
 		var date model.Date
 		var mark sql.NullString
 		if err := rows.Scan(&next.RegistrationID, &next.TrainingID, &next.TrainingTitle, &next.PersonID,

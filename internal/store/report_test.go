@@ -11,8 +11,8 @@ import (
 	"github.com/traindesk/traindesk/internal/store/storetest"
 )
 
-func filter2023(fx reporttest.Fixture) store.ReportFilter {
-	return store.ReportFilter{ProjectID: fx.ProjectID, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"), Mastery: 70}
+func filter2023(fx reporttest.Fixture) model.ReportFilter {
+	return model.ReportFilter{ProjectID: fx.ProjectID, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"), Mastery: 70}
 }
 
 // TestReport_CompletionMatchesModel checks that the SQL completion rule
@@ -82,7 +82,7 @@ func TestReport_Streams(t *testing.T) {
 		f := filter2023(fx)
 		rows, completed, phones := 0, 0, 0
 		persons := map[int64]bool{}
-		err = s.EachReportParticipant(ctx, f, false, func(p store.ReportParticipant) error {
+		err = s.EachReportParticipant(ctx, f, false, func(p model.ReportParticipant) error {
 			rows++
 			persons[p.PersonID] = true
 			if p.Completed() {
@@ -103,7 +103,7 @@ func TestReport_Streams(t *testing.T) {
 			t.Errorf("participants: %d rows, %d persons, %d completed, %d with contact data", rows, len(persons), completed, phones)
 		}
 		lines, attended, cells := 0, 0, 0
-		err = s.EachAttendanceLine(ctx, f, func(a store.AttendanceLine) error {
+		err = s.EachAttendanceLine(ctx, f, func(a model.AttendanceLine) error {
 			lines++
 			attended += a.Attended()
 			cells += len(a.Marks)
@@ -116,7 +116,7 @@ func TestReport_Streams(t *testing.T) {
 			t.Errorf("attendance: %d lines, %d attended, %d cells", lines, attended, cells)
 		}
 		stop := errors.New("stop")
-		if err := s.EachAttendanceLine(ctx, f, func(store.AttendanceLine) error { return stop }); !errors.Is(err, stop) {
+		if err := s.EachAttendanceLine(ctx, f, func(model.AttendanceLine) error { return stop }); !errors.Is(err, stop) {
 			t.Errorf("the callback's error should stop the stream: %v", err)
 		}
 		if n, err := s.ReportMaxSessions(ctx, f); err != nil || n != 4 {
@@ -130,12 +130,12 @@ func TestReport_Streams(t *testing.T) {
 // working too).
 func TestReport_Explain(t *testing.T) {
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
-		plans, err := s.ExplainReport(context.Background(), store.ReportFilter{ProjectID: 1,
+		plans, err := s.ExplainReport(context.Background(), model.ReportFilter{ProjectID: 1,
 			From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"), Mastery: 70})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, st := range store.ReportStatements(store.ReportFilter{}) {
+		for _, st := range store.ReportStatements(model.ReportFilter{}) {
 			if len(plans[st.Name]) == 0 {
 				t.Errorf("no plan for %s", st.Name)
 			}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -11,15 +10,9 @@ import (
 
 func timeMonth(m int) time.Month { return time.Month(m) }
 
-// SittingRow is a session with how many marks it holds.
-type SittingRow struct {
-	model.Sitting
-	Marks int
-}
-
 // Sittings lists a training's sessions by date and hour, with their marks.
-func (s *Store) Sittings(ctx context.Context, trainingID int64) ([]SittingRow, error) {
-	var out []SittingRow
+func (s *Store) Sittings(ctx context.Context, trainingID int64) ([]model.SittingRow, error) {
+	var out []model.SittingRow
 	err := s.read(ctx).Raw(`
 SELECT s.*, (SELECT COUNT(*) FROM attendance a WHERE a.sitting_id = s.id) AS marks
 FROM sittings s WHERE s.training_id = ? AND s.deleted_at IS NULL ORDER BY s.date, s.starts_at, s.id`, trainingID).Scan(&out).Error
@@ -47,10 +40,6 @@ func (s *Store) UpdateSitting(ctx context.Context, si *model.Sitting) error {
 	return mapErr("update session", res.Error)
 }
 
-// ErrHasAttendance refuses to remove a session that holds marks unless the
-// caller confirms.
-var ErrHasAttendance = errors.New("store: the session holds attendance")
-
 // RemoveSitting removes a session. One that holds marks is removed only
 // when confirmed, and then only hidden: its marks and their history stay in
 // the database.
@@ -61,7 +50,7 @@ func (s *Store) RemoveSitting(ctx context.Context, id int64, confirmed bool) err
 			return mapErr("count marks", err)
 		}
 		if marks > 0 && !confirmed {
-			return fmt.Errorf("%w (%d marks)", ErrHasAttendance, marks)
+			return fmt.Errorf("%w (%d marks)", model.ErrHasAttendance, marks)
 		}
 		res := s.write(ctx).Model(&model.Sitting{}).Where("id = ? AND deleted_at IS NULL", id).Update("deleted_at", s.Now())
 		if res.Error == nil && res.RowsAffected == 0 {

@@ -23,16 +23,6 @@ type OpContext struct {
 // refusal reason (model.Refuse…).
 type Check func(OpContext, model.MarkOp) string
 
-// MarkState is a current mark as the roll call shows it.
-type MarkState struct {
-	RegistrationID int64      `json:"registration_id"`
-	SittingID      int64      `json:"session_id"`
-	Status         model.Mark `json:"status"`
-	Note           string     `json:"note,omitempty"`
-	ClientTime     int64      `json:"client_time"`
-	DeviceID       string     `json:"device_id"`
-}
-
 // ApplyOps applies a batch of marks in one transaction. Each operation is
 // applied at most once: its id is claimed first, and a replay returns the
 // answer stored the first time. A mark replaces the current one only if it
@@ -215,8 +205,8 @@ func (b *opBatch) write(op model.MarkOp) (string, error) {
 }
 
 // SessionMarks lists the current marks of sessions.
-func (s *Store) SessionMarks(ctx context.Context, sittingIDs ...int64) ([]MarkState, error) {
-	var out []MarkState
+func (s *Store) SessionMarks(ctx context.Context, sittingIDs ...int64) ([]model.MarkState, error) {
+	var out []model.MarkState
 	if len(sittingIDs) == 0 {
 		return out, nil
 	}

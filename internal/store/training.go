@@ -9,30 +9,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// TrainingFilter narrows and orders the list of trainings.
-type TrainingFilter struct {
-	Viewer        model.User
-	Status        model.TrainingStatus
-	DonorID       int64
-	ProjectID     int64
-	AgencyID      int64
-	GovernorateID int64
-	ThematicID    int64
-	From, To      model.Date // trainings that overlap this period
-	Text          string
-	Sort          string // "start" (default, newest first), "start_asc", "title", "participants"
-	Limit, Offset int
-}
-
-// TrainingRow is a training in a list, with its counts.
-type TrainingRow struct {
-	model.Training
-	ProjectCode  string
-	Participants int
-	Women        int
-	Sessions     int
-}
-
 var trainingSorts = map[string]string{
 	"start":        "t.starts_on DESC, t.id DESC",
 	"start_asc":    "t.starts_on, t.id",
@@ -42,7 +18,7 @@ var trainingSorts = map[string]string{
 
 // ListTrainings returns one page of the trainings that match, and how many
 // match in all.
-func (s *Store) ListTrainings(ctx context.Context, f TrainingFilter) ([]TrainingRow, int64, error) {
+func (s *Store) ListTrainings(ctx context.Context, f model.TrainingFilter) ([]model.TrainingRow, int64, error) {
 	scope, args := visibleTrainings(f.Viewer)
 	where := []string{scope}
 	add := func(cond string, a ...any) { where = append(where, cond); args = append(args, a...) }
@@ -86,7 +62,7 @@ func (s *Store) ListTrainings(ctx context.Context, f TrainingFilter) ([]Training
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 25
 	}
-	var rows []TrainingRow
+	var rows []model.TrainingRow
 	err := s.read(ctx).Raw(`
 SELECT t.*, COALESCE(p.code, '') AS project_code,
   (SELECT COUNT(*) FROM registrations r WHERE r.training_id = t.id AND r.status <> 'withdrawn') AS participants,
@@ -98,38 +74,10 @@ WHERE `+cond+` ORDER BY `+order+fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(
 	return rows, total, mapErr("list trainings", err)
 }
 
-// TrainingDetail is a training with everything its page and form show.
-type TrainingDetail struct {
-	model.Training
-	SDGs         []int64
-	GCMs         []int64
-	Facilitators []model.User
-	Quotas       []model.TrainingQuota
-}
-
-// FacilitatorIDs lists the ids of the training's facilitators.
-func (d TrainingDetail) FacilitatorIDs() []int64 {
-	out := make([]int64, len(d.Facilitators))
-	for i, u := range d.Facilitators {
-		out[i] = u.ID
-	}
-	return out
-}
-
-// Facilitates reports whether user id facilitates the training.
-func (d TrainingDetail) Facilitates(id int64) bool {
-	for _, u := range d.Facilitators {
-		if u.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // Training returns a training that viewer may see; a trainer asking for a
 // training they do not facilitate gets model.ErrNotFound.
-func (s *Store) Training(ctx context.Context, viewer model.User, id int64) (TrainingDetail, error) {
-	var d TrainingDetail
+func (s *Store) Training(ctx context.Context, viewer model.User, id int64) (model.TrainingDetail, error) {
+	var d model.TrainingDetail
 	scope, args := visibleTrainings(viewer)
 	err := s.read(ctx).Raw("SELECT t.* FROM trainings t WHERE t.id = ? AND "+scope, append([]any{id}, args...)...).
 		Scan(&d.Training).Error
@@ -153,19 +101,9 @@ func (s *Store) Training(ctx context.Context, viewer model.User, id int64) (Trai
 	return d, mapErr("training quotas", err)
 }
 
-// TrainingPlan is what creating or changing a training writes besides the
-// training row itself.
-type TrainingPlan struct {
-	SDGs, GCMs   []int64
-	Facilitators []int64
-	Quotas       []model.Quota
-	DayStarts    string
-	DayEnds      string
-}
-
 // CreateTraining inserts a training with one session a day from its first
 // to its last day, its tags, facilitators and quotas, in one transaction.
-func (s *Store) CreateTraining(ctx context.Context, t *model.Training, p TrainingPlan) error {
+func (s *Store) CreateTraining(ctx context.Context, t *model.Training, p model.TrainingPlan) error {
 	return s.Tx(ctx, func(ctx context.Context) error {
 		if err := s.write(ctx).Create(t).Error; err != nil {
 			return mapErr("create training", err)
@@ -180,7 +118,7 @@ func (s *Store) CreateTraining(ctx context.Context, t *model.Training, p Trainin
 // UpdateTraining saves a training's fields and plan. When the dates grow,
 // the new days get a session; sessions outside the new dates are kept (they
 // may hold attendance) and the page shows them as outside.
-func (s *Store) UpdateTraining(ctx context.Context, t *model.Training, p TrainingPlan) error {
+func (s *Store) UpdateTraining(ctx context.Context, t *model.Training, p model.TrainingPlan) error {
 	return s.Tx(ctx, func(ctx context.Context) error {
 		res := s.write(ctx).Model(t).Select("Title", "Objectives", "ThematicAreaID", "ProjectID", "AgencyID", "Venue", "City",
 			"GovernorateID", "StartsOn", "EndsOn", "Capacity", "Language", "CompletionMinRate", "CompletionMinPostScore", "UpdatedAt").Updates(t)
@@ -206,7 +144,7 @@ func (s *Store) UpdateTraining(ctx context.Context, t *model.Training, p Trainin
 	})
 }
 
-func (s *Store) writePlan(ctx context.Context, id int64, p TrainingPlan) error {
+func (s *Store) writePlan(ctx context.Context, id int64, p model.TrainingPlan) error {
 	db := s.write(ctx)
 	for _, g := range uniq(p.SDGs) {
 		if err := db.Exec("INSERT INTO training_sdgs (training_id, sdg_id) VALUES (?, ?)", id, g).Error; err != nil {
@@ -234,7 +172,7 @@ func (s *Store) writePlan(ctx context.Context, id int64, p TrainingPlan) error {
 
 // addMissingSittings gives every day of the training without a session a
 // session with the default hours.
-func (s *Store) addMissingSittings(ctx context.Context, t model.Training, starts, ends string, existing []SittingRow) error {
+func (s *Store) addMissingSittings(ctx context.Context, t model.Training, starts, ends string, existing []model.SittingRow) error {
 	have := map[model.Date]bool{}
 	for _, e := range existing {
 		have[e.Date] = true
@@ -302,7 +240,7 @@ func (s *Store) CopyTraining(ctx context.Context, viewer model.User, id int64) (
 	t := src.Training
 	t.ID, t.Status, t.CancelReason, t.CopiedFromID, t.CreatedByID = 0, model.StatusDraft, "", &src.ID, &viewer.ID
 	t.CreatedAt, t.UpdatedAt = time.Time{}, time.Time{}
-	plan := TrainingPlan{SDGs: src.SDGs, GCMs: src.GCMs, Facilitators: src.FacilitatorIDs()}
+	plan := model.TrainingPlan{SDGs: src.SDGs, GCMs: src.GCMs, Facilitators: src.FacilitatorIDs()}
 	for _, q := range src.Quotas {
 		plan.Quotas = append(plan.Quotas, model.Quota{AgencyID: q.AgencyID, StationID: q.DutyStationID, Places: q.Places})
 	}
@@ -325,9 +263,9 @@ func (s *Store) CopyTraining(ctx context.Context, viewer model.User, id int64) (
 }
 
 // TrainingsInMonth lists the trainings viewer may see that overlap a month.
-func (s *Store) TrainingsInMonth(ctx context.Context, viewer model.User, year int, month int) ([]TrainingRow, error) {
+func (s *Store) TrainingsInMonth(ctx context.Context, viewer model.User, year int, month int) ([]model.TrainingRow, error) {
 	first := model.Date{Year: year, Month: timeMonth(month), Day: 1}
 	last := model.DateOf(first.Time().AddDate(0, 1, -1))
-	rows, _, err := s.ListTrainings(ctx, TrainingFilter{Viewer: viewer, From: first, To: last, Sort: "start_asc", Limit: 500})
+	rows, _, err := s.ListTrainings(ctx, model.TrainingFilter{Viewer: viewer, From: first, To: last, Sort: "start_asc", Limit: 500})
 	return rows, err
 }

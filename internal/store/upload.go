@@ -34,53 +34,25 @@ func (s *Store) PurgeUploads(ctx context.Context) error {
 	return mapErr("purge uploads", s.write(ctx).Where("created_at < ?", s.Now().Add(-24*time.Hour)).Delete(&model.Upload{}).Error)
 }
 
-// ImportItem is one row of a confirmed import: link an existing person or
-// create a new one, then register them.
-type ImportItem struct {
-	Line     int
-	PersonID int64         // link to this person, or 0 to create New
-	New      *model.Person // the person to create
-	Reg      model.Registration
-}
-
-// ImportResult says what happened to one row.
-type ImportResult struct {
-	Line           int
-	PersonID       int64
-	RegistrationID int64
-	Created        bool
-}
-
-// ImportError names the row that stopped an import.
-type ImportError struct {
-	Line int
-	Err  error
-}
-
-func (e *ImportError) Error() string { return e.Err.Error() }
-
-// Unwrap gives the cause (for errors.Is with the registration errors).
-func (e *ImportError) Unwrap() error { return e.Err }
-
 // ApplyImport creates and registers every item in one transaction: if one
 // row fails (the training is full, a person is already on it), nothing at
 // all is saved and the error names the row.
-func (s *Store) ApplyImport(ctx context.Context, trainingID int64, items []ImportItem, by *int64) ([]ImportResult, error) {
-	var out []ImportResult
+func (s *Store) ApplyImport(ctx context.Context, trainingID int64, items []model.ImportItem, by *int64) ([]model.ImportResult, error) {
+	var out []model.ImportResult
 	err := s.Tx(ctx, func(ctx context.Context) error {
 		out = out[:0]
 		for _, it := range items {
-			res := ImportResult{Line: it.Line, PersonID: it.PersonID}
+			res := model.ImportResult{Line: it.Line, PersonID: it.PersonID}
 			if it.PersonID == 0 {
 				if err := s.CreatePerson(ctx, it.New); err != nil {
-					return &ImportError{it.Line, err}
+					return &model.ImportError{Line: it.Line, Err: err}
 				}
 				res.PersonID, res.Created = it.New.ID, true
 			}
 			r := it.Reg
 			r.TrainingID, r.PersonID = trainingID, res.PersonID
 			if err := s.Register(ctx, &r, by); err != nil {
-				return &ImportError{it.Line, err}
+				return &model.ImportError{Line: it.Line, Err: err}
 			}
 			res.RegistrationID = r.ID
 			out = append(out, res)

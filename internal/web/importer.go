@@ -14,7 +14,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/roster/nomination"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/training"
 )
 
@@ -104,7 +103,7 @@ func mappingString(m nomination.Mapping) string {
 }
 
 // loadUpload reads the training, its kept list and the list's table.
-func (s *Server) loadUpload(c echo.Context) (store.TrainingDetail, model.Upload, *nomination.Table, nomination.Mapping, error) {
+func (s *Server) loadUpload(c echo.Context) (model.TrainingDetail, model.Upload, *nomination.Table, nomination.Mapping, error) {
 	d, err := s.visibleTraining(c)
 	if err != nil {
 		return d, model.Upload{}, nil, nil, err
@@ -151,7 +150,7 @@ func (s *Server) importSaveMapping(c echo.Context) error {
 
 // plan reads the rows through the mapping and matches them against the
 // registry and the training's roster.
-func (s *Server) plan(c echo.Context, d store.TrainingDetail, table *nomination.Table, m nomination.Mapping) ([]roster.PlanRow, model.Refs, int, error) {
+func (s *Server) plan(c echo.Context, d model.TrainingDetail, table *nomination.Table, m nomination.Mapping) ([]roster.PlanRow, model.Refs, int, error) {
 	ctx := c.Request().Context()
 	refs, err := s.Store.AllRefs(ctx)
 	if err != nil {
@@ -225,7 +224,7 @@ func (s *Server) importConfirm(c echo.Context) error {
 		return s.render(c, http.StatusUnprocessableEntity, training.ImportPreview(props))
 	}
 	results, err := s.Store.ApplyImport(c.Request().Context(), d.ID, items, actor(c))
-	var ie *store.ImportError
+	var ie *model.ImportError
 	if errors.As(err, &ie) {
 		key, args, ok := s.registrationError(c, ie.Err)
 		if !ok {
@@ -251,8 +250,8 @@ func (s *Server) importConfirm(c echo.Context) error {
 
 // importItems turns the chosen actions into items to save, and counts the
 // rows whose action cannot be carried out (a forged or stale form).
-func (s *Server) importItems(c echo.Context, rows []roster.PlanRow) ([]store.ImportItem, int) {
-	var items []store.ImportItem
+func (s *Server) importItems(c echo.Context, rows []roster.PlanRow) ([]model.ImportItem, int) {
+	var items []model.ImportItem
 	bad := 0
 	for _, r := range rows {
 		reg := model.Registration{Status: model.RegNominated, AgencyID: r.AgencyID, DutyStationID: r.StationID, Position: r.Position}
@@ -260,7 +259,7 @@ func (s *Server) importItems(c echo.Context, rows []roster.PlanRow) ([]store.Imp
 		case r.Action == roster.ActionSkip:
 		case r.Action == roster.ActionNew && r.OK():
 			p := roster.NewPerson(r)
-			items = append(items, store.ImportItem{Line: r.Line, New: &p, Reg: reg})
+			items = append(items, model.ImportItem{Line: r.Line, New: &p, Reg: reg})
 		case roster.LinkedID(r.Action) > 0:
 			p, err := s.Store.Person(c.Request().Context(), roster.LinkedID(r.Action))
 			if err != nil || p.MergedIntoID != nil {
@@ -276,7 +275,7 @@ func (s *Server) importItems(c echo.Context, rows []roster.PlanRow) ([]store.Imp
 			if reg.Position == "" {
 				reg.Position = p.Position
 			}
-			items = append(items, store.ImportItem{Line: r.Line, PersonID: p.ID, Reg: reg})
+			items = append(items, model.ImportItem{Line: r.Line, PersonID: p.ID, Reg: reg})
 		default:
 			bad++
 		}

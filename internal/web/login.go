@@ -96,6 +96,16 @@ func (s *Server) audit(c echo.Context, userID *int64, action, entity string, id 
 }
 
 // actor is the signed-in user's id for audit lines.
+// actorOf is who acts in this request, as services take it: the signed-in
+// user (or none) and the client's address.
+func actorOf(c echo.Context) model.Actor {
+	a := model.Actor{IP: c.RealIP()}
+	if u := currentUser(c); u != nil {
+		a.User = *u
+	}
+	return a
+}
+
 func actor(c echo.Context) *int64 {
 	if u := currentUser(c); u != nil {
 		id := u.ID

@@ -14,7 +14,6 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/person"
 )
 
@@ -52,13 +51,13 @@ func phoneTail(text string) string {
 
 // textFilter is the registry's search for free text: names in either
 // script, email, ID number, or a phone number in any format.
-func textFilter(text string) store.PersonFilter {
+func textFilter(text string) model.PersonFilter {
 	text = strings.TrimSpace(text)
-	return store.PersonFilter{Terms: roster.SearchTerms(text), PhoneTail: phoneTail(text)}
+	return model.PersonFilter{Terms: roster.SearchTerms(text), PhoneTail: phoneTail(text)}
 }
 
 // personFilter reads the registry search from the query.
-func personFilter(q url.Values) store.PersonFilter {
+func personFilter(q url.Values) model.PersonFilter {
 	f := textFilter(q.Get("q"))
 	if p := optInt64(q.Get("agency")); p != nil {
 		f.AgencyID = *p

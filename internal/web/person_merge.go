@@ -11,7 +11,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/person"
 )
 
@@ -102,7 +101,7 @@ func (s *Server) personMerge(c echo.Context) error {
 		return err
 	}
 	m, err := s.Store.MergePersons(ctx, dup.ID, survivor.ID, actor(c))
-	var ce *store.MergeClashError
+	var ce *model.MergeClashError
 	switch {
 	case errors.As(err, &ce):
 		p, err := s.mergeProps(c, dup, "", into)
@@ -111,7 +110,7 @@ func (s *Server) personMerge(c echo.Context) error {
 		}
 		p.Clashes = ce.Trainings
 		return s.render(c, http.StatusConflict, person.Merge(p))
-	case errors.Is(err, store.ErrAlreadyMerged), errors.Is(err, store.ErrMergeSelf):
+	case errors.Is(err, model.ErrAlreadyMerged), errors.Is(err, model.ErrMergeSelf):
 		s.addFlash(c, "bad", "registry.error.merge_stale")
 		return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(dup.ID, 10)+"/merge")
 	case err != nil:
@@ -138,11 +137,11 @@ func (s *Server) personMergeUndo(c echo.Context) error {
 	back := "/persons/" + strconv.FormatInt(m.MergedID, 10)
 	_, err = s.Store.UndoMerge(ctx, m.ID, actor(c))
 	switch {
-	case errors.Is(err, store.ErrSurvivorMerged):
+	case errors.Is(err, model.ErrSurvivorMerged):
 		s.addFlash(c, "bad", "registry.error.undo_survivor_merged")
-	case errors.Is(err, store.ErrMergeUndone):
+	case errors.Is(err, model.ErrMergeUndone):
 		s.addFlash(c, "bad", "registry.error.undo_done")
-	case errors.Is(err, store.ErrRegistrationGone):
+	case errors.Is(err, model.ErrRegistrationGone):
 		s.addFlash(c, "bad", "registry.error.undo_moved")
 	case err != nil:
 		return err

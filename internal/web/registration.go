@@ -13,7 +13,6 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/training"
 )
 
@@ -23,7 +22,7 @@ func (s *Server) registrationRoutes(app, ed area) {
 	ed.POST("/trainings/:id/registrations/:rid/status", s.registrationStatus)
 }
 
-func (s *Server) registerPage(c echo.Context, d store.TrainingDetail, q string, status int, errKey string, args ...any) error {
+func (s *Server) registerPage(c echo.Context, d model.TrainingDetail, q string, status int, errKey string, args ...any) error {
 	ctx := c.Request().Context()
 	refs, err := s.Store.AllRefs(ctx)
 	if err != nil {
@@ -64,11 +63,11 @@ func (s *Server) registrationNew(c echo.Context) error {
 
 // registrationError explains why a registration was refused.
 func (s *Server) registrationError(c echo.Context, err error) (string, []any, bool) {
-	var qe *store.QuotaError
+	var qe *model.QuotaError
 	switch {
-	case errors.Is(err, store.ErrAlreadyRegistered):
+	case errors.Is(err, model.ErrAlreadyRegistered):
 		return "registration.error.already", nil, true
-	case errors.Is(err, store.ErrFull):
+	case errors.Is(err, model.ErrFull):
 		return "registration.error.full", nil, true
 	case errors.As(err, &qe):
 		refs, _ := s.Store.AllRefs(c.Request().Context())

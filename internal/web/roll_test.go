@@ -11,15 +11,14 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
 // today's document-examination session in the demo placed on 27 November.
-func todaySession(t *testing.T, env *webtest.Env) (store.TrainingRow, store.SittingRow, []store.RosterRow) {
+func todaySession(t *testing.T, env *webtest.Env) (model.TrainingRow, model.SittingRow, []model.RosterRow) {
 	t.Helper()
 	ctx := context.Background()
-	rows, _, _ := env.Store.ListTrainings(ctx, store.TrainingFilter{Viewer: env.Users[model.RoleAdmin], Text: "Document examination"})
+	rows, _, _ := env.Store.ListTrainings(ctx, model.TrainingFilter{Viewer: env.Users[model.RoleAdmin], Text: "Document examination"})
 	sits, _ := env.Store.Sittings(ctx, rows[0].ID)
 	regs, _ := env.Store.Roster(ctx, rows[0].ID)
 	return rows[0], sits[1], regs

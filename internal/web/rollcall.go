@@ -14,7 +14,6 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/roll"
 )
 
@@ -34,14 +33,14 @@ func (s *Server) attendance() attendance.Service {
 
 // rollSession loads the session in :id for the roll call. Only its
 // trainers and those who correct marks may open it.
-func (s *Server) rollSession(c echo.Context) (store.TrainingDetail, model.Sitting, error) {
+func (s *Server) rollSession(c echo.Context) (model.TrainingDetail, model.Sitting, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return store.TrainingDetail{}, model.Sitting{}, err
+		return model.TrainingDetail{}, model.Sitting{}, err
 	}
 	si, err := s.Store.Sitting(c.Request().Context(), id)
 	if err != nil {
-		return store.TrainingDetail{}, si, err
+		return model.TrainingDetail{}, si, err
 	}
 	u := currentUser(c)
 	d, err := s.Store.Training(c.Request().Context(), *u, si.TrainingID)
@@ -55,7 +54,7 @@ func (s *Server) rollSession(c echo.Context) (store.TrainingDetail, model.Sittin
 }
 
 // rollData is the roster as the page and its script see it.
-func (s *Server) rollData(c echo.Context, d store.TrainingDetail, si model.Sitting) (roll.Data, error) {
+func (s *Server) rollData(c echo.Context, d model.TrainingDetail, si model.Sitting) (roll.Data, error) {
 	ctx := c.Request().Context()
 	l := loc(c)
 	refs, err := s.Store.AllRefs(ctx)
@@ -70,7 +69,7 @@ func (s *Server) rollData(c echo.Context, d store.TrainingDetail, si model.Sitti
 	if err != nil {
 		return roll.Data{}, err
 	}
-	byReg := map[int64]store.MarkState{}
+	byReg := map[int64]model.MarkState{}
 	for _, m := range marks {
 		byReg[m.RegistrationID] = m
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/training"
 )
 
@@ -24,7 +23,7 @@ func (s *Server) sessionRoutes(app, ed area) {
 }
 
 // trainingSitting loads the training in :id and its session :sid.
-func (s *Server) trainingSitting(c echo.Context) (store.TrainingDetail, model.Sitting, error) {
+func (s *Server) trainingSitting(c echo.Context) (model.TrainingDetail, model.Sitting, error) {
 	d, err := s.visibleTraining(c)
 	if err != nil {
 		return d, model.Sitting{}, err
@@ -123,7 +122,7 @@ func (s *Server) sessionDelete(c echo.Context) error {
 	}
 	confirmed := c.FormValue("confirm") == "yes"
 	err = s.Store.RemoveSitting(c.Request().Context(), si.ID, confirmed)
-	if errors.Is(err, store.ErrHasAttendance) {
+	if errors.Is(err, model.ErrHasAttendance) {
 		marks, _ := s.Store.SittingMarkCount(c.Request().Context(), si.ID)
 		in := model.SittingInput{Date: si.Date.String(), StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
 		return s.render(c, http.StatusConflict, training.SessionForm(training.SessionFormProps{T: d.Training,

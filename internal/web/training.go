@@ -14,7 +14,6 @@ import (
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/training"
 )
 
@@ -60,7 +59,7 @@ func int64s(vs []string) []int64 {
 func (s *Server) trainingList(c echo.Context) error {
 	const per = 25
 	q := c.QueryParams()
-	f := store.TrainingFilter{Viewer: *currentUser(c), Status: model.TrainingStatus(q.Get("status")), Text: q.Get("q"),
+	f := model.TrainingFilter{Viewer: *currentUser(c), Status: model.TrainingStatus(q.Get("status")), Text: q.Get("q"),
 		Sort: q.Get("sort"), Limit: per}
 	for key, dst := range map[string]*int64{"donor": &f.DonorID, "project": &f.ProjectID, "agency": &f.AgencyID,
 		"governorate": &f.GovernorateID, "thematic": &f.ThematicID} {
@@ -157,12 +156,12 @@ func trainingInput(c echo.Context) model.TrainingInput {
 }
 
 // validTraining checks the input, looking up the chosen project's period.
-func (s *Server) validTraining(c echo.Context, in *model.TrainingInput) (model.Training, store.TrainingPlan, error) {
+func (s *Server) validTraining(c echo.Context, in *model.TrainingInput) (model.Training, model.TrainingPlan, error) {
 	var project *model.Project
 	if in.ProjectID != nil {
 		p, err := s.Store.ProjectByID(c.Request().Context(), *in.ProjectID)
 		if err != nil && !errors.Is(err, model.ErrNotFound) {
-			return model.Training{}, store.TrainingPlan{}, err
+			return model.Training{}, model.TrainingPlan{}, err
 		}
 		if err == nil {
 			project = &p
@@ -171,7 +170,7 @@ func (s *Server) validTraining(c echo.Context, in *model.TrainingInput) (model.T
 		}
 	}
 	t, quotas, err := in.Training(project)
-	plan := store.TrainingPlan{SDGs: in.SDGs, GCMs: in.GCMs, Facilitators: in.Facilitators, Quotas: quotas,
+	plan := model.TrainingPlan{SDGs: in.SDGs, GCMs: in.GCMs, Facilitators: in.Facilitators, Quotas: quotas,
 		DayStarts: in.DayStarts, DayEnds: in.DayEnds}
 	return t, plan, err
 }
@@ -198,10 +197,10 @@ func (s *Server) trainingCreate(c echo.Context) error {
 }
 
 // visibleTraining loads the training in :id if the user may see it.
-func (s *Server) visibleTraining(c echo.Context) (store.TrainingDetail, error) {
+func (s *Server) visibleTraining(c echo.Context) (model.TrainingDetail, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return store.TrainingDetail{}, err
+		return model.TrainingDetail{}, err
 	}
 	return s.Store.Training(c.Request().Context(), *currentUser(c), id)
 }
@@ -211,8 +210,8 @@ func (s *Server) visibleTraining(c echo.Context) (store.TrainingDetail, error) {
 // and their scores.
 type trainingData struct {
 	refs   model.Refs
-	sits   []store.SittingRow
-	roster []store.RosterRow
+	sits   []model.SittingRow
+	roster []model.RosterRow
 	marks  []model.Attendance
 	scores map[int64]model.Assessment
 }
@@ -253,7 +252,7 @@ func (s *Server) trainingShow(c echo.Context) error {
 }
 
 // inputOf turns a saved training back into form input.
-func inputOf(d store.TrainingDetail) model.TrainingInput {
+func inputOf(d model.TrainingDetail) model.TrainingInput {
 	in := model.TrainingInput{Title: d.Title, Objectives: d.Objectives, ThematicAreaID: d.ThematicAreaID,
 		ProjectID: d.ProjectID, AgencyID: d.AgencyID, Venue: d.Venue, City: d.City, GovernorateID: d.GovernorateID,
 		StartsOn: d.StartsOn.String(), EndsOn: d.EndsOn.String(), Capacity: strconv.Itoa(d.Capacity),

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -93,7 +92,7 @@ func TestTraining_Lifecycle(t *testing.T) {
 			t.Errorf("training page lacks %q", want)
 		}
 	}
-	var d store.TrainingDetail
+	var d model.TrainingDetail
 	var err error
 	if d, err = env.Store.Training(ctx, env.Users[model.RoleAdmin], mustID(id)); err != nil || len(d.Quotas) != 1 || !d.Facilitates(trainer.ID) {
 		t.Fatalf("stored training: %+v, %v", d, err)
@@ -236,7 +235,7 @@ func TestSessions_EditAndRemove(t *testing.T) {
 	}
 }
 
-func mustSittings(t *testing.T, env *webtest.Env, id int64) []store.SittingRow {
+func mustSittings(t *testing.T, env *webtest.Env, id int64) []model.SittingRow {
 	t.Helper()
 	s, err := env.Store.Sittings(context.Background(), id)
 	if err != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/report/certificate"
-	"github.com/traindesk/traindesk/internal/store"
 )
 
 // ListProps is a training's certificates page.
@@ -84,7 +83,7 @@ func (p ListProps) day(t time.Time) model.Date {
 type VerifyProps struct {
 	Asked    bool
 	Code     string
-	Check    *store.CertificateCheck
+	Check    *model.CertificateCheck
 	Location *time.Location
 }
 

@@ -10,10 +10,10 @@ import "github.com/a-h/templ"
 import templruntime "github.com/a-h/templ/runtime"
 
 import (
+	"github.com/traindesk/traindesk/internal/model"
 	"net/url"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/layout"
 )
@@ -21,7 +21,7 @@ import (
 // ListProps is the registry search with its results.
 type ListProps struct {
 	Names   components.Names
-	Rows    []store.PersonRow
+	Rows    []model.PersonRow
 	Total   int64
 	Page    int
 	PerPage int

@@ -6,11 +6,11 @@ package report
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
-import (
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
-	"github.com/traindesk/traindesk/internal/i18n"
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
 
+import (
+	"github.com/traindesk/traindesk/internal/i18n"
 	rpt "github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/views/layout"
 )

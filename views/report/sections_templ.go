@@ -6,14 +6,14 @@ package report
 
 //lint:file-ignore SA4006 This context is only used if a nested component is present.
 
+import "github.com/a-h/templ"
+import templruntime "github.com/a-h/templ/runtime"
+
 import (
 	"fmt"
 	"strconv"
 
-	"github.com/a-h/templ"
-	templruntime "github.com/a-h/templ/runtime"
 	"github.com/traindesk/traindesk/internal/i18n"
-
 	rpt "github.com/traindesk/traindesk/internal/report"
 )
 

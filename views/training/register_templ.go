@@ -11,7 +11,7 @@ import templruntime "github.com/a-h/templ/runtime"
 
 import (
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/layout"
 )
@@ -19,9 +19,9 @@ import (
 // RegisterProps is the page that adds participants to a training.
 type RegisterProps struct {
 	Names      components.Names
-	T          store.TrainingDetail
+	T          model.TrainingDetail
 	Query      string
-	Results    []store.PersonRow
+	Results    []model.PersonRow
 	Registered map[int64]bool // persons already on the training
 	Error      string         // catalogue key of why the last add failed
 	ErrorArgs  []any

@@ -4,16 +4,15 @@ import (
 	"sort"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/views/components"
 )
 
 // ShowProps is everything a training's page shows.
 type ShowProps struct {
 	Names    components.Names
-	T        store.TrainingDetail
-	Sittings []store.SittingRow
-	Roster   []store.RosterRow
+	T        model.TrainingDetail
+	Sittings []model.SittingRow
+	Roster   []model.RosterRow
 	Marks    map[[2]int64]model.Attendance // by registration and session
 	Today    model.Date
 	CanEdit  bool
@@ -64,15 +63,15 @@ func (p ShowProps) Counts() Counts {
 // ByAgency groups the live registrations by the agency recorded on them,
 // with each agency's quota; agencies with a quota and nobody yet appear too.
 func (p ShowProps) ByAgency() []Group {
-	return p.group(func(r store.RosterRow) *int64 { return r.AgencyID }, func(q model.TrainingQuota) *int64 { return q.AgencyID })
+	return p.group(func(r model.RosterRow) *int64 { return r.AgencyID }, func(q model.TrainingQuota) *int64 { return q.AgencyID })
 }
 
 // ByStation groups the live registrations by duty station.
 func (p ShowProps) ByStation() []Group {
-	return p.group(func(r store.RosterRow) *int64 { return r.DutyStationID }, func(q model.TrainingQuota) *int64 { return q.DutyStationID })
+	return p.group(func(r model.RosterRow) *int64 { return r.DutyStationID }, func(q model.TrainingQuota) *int64 { return q.DutyStationID })
 }
 
-func (p ShowProps) group(key func(store.RosterRow) *int64, qkey func(model.TrainingQuota) *int64) []Group {
+func (p ShowProps) group(key func(model.RosterRow) *int64, qkey func(model.TrainingQuota) *int64) []Group {
 	idx := map[int64]int{}
 	var out []Group
 	get := func(id *int64) *Group {
@@ -172,6 +171,6 @@ func (p ShowProps) Completers() int {
 
 // OutsideDates reports whether a session lies outside the training's dates
 // (after the dates changed).
-func (p ShowProps) OutsideDates(s store.SittingRow) bool {
+func (p ShowProps) OutsideDates(s model.SittingRow) bool {
 	return s.Date.Before(p.T.StartsOn) || s.Date.After(p.T.EndsOn)
 }

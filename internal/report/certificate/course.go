@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 )
 
 // Reasons certificates are refused. They wrap model.ErrConflict, so a
@@ -23,9 +22,9 @@ var (
 // Course is a training with everything its certificates and attendance
 // sheet are made from.
 type Course struct {
-	T        store.TrainingDetail
+	T        model.TrainingDetail
 	Refs     model.Refs
-	Sittings []store.SittingRow
+	Sittings []model.SittingRow
 	People   []Person                    // live registrations, in the roster's order
 	Certs    map[int64]model.Certificate // by registration
 }
@@ -33,7 +32,7 @@ type Course struct {
 // Person is a live registration with one mark per session ("" when not
 // marked) and the training's verdict on it.
 type Person struct {
-	store.RosterRow
+	model.RosterRow
 	Marks  []model.Mark
 	Result model.Result
 }
@@ -42,7 +41,7 @@ type Person struct {
 // they are neither evidence of attendance nor candidates for a certificate.
 // The result follows the training's completion rule exactly as the
 // training's page applies it.
-func Build(t store.TrainingDetail, refs model.Refs, sits []store.SittingRow, roster []store.RosterRow,
+func Build(t model.TrainingDetail, refs model.Refs, sits []model.SittingRow, roster []model.RosterRow,
 	marks []model.Attendance, scores map[int64]model.Assessment, certs map[int64]model.Certificate) Course {
 	byCell := make(map[[2]int64]model.Mark, len(marks))
 	for _, a := range marks {
@@ -76,10 +75,10 @@ func Build(t store.TrainingDetail, refs model.Refs, sits []store.SittingRow, ros
 
 // Reader is what Load needs from the store.
 type Reader interface {
-	Training(ctx context.Context, viewer model.User, id int64) (store.TrainingDetail, error)
+	Training(ctx context.Context, viewer model.User, id int64) (model.TrainingDetail, error)
 	AllRefs(ctx context.Context) (model.Refs, error)
-	Sittings(ctx context.Context, trainingID int64) ([]store.SittingRow, error)
-	Roster(ctx context.Context, trainingID int64) ([]store.RosterRow, error)
+	Sittings(ctx context.Context, trainingID int64) ([]model.SittingRow, error)
+	Roster(ctx context.Context, trainingID int64) ([]model.RosterRow, error)
 	TrainingMarks(ctx context.Context, trainingID int64) ([]model.Attendance, error)
 	Assessments(ctx context.Context, trainingID int64) (map[int64]model.Assessment, error)
 	Certificates(ctx context.Context, trainingID int64) (map[int64]model.Certificate, error)

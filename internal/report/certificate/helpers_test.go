@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -26,14 +25,14 @@ func course(t *testing.T) Course {
 		Agencies:     []model.Agency{{ID: 1, NameEn: "Egyptian Customs Authority", NameAr: "مصلحة الجمارك المصرية"}},
 		Stations:     []model.DutyStation{{ID: 1, NameEn: "Safaga seaport", NameAr: "ميناء سفاجا البحري"}},
 	}
-	tr := store.TrainingDetail{Training: model.Training{ID: 1,
+	tr := model.TrainingDetail{Training: model.Training{ID: 1,
 		Title: "Counter-smuggling for customs officers: migrants, goods and trafficking", ProjectID: ptr(int64(1)),
 		Venue: "Hotel conference hall", City: "Hurghada", GovernorateID: ptr(int64(17)),
 		StartsOn: model.MustDate("2023-01-16"), EndsOn: model.MustDate("2023-01-19"),
 		Status: model.StatusCompleted, CompletionMinRate: 80}}
-	var sits []store.SittingRow
+	var sits []model.SittingRow
 	for i := range 4 {
-		sits = append(sits, store.SittingRow{Sitting: model.Sitting{ID: int64(10 + i), Date: tr.StartsOn.AddDays(i)}})
+		sits = append(sits, model.SittingRow{Sitting: model.Sitting{ID: int64(10 + i), Date: tr.StartsOn.AddDays(i)}})
 	}
 	people := []struct {
 		name, ar string
@@ -46,11 +45,11 @@ func course(t *testing.T) Course {
 		{"Hebatallah Ahmed Rashad", "هبة الله أحمد رشاد", model.RegConfirmed, []model.Mark{"present", "present", "present", "present"}},
 		{"Walid Samir Abdelaziz", "وليد سمير عبد العزيز", model.RegWithdrawn, nil},
 	}
-	var roster []store.RosterRow
+	var roster []model.RosterRow
 	var marks []model.Attendance
 	for i, p := range people {
 		id := int64(100 + i)
-		roster = append(roster, store.RosterRow{NameLatin: p.name, NameArabic: p.ar, Registration: model.Registration{
+		roster = append(roster, model.RosterRow{NameLatin: p.name, NameArabic: p.ar, Registration: model.Registration{
 			ID: id, Status: p.status, AgencyID: ptr(int64(1)), DutyStationID: ptr(int64(1))}})
 		for j, m := range p.marks {
 			marks = append(marks, model.Attendance{RegistrationID: id, SittingID: sits[j].ID, Status: m})

@@ -4,12 +4,11 @@ import (
 	"fmt"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/store"
 )
 
 // duplicate is case 1: a second record of hesham on the May course, merged
 // into him while its registration stays where it was.
-func (x *fixer) duplicate(hesham store.RosterRow, may []int64) {
+func (x *fixer) duplicate(hesham model.RosterRow, may []int64) {
 	p := model.Person{NameLatin: "Hisham Farouk Othman", NameArabic: "هشام فاروق عثمان", AgencyID: hesham.AgencyID,
 		DutyStationID: hesham.DutyStationID, Position: model.PositionFrontLine}
 	x.check(x.s.CreatePerson(x.ctx, &p))
@@ -21,7 +20,7 @@ func (x *fixer) duplicate(hesham store.RosterRow, may []int64) {
 }
 
 // withdrawn is case 2: what a withdrawn registration holds never counts.
-func (x *fixer) withdrawn(r store.RosterRow, may []int64) {
+func (x *fixer) withdrawn(r model.RosterRow, may []int64) {
 	if r.Status != model.RegWithdrawn {
 		x.check(fmt.Errorf("reporttest: %s is %s on the May course, not withdrawn", r.NameLatin, r.Status))
 	}
@@ -30,7 +29,7 @@ func (x *fixer) withdrawn(r store.RosterRow, may []int64) {
 }
 
 // removedSession is case 3: a removed session and its marks do not count.
-func (x *fixer) removedSession(jan map[string]store.RosterRow) {
+func (x *fixer) removedSession(jan map[string]model.RosterRow) {
 	si := model.Sitting{TrainingID: x.fx.Hurghada, Date: model.MustDate("2023-01-19"), StartsAt: "15:30", EndsAt: "16:30",
 		Topic: "Closing evaluation"}
 	x.check(x.s.AddSitting(x.ctx, &si))
@@ -41,12 +40,12 @@ func (x *fixer) removedSession(jan map[string]store.RosterRow) {
 
 // outside is case 4: a cancelled training of the project and a training
 // of no project, both in 2023, with people on them.
-func (x *fixer) outside(tamer int64, ahmed store.RosterRow) {
+func (x *fixer) outside(tamer int64, ahmed model.RosterRow) {
 	project := x.fx.ProjectID
 	cancelled := model.Training{Title: "Container profiling workshop", ProjectID: &project, AgencyID: ahmed.AgencyID,
 		City: "Safaga", GovernorateID: ptr(int64(17)), StartsOn: model.MustDate("2023-09-10"), EndsOn: model.MustDate("2023-09-11"),
 		Status: model.StatusPlanned, Capacity: 10, Language: "ar", CompletionMinRate: 80}
-	x.check(x.s.CreateTraining(x.ctx, &cancelled, store.TrainingPlan{SDGs: []int64{5}, GCMs: []int64{11}, DayStarts: "09:00", DayEnds: "15:00"}))
+	x.check(x.s.CreateTraining(x.ctx, &cancelled, model.TrainingPlan{SDGs: []int64{5}, GCMs: []int64{11}, DayStarts: "09:00", DayEnds: "15:00"}))
 	x.fx.Cancelled = cancelled.ID
 	days := x.sittings(cancelled.ID)
 	if len(days) > 0 {
@@ -58,7 +57,7 @@ func (x *fixer) outside(tamer int64, ahmed store.RosterRow) {
 	other := model.Training{Title: "Regional exchange on port security", AgencyID: ahmed.AgencyID, City: "Hurghada",
 		GovernorateID: ptr(int64(17)), StartsOn: model.MustDate("2023-03-05"), EndsOn: model.MustDate("2023-03-06"),
 		Status: model.StatusCompleted, Capacity: 10, Language: "en", CompletionMinRate: 80}
-	x.check(x.s.CreateTraining(x.ctx, &other, store.TrainingPlan{SDGs: []int64{16}, DayStarts: "09:00", DayEnds: "15:00"}))
+	x.check(x.s.CreateTraining(x.ctx, &other, model.TrainingPlan{SDGs: []int64{16}, DayStarts: "09:00", DayEnds: "15:00"}))
 	x.fx.OtherFunding = other.ID
 	if days := x.sittings(other.ID); len(days) > 0 {
 		x.register(other.ID, tamer, ahmed, model.RegConfirmed, days[0])

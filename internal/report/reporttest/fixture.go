@@ -111,7 +111,7 @@ var admin = model.User{Role: model.RoleAdmin}
 
 // training finds a demo training by the start of its title.
 func (x *fixer) training(title string) int64 {
-	rows, _, err := x.s.ListTrainings(x.ctx, store.TrainingFilter{Viewer: admin, Text: title})
+	rows, _, err := x.s.ListTrainings(x.ctx, model.TrainingFilter{Viewer: admin, Text: title})
 	x.check(err)
 	if err == nil && len(rows) != 1 {
 		x.check(fmt.Errorf("reporttest: %d trainings match %q", len(rows), title))
@@ -124,10 +124,10 @@ func (x *fixer) training(title string) int64 {
 }
 
 // roster maps a training's participants by Latin name.
-func (x *fixer) roster(id int64) map[string]store.RosterRow {
+func (x *fixer) roster(id int64) map[string]model.RosterRow {
 	rows, err := x.s.Roster(x.ctx, id)
 	x.check(err)
-	out := map[string]store.RosterRow{}
+	out := map[string]model.RosterRow{}
 	for _, r := range rows {
 		out[r.NameLatin] = r
 	}
@@ -161,7 +161,7 @@ func (x *fixer) assess(reg int64, pre, post float64, sat int) {
 }
 
 // person creates a person working where like works.
-func (x *fixer) person(latin, arabic string, like store.RosterRow) int64 {
+func (x *fixer) person(latin, arabic string, like model.RosterRow) int64 {
 	p := model.Person{NameLatin: latin, NameArabic: arabic, Sex: model.SexMale, AgencyID: like.AgencyID,
 		DutyStationID: like.DutyStationID, Position: model.PositionFrontLine, NameKey: roster.NameKey(latin, arabic)}
 	x.check(x.s.CreatePerson(x.ctx, &p))
@@ -170,7 +170,7 @@ func (x *fixer) person(latin, arabic string, like store.RosterRow) int64 {
 
 // register puts person on training as recorded for like, with one mark
 // present at sitting (0: none), and returns the registration.
-func (x *fixer) register(training, person int64, like store.RosterRow, st model.RegistrationStatus, sitting int64) int64 {
+func (x *fixer) register(training, person int64, like model.RosterRow, st model.RegistrationStatus, sitting int64) int64 {
 	r := model.Registration{TrainingID: training, PersonID: person, Status: st, AgencyID: like.AgencyID,
 		DutyStationID: like.DutyStationID, Position: model.PositionFrontLine}
 	x.check(x.s.Register(x.ctx, &r, nil))

@@ -1,0 +1,152 @@
+package model
+
+// ReportParticipant is one participation (a live registration of a
+// counted training) for the participant list, with the person it counts
+// as after merges and what was recorded on the registration.
+type ReportParticipant struct {
+	RegistrationID int64
+	TrainingID     int64
+	TrainingTitle  string
+	StartsOn       Date
+	PersonID       int64
+	NameLatin      string
+	NameArabic     string
+	Sex            Sex
+	Rank           string
+	Phone          string // empty when contact data is left out
+	Email          string
+	AgencyEn       string
+	AgencyAr       string
+	StationEn      string
+	StationAr      string
+	GovernorateEn  string
+	GovernorateAr  string
+	Position       Position
+	Attended       int // live sessions present or late
+	Sessions       int // live sessions of the training
+	PreScore       *float64
+	PostScore      *float64
+	Satisfaction   *int
+	MinRate        int
+	MinPostScore   *int
+}
+
+// Completed applies the training's completion rule.
+func (p ReportParticipant) Completed() bool {
+	return Completed(p.Attended, p.Sessions, p.MinRate, p.MinPostScore, p.PostScore)
+}
+
+// AttendanceLine is one participation's row of the attendance matrix: its
+// marks at the training's live sessions in date order ("" where the roll
+// left the cell empty).
+type AttendanceLine struct {
+	RegistrationID int64
+	TrainingID     int64
+	TrainingTitle  string
+	PersonID       int64
+	NameLatin      string
+	NameArabic     string
+	Marks          []Mark
+	Dates          []Date
+}
+
+// Attended counts the marks present or late.
+func (a AttendanceLine) Attended() int {
+	n := 0
+	for _, m := range a.Marks {
+		if m.Attended() {
+			n++
+		}
+	}
+	return n
+}
+
+// ReportFilter chooses the trainings a donor report counts: one project's
+// trainings that are not cancelled and whose dates overlap [From, To],
+// optionally narrowed by the training's partner agency, the governorate
+// where it was held and its thematic area (0: any).
+type ReportFilter struct {
+	ProjectID     int64
+	From, To      Date
+	AgencyID      int64
+	GovernorateID int64
+	ThematicID    int64
+	// Mastery is the post-test score that counts as mastery (the project's
+	// threshold); only the assessments statement reads it.
+	Mastery float64
+}
+
+// ReportTraining is one counted training with its figures. Marks count the
+// live sessions of the training only; Unmarked is what the roll left empty.
+type ReportTraining struct {
+	ID             int64
+	Title          string
+	StartsOn       Date
+	EndsOn         Date
+	Venue          string
+	City           string
+	GovernorateID  *int64
+	GovernorateEn  string
+	GovernorateAr  string
+	Status         TrainingStatus
+	Sessions       int // live sessions
+	Days           int // live sessions within the period
+	Participants   int
+	Women          int
+	Men            int
+	Present        int
+	Late           int
+	Absent         int
+	Excused        int
+	Completed      int
+	MinRate        int
+	MinPostScore   *int
+	ThematicAreaID *int64
+}
+
+// ReportGroup is one line of a disaggregation: the participations and the
+// unique individuals (after merges) of one agency, duty station,
+// governorate or position (as recorded on the registrations), each by
+// sex. ID is nil and Key empty for registrations that recorded nothing.
+// The line of Dim "all" counts everybody.
+type ReportGroup struct {
+	Dim                 string // "all", "agency", "station", "governorate" or "position"
+	ID                  *int64
+	Key                 string `gorm:"column:grp_key"` // the position
+	NameEn, NameAr      string
+	Participations      int
+	ParticipationsWomen int
+	ParticipationsMen   int
+	Individuals         int
+	Women               int
+	Men                 int
+}
+
+// Position is a recorded position as the model names it.
+func (g ReportGroup) Position() Position { return Position(g.Key) }
+
+// ReportAssessments sums the test scores and satisfaction ratings of the
+// live registrations. Assessed counts those with both a pre- and a
+// post-test score; the sums, Improved and Mastery are over those only.
+type ReportAssessments struct {
+	Assessed   int
+	SumPre     float64
+	SumPost    float64
+	Improved   int // post > pre
+	Mastery    int // post >= the project's mastery threshold
+	Sat1, Sat2 int
+	Sat3, Sat4 int
+	Sat5       int
+}
+
+// ReportGoal is an SDG or GCM objective that counted trainings are tagged
+// with: how many trainings, participations and unique individuals.
+type ReportGoal struct {
+	Kind           string // "sdg" or "gcm"
+	Goal           int64  // the goal's or objective's number
+	TitleEn        string
+	TitleAr        string
+	Trainings      int
+	Participations int
+	Individuals    int
+}
