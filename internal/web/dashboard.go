@@ -15,16 +15,16 @@ func (s *Server) today() model.Date { return model.DateOf(s.Now().In(s.Location)
 
 func (s *Server) dashboard(c echo.Context) error {
 	u := currentUser(c)
-	today := s.today()
-	d, err := s.Store.Dashboard(c.Request().Context(), *u, today)
+	d, err := s.Trainings.Dashboard(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, dashboard.Page(dashboard.Props{
 		UserName: u.Name,
-		Today:    today,
+		Today:    d.Date,
 		Data:     d,
 		CanPlan:  auth.Can(u.Role, auth.EditTrainings),
-		CanMark:  u.Role == model.RoleTrainer || auth.Can(u.Role, auth.CorrectMarks),
+		// Trainers see only their own trainings' sessions, all theirs to mark.
+		CanMark: u.Role == model.RoleTrainer || auth.Can(u.Role, auth.CorrectMarks),
 	}))
 }
