@@ -24,7 +24,9 @@ func (s *Server) dashboard(c echo.Context) error {
 		Today:    d.Date,
 		Data:     d,
 		CanPlan:  auth.Can(u.Role, auth.EditTrainings),
-		// Trainers see only their own trainings' sessions, all theirs to mark.
-		CanMark: u.Role == model.RoleTrainer || auth.Can(u.Role, auth.CorrectMarks),
+		// The roles that mark any training take the roll of every session
+		// listed; a trainer's list holds only the trainings they facilitate,
+		// so every session on it is theirs to mark.
+		CanMark: auth.Can(u.Role, auth.MarkAttendance) || auth.VisibleTrainings(*u).FacilitatorID == u.ID,
 	}))
 }
