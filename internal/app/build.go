@@ -9,6 +9,7 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/trainings"
 	"github.com/traindesk/traindesk/internal/web"
 )
 
@@ -65,10 +66,12 @@ func Build(st *store.Store, o Options) *Built {
 
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, o.Secret, o.SessionIdle, o.SessionMax, o.Now, trust.IsHTTPS)
+	trainingSvc := trainings.New(st, o.Now, o.Location)
 
 	srv := web.New(web.Deps{
 		Store:          st,
 		Sessions:       sessions,
+		Trainings:      trainingSvc,
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,

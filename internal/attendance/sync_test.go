@@ -26,7 +26,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	env := webtest.New(t, webtest.Options{Demo: true, Today: model.MustDate("2026-11-27")})
 	ctx := context.Background()
-	rows, _, err := env.Store.ListTrainings(ctx, model.TrainingFilter{Viewer: env.Users[model.RoleAdmin], Text: "Document examination"})
+	rows, _, err := env.Store.ListTrainings(ctx, model.TrainingFilter{Scope: model.TrainingScope{All: true}, Text: "Document examination"})
 	if err != nil || len(rows) != 1 {
 		t.Fatalf("find the course: %v %d", err, len(rows))
 	}

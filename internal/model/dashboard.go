@@ -42,6 +42,7 @@ type Headline struct {
 
 // Dashboard is everything the home page shows.
 type Dashboard struct {
+	Date     Date // the venue's today, the day the page is for
 	Today    []TodaySitting
 	Upcoming []UpcomingTraining
 	Headline Headline

@@ -52,14 +52,19 @@ var (
 	ErrAlreadyRegistered = fmt.Errorf("the person is already registered on this training: %w", ErrConflict)
 	ErrFull              = fmt.Errorf("the training is full: %w", ErrConflict)
 	ErrQuotaFull         = fmt.Errorf("the quota is full: %w", ErrConflict)
+	ErrPersonMerged      = fmt.Errorf("the person was merged into another: %w", ErrConflict)
 )
+
+// ErrStatusMove refuses a status change the training's life does not allow
+// (see CanMove).
+var ErrStatusMove = fmt.Errorf("the training cannot move to this status: %w", ErrConflict)
 
 // Unwrap makes errors.Is(err, ErrQuotaFull) work.
 func (e *QuotaError) Unwrap() error { return ErrQuotaFull }
 
 // TrainingFilter narrows and orders the list of trainings.
 type TrainingFilter struct {
-	Viewer        User
+	Scope         TrainingScope // which trainings the viewer may see (auth.VisibleTrainings)
 	Status        TrainingStatus
 	DonorID       int64
 	ProjectID     int64
@@ -110,6 +115,9 @@ type TrainingPlan struct {
 }
 
 // Facilitates reports whether user id facilitates the training.
+//
+// Deprecated: ask auth.Allow with auth.TrainingObject(d.FacilitatorIDs());
+// kept while the attendance handlers still call it.
 func (d TrainingDetail) Facilitates(id int64) bool {
 	for _, u := range d.Facilitators {
 		if u.ID == id {

@@ -9,26 +9,93 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Register puts a person on a training, checking that they are not on it
-// already, that a place is free, and that their agency's or station's quota
-// is not used up. The registration keeps the agency, station and position.
+// Register puts a person on a training after the registration rule.
+//
+// Deprecated: trainings.Service registers (Register, and Enrol inside
+// another use case's transaction). This is kept only while the nomination
+// import and test fixtures of other areas still call it.
 func (s *Store) Register(ctx context.Context, r *model.Registration, by *int64) error {
 	return s.Tx(ctx, func(ctx context.Context) error {
-		var n int64
-		if err := s.write(ctx).Model(&model.Registration{}).Where("training_id = ? AND person_id = ?", r.TrainingID, r.PersonID).Count(&n).Error; err != nil {
-			return mapErr("register", err)
+		on, err := s.IsRegistered(ctx, r.TrainingID, r.PersonID)
+		if err != nil {
+			return err
 		}
-		if n > 0 {
+		if on {
 			return model.ErrAlreadyRegistered
 		}
 		if r.Status != model.RegWithdrawn {
-			if err := s.checkPlaces(ctx, r, 0); err != nil {
+			p, err := s.Places(ctx, r.TrainingID, 0)
+			if err != nil {
+				return err
+			}
+			if err := p.Admit(*r); err != nil {
 				return err
 			}
 		}
+		return s.InsertRegistration(ctx, r, by)
+	})
+}
+
+// IsRegistered reports whether a person has a registration (of any status)
+// on a training.
+func (s *Store) IsRegistered(ctx context.Context, trainingID, personID int64) (bool, error) {
+	var n int64
+	err := s.write(ctx).Model(&model.Registration{}).Where("training_id = ? AND person_id = ?", trainingID, personID).Count(&n).Error
+	return n > 0, mapErr("is registered", err)
+}
+
+// Places counts how a training's places are taken: its capacity, its live
+// registrations and, for each quota, the live registrations of the quota's
+// agency and station. except is a registration not to count (the one
+// changing). Called inside a transaction, it reads through the writer, so
+// the counts hold until the transaction ends.
+func (s *Store) Places(ctx context.Context, trainingID, except int64) (model.Places, error) {
+	var p model.Places
+	var t model.Training
+	if err := s.write(ctx).First(&t, trainingID).Error; err != nil {
+		return p, mapErr("training", err)
+	}
+	p.Capacity = t.Capacity
+	live := func() *gorm.DB {
+		return s.write(ctx).Model(&model.Registration{}).Where("training_id = ? AND status <> 'withdrawn' AND id <> ?", trainingID, except)
+	}
+	var used int64
+	if err := live().Count(&used).Error; err != nil {
+		return p, mapErr("count places", err)
+	}
+	p.Used = int(used)
+	var quotas []model.TrainingQuota
+	if err := s.write(ctx).Where("training_id = ?", trainingID).Order("id").Find(&quotas).Error; err != nil {
+		return p, mapErr("quotas", err)
+	}
+	for _, q := range quotas {
+		u := model.QuotaUse{Quota: q}
+		var n int64
+		if q.AgencyID != nil {
+			if err := live().Where("agency_id = ?", *q.AgencyID).Count(&n).Error; err != nil {
+				return p, mapErr("count quota", err)
+			}
+			u.ByAgency = int(n)
+		}
+		if q.DutyStationID != nil {
+			if err := live().Where("duty_station_id = ?", *q.DutyStationID).Count(&n).Error; err != nil {
+				return p, mapErr("count quota", err)
+			}
+			u.ByStation = int(n)
+		}
+		p.Quotas = append(p.Quotas, u)
+	}
+	return p, nil
+}
+
+// InsertRegistration stores a registration, registered by by now, and
+// starts its history. A second registration of the same person on the
+// same training is refused by the database: model.ErrAlreadyRegistered.
+func (s *Store) InsertRegistration(ctx context.Context, r *model.Registration, by *int64) error {
+	return s.Tx(ctx, func(ctx context.Context) error {
 		r.RegisteredByID, r.RegisteredAt = by, s.Now()
 		if err := s.write(ctx).Create(r).Error; err != nil {
-			if errors.Is(err, model.ErrConflict) {
+			if errors.Is(err, gorm.ErrDuplicatedKey) {
 				return model.ErrAlreadyRegistered
 			}
 			return mapErr("register", err)
@@ -37,78 +104,26 @@ func (s *Store) Register(ctx context.Context, r *model.Registration, by *int64) 
 	})
 }
 
-// checkPlaces fails when the training or a quota that applies to r has no
-// free place; except is a registration not to count (the one changing).
-func (s *Store) checkPlaces(ctx context.Context, r *model.Registration, except int64) error {
-	var t model.Training
-	if err := s.write(ctx).First(&t, r.TrainingID).Error; err != nil {
-		return mapErr("training", err)
-	}
-	live := func() *gorm.DB {
-		return s.write(ctx).Model(&model.Registration{}).Where("training_id = ? AND status <> 'withdrawn' AND id <> ?", r.TrainingID, except)
-	}
-	var used int64
-	if err := live().Count(&used).Error; err != nil {
-		return mapErr("count places", err)
-	}
-	if int(used) >= t.Capacity {
-		return model.ErrFull
-	}
-	var quotas []model.TrainingQuota
-	if err := s.write(ctx).Where("training_id = ?", r.TrainingID).Find(&quotas).Error; err != nil {
-		return mapErr("quotas", err)
-	}
-	for _, q := range quotas {
-		var n int64
-		switch {
-		case q.AgencyID != nil && r.AgencyID != nil && *q.AgencyID == *r.AgencyID:
-			if err := live().Where("agency_id = ?", *q.AgencyID).Count(&n).Error; err != nil {
-				return mapErr("count quota", err)
-			}
-		case q.DutyStationID != nil && r.DutyStationID != nil && *q.DutyStationID == *r.DutyStationID:
-			if err := live().Where("duty_station_id = ?", *q.DutyStationID).Count(&n).Error; err != nil {
-				return mapErr("count quota", err)
-			}
-		default:
-			continue
-		}
-		if int(n) >= q.Places {
-			return &model.QuotaError{Quota: q, Used: int(n)}
-		}
-	}
-	return nil
-}
-
 func (s *Store) logRegistration(ctx context.Context, id int64, from, to model.RegistrationStatus, reason string, by *int64) error {
 	return mapErr("registration history", s.write(ctx).Exec(
 		"INSERT INTO registration_history (registration_id, old_status, new_status, reason, changed_by_id, changed_at) VALUES (?, ?, ?, ?, ?, ?)",
 		id, string(from), string(to), reason, by, s.Now()).Error)
 }
 
-// SetRegistrationStatus changes a registration's status and keeps the
-// change in its history; coming back from withdrawn needs a free place.
-func (s *Store) SetRegistrationStatus(ctx context.Context, id int64, to model.RegistrationStatus, reason string, by *int64) (model.Registration, error) {
-	var r model.Registration
-	err := s.Tx(ctx, func(ctx context.Context) error {
-		if err := s.write(ctx).First(&r, id).Error; err != nil {
-			return mapErr("registration", err)
+// SaveRegistrationStatus writes a registration's new status and keeps the
+// change, with its reason, in the registration's history.
+func (s *Store) SaveRegistrationStatus(ctx context.Context, id int64, from, to model.RegistrationStatus, reason string, by *int64) error {
+	return s.Tx(ctx, func(ctx context.Context) error {
+		res := s.write(ctx).Model(&model.Registration{}).Where("id = ?", id).
+			Updates(map[string]any{"status": to, "updated_at": s.Now()})
+		if res.Error != nil {
+			return mapErr("set registration status", res.Error)
 		}
-		from := r.Status
-		if from == to {
-			return nil
+		if res.RowsAffected == 0 {
+			return mapErr("set registration status", model.ErrNotFound)
 		}
-		if from == model.RegWithdrawn {
-			if err := s.checkPlaces(ctx, &r, r.ID); err != nil {
-				return err
-			}
-		}
-		r.Status = to
-		if err := s.write(ctx).Model(&r).Select("Status", "UpdatedAt").Updates(&r).Error; err != nil {
-			return mapErr("set registration status", err)
-		}
-		return s.logRegistration(ctx, r.ID, from, to, reason, by)
+		return s.logRegistration(ctx, id, from, to, reason, by)
 	})
-	return r, err
 }
 
 // Registration returns one registration.

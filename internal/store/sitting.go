@@ -2,13 +2,9 @@ package store
 
 import (
 	"context"
-	"fmt"
-	"time"
 
 	"github.com/traindesk/traindesk/internal/model"
 )
-
-func timeMonth(m int) time.Month { return time.Month(m) }
 
 // Sittings lists a training's sessions by date and hour, with their marks.
 func (s *Store) Sittings(ctx context.Context, trainingID int64) ([]model.SittingRow, error) {
@@ -40,24 +36,23 @@ func (s *Store) UpdateSitting(ctx context.Context, si *model.Sitting) error {
 	return mapErr("update session", res.Error)
 }
 
-// RemoveSitting removes a session. One that holds marks is removed only
-// when confirmed, and then only hidden: its marks and their history stay in
-// the database.
-func (s *Store) RemoveSitting(ctx context.Context, id int64, confirmed bool) error {
-	return s.Tx(ctx, func(ctx context.Context) error {
-		var marks int64
-		if err := s.write(ctx).Model(&model.Attendance{}).Where("sitting_id = ?", id).Count(&marks).Error; err != nil {
-			return mapErr("count marks", err)
-		}
-		if marks > 0 && !confirmed {
-			return fmt.Errorf("%w (%d marks)", model.ErrHasAttendance, marks)
-		}
-		res := s.write(ctx).Model(&model.Sitting{}).Where("id = ? AND deleted_at IS NULL", id).Update("deleted_at", s.Now())
-		if res.Error == nil && res.RowsAffected == 0 {
-			return mapErr("remove session", model.ErrNotFound)
-		}
-		return mapErr("remove session", res.Error)
-	})
+// AddSittings adds sessions in one statement; none is fine.
+func (s *Store) AddSittings(ctx context.Context, sits []model.Sitting) error {
+	if len(sits) == 0 {
+		return nil
+	}
+	return mapErr("add sessions", s.write(ctx).Create(&sits).Error)
+}
+
+// RemoveSitting hides a session. Its marks and their history stay in the
+// database; whether a session that holds marks may go is the trainings
+// service's question.
+func (s *Store) RemoveSitting(ctx context.Context, id int64) error {
+	res := s.write(ctx).Model(&model.Sitting{}).Where("id = ? AND deleted_at IS NULL", id).Update("deleted_at", s.Now())
+	if res.Error == nil && res.RowsAffected == 0 {
+		return mapErr("remove session", model.ErrNotFound)
+	}
+	return mapErr("remove session", res.Error)
 }
 
 // SittingMarkCount counts the marks a session holds.

@@ -15,16 +15,18 @@ func (s *Server) today() model.Date { return model.DateOf(s.Now().In(s.Location)
 
 func (s *Server) dashboard(c echo.Context) error {
 	u := currentUser(c)
-	today := s.today()
-	d, err := s.Store.Dashboard(c.Request().Context(), *u, today)
+	d, err := s.Trainings.Dashboard(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, dashboard.Page(dashboard.Props{
 		UserName: u.Name,
-		Today:    today,
+		Today:    d.Date,
 		Data:     d,
 		CanPlan:  auth.Can(u.Role, auth.EditTrainings),
-		CanMark:  u.Role == model.RoleTrainer || auth.Can(u.Role, auth.CorrectMarks),
+		// The roles that mark any training take the roll of every session
+		// listed; a trainer's list holds only the trainings they facilitate,
+		// so every session on it is theirs to mark.
+		CanMark: auth.Can(u.Role, auth.MarkAttendance) || auth.VisibleTrainings(*u).FacilitatorID == u.ID,
 	}))
 }

@@ -7,12 +7,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/traindesk/traindesk/views/components"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/training"
 )
 
@@ -22,67 +21,83 @@ func (s *Server) registrationRoutes(app, ed area) {
 	ed.POST("/trainings/:id/registrations/:rid/status", s.registrationStatus)
 }
 
-func (s *Server) registerPage(c echo.Context, d model.TrainingDetail, q string, status int, errKey string, args ...any) error {
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
-	if err != nil {
-		return err
-	}
-	p := training.RegisterProps{Names: components.Names{Refs: refs}, T: d, Query: q, Error: errKey, ErrorArgs: args,
-		Registered: map[int64]bool{}}
-	rs, err := s.Store.Roster(ctx, d.ID)
-	if err != nil {
-		return err
-	}
-	live := 0
-	for _, r := range rs {
-		p.Registered[r.PersonID] = true
-		if r.Status != model.RegWithdrawn {
-			live++
-		}
-	}
-	p.Free = max(d.Capacity-live, 0)
+// registerPage renders the page that adds participants to training id,
+// with the search q and, when refused is not nil, why the last add was
+// refused.
+func (s *Server) registerPage(c echo.Context, id int64, q string, status int, refused error) error {
+	var search *model.PersonFilter
 	if strings.TrimSpace(q) != "" {
 		f := textFilter(q)
-		f.Limit = 50
-		p.Results, _, err = s.Store.Persons(ctx, f)
-		if err != nil {
-			return err
-		}
+		search = &f
 	}
-	return s.render(c, status, training.Register(p))
+	p, err := s.Trainings.RegisterPage(c.Request().Context(), actorOf(c), id, search)
+	if err != nil {
+		return err
+	}
+	props := training.RegisterProps{Names: components.Names{Refs: p.Refs}, T: p.Detail, Query: q, Results: p.Results,
+		Registered: p.Registered, Free: p.Free}
+	if refused != nil {
+		props.Error, props.ErrorArgs = registrationMessage(c, refused, p.Refs)
+	}
+	return s.render(c, status, training.Register(props))
 }
 
 func (s *Server) registrationNew(c echo.Context) error {
-	d, err := s.visibleTraining(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	return s.registerPage(c, d, c.QueryParam("q"), http.StatusOK, "")
+	return s.registerPage(c, id, c.QueryParam("q"), http.StatusOK, nil)
 }
 
-// registrationError explains why a registration was refused.
-func (s *Server) registrationError(c echo.Context, err error) (string, []any, bool) {
+// refused reports whether err is a refusal the pages explain (the person is
+// on the training already or merged, the training or a quota is full).
+func refused(err error) bool {
+	var qe *model.QuotaError
+	return errors.Is(err, model.ErrAlreadyRegistered) || errors.Is(err, model.ErrFull) || errors.As(err, &qe) ||
+		errors.Is(err, model.ErrPersonMerged)
+}
+
+// registrationMessage is the catalogue key and arguments that explain a
+// refusal; refs name the quota's agency or station.
+func registrationMessage(c echo.Context, err error, refs model.Refs) (string, []any) {
 	var qe *model.QuotaError
 	switch {
 	case errors.Is(err, model.ErrAlreadyRegistered):
-		return "registration.error.already", nil, true
+		return "registration.error.already", nil
 	case errors.Is(err, model.ErrFull):
-		return "registration.error.full", nil, true
+		return "registration.error.full", nil
+	case errors.Is(err, model.ErrPersonMerged):
+		return "registration.error.merged", nil
 	case errors.As(err, &qe):
-		refs, _ := s.Store.AllRefs(c.Request().Context())
 		names, ctx := components.Names{Refs: refs}, i18n.With(c.Request().Context(), loc(c))
 		name := names.Agency(ctx, qe.Quota.AgencyID)
 		if qe.Quota.DutyStationID != nil {
 			name = names.Station(ctx, qe.Quota.DutyStationID)
 		}
-		return "registration.error.quota", []any{name, loc(c).Num(qe.Quota.Places)}, true
+		return "registration.error.quota", []any{name, loc(c).Num(qe.Quota.Places)}
 	}
-	return "", nil, false
+	return "", nil
+}
+
+// registrationError explains why a registration was refused, for the
+// handlers that flash it (other areas' too); ok is false for any other
+// error.
+func (s *Server) registrationError(c echo.Context, err error) (string, []any, bool) {
+	if !refused(err) {
+		return "", nil, false
+	}
+	var refs model.Refs
+	var qe *model.QuotaError
+	if errors.As(err, &qe) {
+		refs, _ = s.Trainings.Refs(c.Request().Context())
+	}
+	key, args := registrationMessage(c, err, refs)
+	return key, args, true
 }
 
 func (s *Server) registrationCreate(c echo.Context) error {
-	d, err := s.visibleTraining(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -91,24 +106,14 @@ func (s *Server) registrationCreate(c echo.Context) error {
 	if pid == nil {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
-	p, err := s.Store.Person(c.Request().Context(), *pid)
-	if err != nil {
+	p, err := s.Trainings.Register(c.Request().Context(), actorOf(c), id, *pid)
+	if refused(err) {
+		return s.registerPage(c, id, q, http.StatusConflict, err)
+	} else if err != nil {
 		return err
 	}
-	if p.MergedIntoID != nil {
-		return s.registerPage(c, d, q, http.StatusConflict, "registration.error.merged")
-	}
-	r := model.Registration{TrainingID: d.ID, PersonID: p.ID, Status: model.RegNominated, AgencyID: p.AgencyID,
-		DutyStationID: p.DutyStationID, Position: p.Position}
-	if err := s.Store.Register(c.Request().Context(), &r, actor(c)); err != nil {
-		if key, args, ok := s.registrationError(c, err); ok {
-			return s.registerPage(c, d, q, http.StatusConflict, key, args...)
-		}
-		return err
-	}
-	s.audit(c, actor(c), "registration_create", "training", d.ID, map[string]any{"person": p.ID, "registration": r.ID})
 	s.addFlash(c, "ok", "registration.added", p.NameLatin+" "+p.NameArabic)
-	back := "/trainings/" + strconv.FormatInt(d.ID, 10) + "/participants/new"
+	back := "/trainings/" + strconv.FormatInt(id, 10) + "/participants/new"
 	if q != "" {
 		back += "?q=" + url.QueryEscape(q)
 	}
@@ -116,7 +121,7 @@ func (s *Server) registrationCreate(c echo.Context) error {
 }
 
 func (s *Server) registrationStatus(c echo.Context) error {
-	d, err := s.visibleTraining(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
@@ -124,30 +129,18 @@ func (s *Server) registrationStatus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.Store.Registration(c.Request().Context(), rid)
-	if err != nil {
-		return err
-	}
-	if r.TrainingID != d.ID {
-		return echo.NewHTTPError(http.StatusNotFound)
-	}
-	to := model.RegistrationStatus(c.FormValue("status"))
-	valid := false
-	for _, st := range model.RegistrationStatuses {
-		valid = valid || st == to
-	}
-	if !valid {
+	back := "/trainings/" + strconv.FormatInt(id, 10) + "#participants"
+	err = s.Trainings.SetRegistrationStatus(c.Request().Context(), actorOf(c), id, rid,
+		model.RegistrationStatus(c.FormValue("status")), c.FormValue("reason"))
+	if model.FieldErrors(err) != nil {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
-	back := "/trainings/" + strconv.FormatInt(d.ID, 10) + "#participants"
-	if _, err := s.Store.SetRegistrationStatus(c.Request().Context(), rid, to, c.FormValue("reason"), actor(c)); err != nil {
-		if key, args, ok := s.registrationError(c, err); ok {
-			s.addFlash(c, "bad", key, args...)
-			return c.Redirect(http.StatusSeeOther, back)
-		}
+	if key, args, ok := s.registrationError(c, err); ok {
+		s.addFlash(c, "bad", key, args...)
+		return c.Redirect(http.StatusSeeOther, back)
+	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), "registration_status", "registration", rid, map[string]any{"from": r.Status, "to": to})
 	s.addFlash(c, "ok", "registration.status_saved")
 	return c.Redirect(http.StatusSeeOther, back)
 }

@@ -18,7 +18,7 @@ import (
 func todaySession(t *testing.T, env *webtest.Env) (model.TrainingRow, model.SittingRow, []model.RosterRow) {
 	t.Helper()
 	ctx := context.Background()
-	rows, _, _ := env.Store.ListTrainings(ctx, model.TrainingFilter{Viewer: env.Users[model.RoleAdmin], Text: "Document examination"})
+	rows, _, _ := env.Store.ListTrainings(ctx, model.TrainingFilter{Scope: model.TrainingScope{All: true}, Text: "Document examination"})
 	sits, _ := env.Store.Sittings(ctx, rows[0].ID)
 	regs, _ := env.Store.Roster(ctx, rows[0].ID)
 	return rows[0], sits[1], regs

@@ -16,12 +16,14 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/trainings"
 )
 
 // Deps is everything the web layer needs, built by internal/app.
 type Deps struct {
 	Store          *store.Store
 	Sessions       *auth.Sessions
+	Trainings      *trainings.Service
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time

@@ -5,11 +5,10 @@ import (
 	"net/http"
 	"strconv"
 
-	"github.com/traindesk/traindesk/views/components"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/training"
 )
 
@@ -22,134 +21,120 @@ func (s *Server) sessionRoutes(app, ed area) {
 	app.GET("/trainings/:id/sessions/:sid/sheet", s.sessionSheet)
 }
 
-// trainingSitting loads the training in :id and its session :sid.
-func (s *Server) trainingSitting(c echo.Context) (model.TrainingDetail, model.Sitting, error) {
-	d, err := s.visibleTraining(c)
+// sittingIDs reads the training :id and its session :sid from the path.
+func sittingIDs(c echo.Context) (int64, int64, error) {
+	id, err := idParam(c, "id")
 	if err != nil {
-		return d, model.Sitting{}, err
+		return 0, 0, err
 	}
 	sid, err := idParam(c, "sid")
+	return id, sid, err
+}
+
+// trainingSitting loads the training in :id and its session :sid if the
+// user may see them. The handlers of other areas use it too.
+func (s *Server) trainingSitting(c echo.Context) (model.TrainingDetail, model.Sitting, error) {
+	id, sid, err := sittingIDs(c)
 	if err != nil {
-		return d, model.Sitting{}, err
+		return model.TrainingDetail{}, model.Sitting{}, err
 	}
-	si, err := s.Store.Sitting(c.Request().Context(), sid)
-	if err != nil {
-		return d, si, err
-	}
-	if si.TrainingID != d.ID {
-		return d, si, echo.NewHTTPError(http.StatusNotFound)
-	}
-	return d, si, nil
+	return s.Trainings.TrainingSitting(c.Request().Context(), actorOf(c), id, sid)
 }
 
 func sittingInput(c echo.Context) model.SittingInput {
 	return model.SittingInput{Date: c.FormValue("date"), StartsAt: c.FormValue("starts_at"), EndsAt: c.FormValue("ends_at"), Topic: c.FormValue("topic")}
 }
 
+// inputOfSitting turns a saved session back into form input.
+func inputOfSitting(si model.Sitting) model.SittingInput {
+	return model.SittingInput{Date: si.Date.String(), StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
+}
+
+// sessionsOf is where a training's sessions are listed.
+func sessionsOf(id int64) string { return "/trainings/" + strconv.FormatInt(id, 10) + "#sessions" }
+
 func (s *Server) sessionNew(c echo.Context) error {
 	d, err := s.visibleTraining(c)
 	if err != nil {
 		return err
 	}
-	in := model.SittingInput{Date: d.EndsOn.String(), StartsAt: "09:00", EndsAt: "15:00"}
+	in := model.SittingInput{Date: d.EndsOn.String(), StartsAt: model.DefaultDayStarts, EndsAt: model.DefaultDayEnds}
 	return s.render(c, http.StatusOK, training.SessionForm(training.SessionFormProps{T: d.Training, In: in}))
 }
 
 func (s *Server) sessionCreate(c echo.Context) error {
-	d, err := s.visibleTraining(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
 	in := sittingInput(c)
-	si, err := in.Sitting(d.Training)
+	page, err := s.Trainings.AddSitting(c.Request().Context(), actorOf(c), id, in)
 	if fe := model.FieldErrors(err); fe != nil {
-		return s.render(c, http.StatusUnprocessableEntity, training.SessionForm(training.SessionFormProps{T: d.Training, In: in, Errors: fe}))
+		return s.render(c, http.StatusUnprocessableEntity, training.SessionForm(training.SessionFormProps{T: page.Training, In: in, Errors: fe}))
 	} else if err != nil {
 		return err
 	}
-	if err := s.Store.AddSitting(c.Request().Context(), &si); err != nil {
-		return err
-	}
-	s.audit(c, actor(c), "session_create", "training", d.ID, map[string]any{"session": si.ID, "date": si.Date.String()})
 	s.addFlash(c, "ok", "session.saved")
-	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(d.ID, 10)+"#sessions")
+	return c.Redirect(http.StatusSeeOther, sessionsOf(id))
 }
 
 func (s *Server) sessionEdit(c echo.Context) error {
-	d, si, err := s.trainingSitting(c)
+	id, sid, err := sittingIDs(c)
 	if err != nil {
 		return err
 	}
-	marks, err := s.Store.SittingMarkCount(c.Request().Context(), si.ID)
+	page, err := s.Trainings.Sitting(c.Request().Context(), actorOf(c), id, sid)
 	if err != nil {
 		return err
 	}
-	in := model.SittingInput{Date: si.Date.String(), StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
-	return s.render(c, http.StatusOK, training.SessionForm(training.SessionFormProps{T: d.Training, SittingID: si.ID, In: in, Marks: marks}))
+	return s.render(c, http.StatusOK, training.SessionForm(training.SessionFormProps{T: page.Training, SittingID: page.Sitting.ID,
+		In: inputOfSitting(page.Sitting), Marks: page.Marks}))
 }
 
 func (s *Server) sessionUpdate(c echo.Context) error {
-	d, old, err := s.trainingSitting(c)
+	id, sid, err := sittingIDs(c)
 	if err != nil {
 		return err
 	}
 	in := sittingInput(c)
-	si, err := in.Sitting(d.Training)
+	page, err := s.Trainings.UpdateSitting(c.Request().Context(), actorOf(c), id, sid, in)
 	if fe := model.FieldErrors(err); fe != nil {
-		marks, _ := s.Store.SittingMarkCount(c.Request().Context(), old.ID)
-		return s.render(c, http.StatusUnprocessableEntity, training.SessionForm(training.SessionFormProps{T: d.Training,
-			SittingID: old.ID, In: in, Errors: fe, Marks: marks}))
+		return s.render(c, http.StatusUnprocessableEntity, training.SessionForm(training.SessionFormProps{T: page.Training,
+			SittingID: page.Sitting.ID, In: in, Errors: fe, Marks: page.Marks}))
 	} else if err != nil {
 		return err
 	}
-	si.ID = old.ID
-	if err := s.Store.UpdateSitting(c.Request().Context(), &si); err != nil {
-		return err
-	}
-	s.audit(c, actor(c), "session_update", "training", d.ID, map[string]any{"session": si.ID, "date": si.Date.String(),
-		"was": old.Date.String()})
 	s.addFlash(c, "ok", "session.saved")
-	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(d.ID, 10)+"#sessions")
+	return c.Redirect(http.StatusSeeOther, sessionsOf(id))
 }
 
 // sessionDelete removes a session. One with attendance is removed only
-// after the page has asked and the officer confirmed; its marks and their
-// history stay in the database.
+// after the page has asked and the officer confirmed.
 func (s *Server) sessionDelete(c echo.Context) error {
-	d, si, err := s.trainingSitting(c)
+	id, sid, err := sittingIDs(c)
 	if err != nil {
 		return err
 	}
-	confirmed := c.FormValue("confirm") == "yes"
-	err = s.Store.RemoveSitting(c.Request().Context(), si.ID, confirmed)
+	page, err := s.Trainings.RemoveSitting(c.Request().Context(), actorOf(c), id, sid, c.FormValue("confirm") == "yes")
 	if errors.Is(err, model.ErrHasAttendance) {
-		marks, _ := s.Store.SittingMarkCount(c.Request().Context(), si.ID)
-		in := model.SittingInput{Date: si.Date.String(), StartsAt: si.StartsAt, EndsAt: si.EndsAt, Topic: si.Topic}
-		return s.render(c, http.StatusConflict, training.SessionForm(training.SessionFormProps{T: d.Training,
-			SittingID: si.ID, In: in, Marks: marks, AskDelete: true}))
+		return s.render(c, http.StatusConflict, training.SessionForm(training.SessionFormProps{T: page.Training,
+			SittingID: page.Sitting.ID, In: inputOfSitting(page.Sitting), Marks: page.Marks, AskDelete: true}))
 	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), "session_delete", "training", d.ID, map[string]any{"session": si.ID, "date": si.Date.String(), "confirmed": confirmed})
 	s.addFlash(c, "ok", "session.removed")
-	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(d.ID, 10)+"#sessions")
+	return c.Redirect(http.StatusSeeOther, sessionsOf(id))
 }
 
 func (s *Server) sessionSheet(c echo.Context) error {
-	d, si, err := s.trainingSitting(c)
+	id, sid, err := sittingIDs(c)
 	if err != nil {
 		return err
 	}
-	td, err := s.loadTrainingData(c, d.ID)
+	sh, err := s.Trainings.Sheet(c.Request().Context(), actorOf(c), id, sid)
 	if err != nil {
 		return err
 	}
-	n := 0
-	for i, x := range td.sits {
-		if x.ID == si.ID {
-			n = i + 1
-		}
-	}
-	return s.render(c, http.StatusOK, training.Sheet(training.SheetProps{Names: components.Names{Refs: td.refs}, T: d,
-		Sitting: si, Number: n, Roster: td.roster}))
+	return s.render(c, http.StatusOK, training.Sheet(training.SheetProps{Names: components.Names{Refs: sh.Refs}, T: sh.Detail,
+		Sitting: sh.Sitting, Number: sh.Number, Roster: sh.Roster}))
 }

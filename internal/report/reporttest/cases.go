@@ -35,7 +35,7 @@ func (x *fixer) removedSession(jan map[string]model.RosterRow) {
 	x.check(x.s.AddSitting(x.ctx, &si))
 	x.mark(jan["Yasser Gamal Mansour"].ID, si.ID, model.MarkPresent)
 	x.mark(jan["Tarek Nabil El-Sawy"].ID, si.ID, model.MarkPresent)
-	x.check(x.s.RemoveSitting(x.ctx, si.ID, true))
+	x.check(x.s.RemoveSitting(x.ctx, si.ID))
 }
 
 // outside is case 4: a cancelled training of the project and a training

@@ -1,0 +1,91 @@
+package trainings
+
+import (
+	"context"
+
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// Training returns a training the actor may see, or model.ErrNotFound.
+func (s *Service) Training(ctx context.Context, actor model.Actor, id int64) (model.TrainingDetail, error) {
+	return s.visible(ctx, actor, id)
+}
+
+// Refs returns the reference lists the trainings pages name things with.
+func (s *Service) Refs(ctx context.Context) (model.Refs, error) { return s.st.AllRefs(ctx) }
+
+// List returns one page of the trainings the actor may see that match f
+// (whose Scope it sets from the access policy), with the reference lists.
+func (s *Service) List(ctx context.Context, actor model.Actor, f model.TrainingFilter) (model.TrainingList, error) {
+	f.Scope = auth.VisibleTrainings(actor.User)
+	var out model.TrainingList
+	var err error
+	if out.Rows, out.Total, err = s.st.ListTrainings(ctx, f); err != nil {
+		return out, err
+	}
+	out.Refs, err = s.st.AllRefs(ctx)
+	return out, err
+}
+
+// calendarLimit bounds the trainings of one month; far more than a month
+// holds.
+const calendarLimit = 500
+
+// Calendar returns the trainings the actor may see that overlap the month
+// of day, or of today when day is zero.
+func (s *Service) Calendar(ctx context.Context, actor model.Actor, day model.Date) (model.TrainingMonth, error) {
+	today := s.today()
+	if day.IsZero() {
+		day = today
+	}
+	first := model.Date{Year: day.Year, Month: day.Month, Day: 1}
+	last := model.DateOf(first.Time().AddDate(0, 1, -1))
+	rows, _, err := s.st.ListTrainings(ctx, model.TrainingFilter{Scope: auth.VisibleTrainings(actor.User), From: first, To: last,
+		Sort: "start_asc", Limit: calendarLimit})
+	return model.TrainingMonth{Year: first.Year, Month: first.Month, Today: today, Rows: rows}, err
+}
+
+// Page returns everything a training's pages show: the training (if the
+// actor may see it), its sessions, people, marks and scores, and today.
+func (s *Service) Page(ctx context.Context, actor model.Actor, id int64) (model.TrainingPage, error) {
+	p := model.TrainingPage{Today: s.today()}
+	var err error
+	if p.Detail, err = s.visible(ctx, actor, id); err != nil {
+		return p, err
+	}
+	if p.Refs, err = s.st.AllRefs(ctx); err != nil {
+		return p, err
+	}
+	if p.Sittings, err = s.st.Sittings(ctx, id); err != nil {
+		return p, err
+	}
+	if p.Roster, err = s.st.Roster(ctx, id); err != nil {
+		return p, err
+	}
+	if p.Marks, err = s.st.TrainingMarks(ctx, id); err != nil {
+		return p, err
+	}
+	p.Scores, err = s.st.Assessments(ctx, id)
+	return p, err
+}
+
+// Form returns what the training form offers: the reference lists, the
+// trainers, and the saved training when id is not 0 (editing).
+func (s *Service) Form(ctx context.Context, actor model.Actor, id int64) (model.TrainingForm, error) {
+	var f model.TrainingForm
+	var err error
+	if id == 0 {
+		err = mayPlan(actor)
+	} else {
+		f.Detail, err = s.editable(ctx, actor, id)
+	}
+	if err != nil {
+		return f, err
+	}
+	if f.Refs, err = s.st.AllRefs(ctx); err != nil {
+		return f, err
+	}
+	f.Trainers, err = s.st.UsersByRole(ctx, model.RoleTrainer)
+	return f, err
+}
