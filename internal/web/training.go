@@ -248,7 +248,7 @@ func (s *Server) trainingShow(c echo.Context) error {
 	u := currentUser(c)
 	return s.render(c, http.StatusOK, training.Show(training.ShowProps{Names: components.Names{Refs: td.refs}, T: d,
 		Sittings: td.sits, Roster: td.roster, Marks: training.IndexMarks(td.marks), Today: s.today(), Scores: td.scores,
-		CanEdit: auth.Can(u.Role, auth.EditTrainings), CanAssess: mayAssess(u, d.Facilitates(u.ID))}))
+		CanEdit: auth.Can(u.Role, auth.EditTrainings), CanAssess: auth.Allow(*u, auth.EditScores, auth.TrainingObject(d.FacilitatorIDs()))}))
 }
 
 // inputOf turns a saved training back into form input.
