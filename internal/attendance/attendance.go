@@ -86,10 +86,6 @@ func New(st Store, cfg Config) *Service {
 	return &Service{store: st, cfg: cfg, codes: Codes{Key: cfg.CodeKey}}
 }
 
-// Code returns the signed check-in code of a registration, as printed on
-// its badge.
-func (s *Service) Code(registrationID int64) string { return s.codes.Code(registrationID) }
-
 // live drops the withdrawn registrations from a roster: they are neither
 // called nor scored.
 func live(roster []model.RosterRow) []model.RosterRow {

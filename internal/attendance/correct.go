@@ -18,6 +18,7 @@ type RefusedError struct {
 	Reason string
 }
 
+// Error names the reason.
 func (e *RefusedError) Error() string { return "attendance: correction refused: " + e.Reason }
 
 // Cell reads one cell of a training's attendance grid: a registration at a
