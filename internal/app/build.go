@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/store"
@@ -67,11 +68,14 @@ func Build(st *store.Store, o Options) *Built {
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, o.Secret, o.SessionIdle, o.SessionMax, o.Now, trust.IsHTTPS)
 	trainingSvc := trainings.New(st, o.Now, o.Location)
+	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
+		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
 
 	srv := web.New(web.Deps{
 		Store:          st,
 		Sessions:       sessions,
 		Trainings:      trainingSvc,
+		Attendance:     marks,
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,
@@ -80,7 +84,6 @@ func Build(st *store.Store, o Options) *Built {
 		TLS:            o.TLS,
 		TrustedProxies: o.TrustedProxies,
 		BcryptCost:     o.BcryptCost,
-		MarkDaysAfter:  o.MarkDaysAfter,
 		Version:        o.Version,
 		IPLimit:        o.IPLimit,
 		AccountLimit:   o.AccountLimit,

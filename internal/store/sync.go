@@ -3,205 +3,202 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"time"
-
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
+	"sort"
+	"strings"
 
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// OpContext is what deciding on one mark needs to know.
-type OpContext struct {
-	Sitting      model.Sitting
-	Training     model.Training
-	Registration model.Registration
-	Facilitates  bool // the user facilitates the training
+// The primitives below let the attendance service apply a batch of marks
+// set-wise, in one transaction it opens with Tx: claim the batch's
+// operation ids, load what deciding needs, read the current marks of the
+// cells concerned, then write the winners and their history, each in one
+// statement. Deciding is the service's business; these only store.
+//
+// One statement carries at most a few thousand parameters: a batch is
+// bounded (attendance.MaxBatch), well under SQLite's 32,766 and
+// PostgreSQL's 65,535.
+
+// ClaimOps records the operations' ids as seen, for userID, and returns
+// the ids this call claimed. An id claimed before (by an earlier batch, or
+// by a concurrent one that committed first) is not returned: its answer is
+// already stored (OpResults). An id repeated in ops is claimed once. Ids
+// are inserted in sorted order so that two batches sharing ids never wait
+// on each other in a cycle.
+func (s *Store) ClaimOps(ctx context.Context, userID int64, ops []model.MarkOp) (map[string]bool, error) {
+	claimed := map[string]bool{}
+	if len(ops) == 0 {
+		return claimed, nil
+	}
+	first := map[string]model.MarkOp{}
+	for _, op := range ops {
+		if _, ok := first[op.OpID]; !ok {
+			first[op.OpID] = op
+		}
+	}
+	ids := make([]string, 0, len(first))
+	for id := range first {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	now := s.Now()
+	args := make([]any, 0, 5*len(ids))
+	for _, id := range ids {
+		op := first[id]
+		args = append(args, id, userID, truncate(op.DeviceID, 64), op.SittingID, now)
+	}
+	q := "INSERT INTO sync_ops (op_id, user_id, device_id, sitting_id, result, applied_at) VALUES " +
+		rows(len(ids), "(?, ?, ?, ?, '', ?)") + " ON CONFLICT (op_id) DO NOTHING RETURNING op_id"
+	var got []string
+	if err := s.write(ctx).Raw(q, args...).Scan(&got).Error; err != nil {
+		return nil, mapErr("claim operations", err)
+	}
+	for _, id := range got {
+		claimed[id] = true
+	}
+	return claimed, nil
 }
 
-// Check decides whether an operation may be applied; it returns "" or a
-// refusal reason (model.Refuse…).
-type Check func(OpContext, model.MarkOp) string
-
-// ApplyOps applies a batch of marks in one transaction. Each operation is
-// applied at most once: its id is claimed first, and a replay returns the
-// answer stored the first time. A mark replaces the current one only if it
-// wins by client time (model.Wins), so tablets that send the same session's
-// marks in any order end with the same roster. check refuses an item
-// without failing the batch.
-func (s *Store) ApplyOps(ctx context.Context, userID int64, ops []model.MarkOp, check Check) ([]model.OpResult, error) {
-	out := make([]model.OpResult, 0, len(ops))
-	err := s.Tx(ctx, func(ctx context.Context) error {
-		out = out[:0]
-		b := &opBatch{s: s, ctx: ctx, db: s.write(ctx), user: userID, check: check,
-			sittings: map[int64]*OpContext{}, regs: map[int64]*model.Registration{}, large: len(ops) > 20}
-		for _, op := range ops {
-			r, err := b.apply(op)
-			if err != nil {
-				return err
-			}
-			out = append(out, r)
+// OpResults returns the answers stored for operations claimed before.
+func (s *Store) OpResults(ctx context.Context, opIDs []string) (map[string]model.OpResult, error) {
+	out := map[string]model.OpResult{}
+	if len(opIDs) == 0 {
+		return out, nil
+	}
+	var stored []struct {
+		OpID   string
+		Result string
+	}
+	if err := s.read(ctx).Raw("SELECT op_id, result FROM sync_ops WHERE op_id IN ?", opIDs).Scan(&stored).Error; err != nil {
+		return nil, mapErr("operation results", err)
+	}
+	for _, st := range stored {
+		var r model.OpResult
+		if err := json.Unmarshal([]byte(st.Result), &r); err != nil {
+			return nil, mapErr("operation results", err)
 		}
+		r.OpID = st.OpID
+		out[st.OpID] = r
+	}
+	return out, nil
+}
+
+// SetOpResults stores the answers of claimed operations in one statement,
+// so that a replay gets them back unchanged.
+func (s *Store) SetOpResults(ctx context.Context, results []model.OpResult) error {
+	if len(results) == 0 {
 		return nil
-	})
-	return out, mapErr("apply marks", err)
-}
-
-type opBatch struct {
-	s        *Store
-	ctx      context.Context
-	db       *gorm.DB
-	user     int64
-	check    Check
-	sittings map[int64]*OpContext // by sitting, with training and facilitation
-	regs     map[int64]*model.Registration
-	large    bool // a batch big enough to read registrations per training
-}
-
-type syncOp struct {
-	OpID      string
-	UserID    *int64
-	DeviceID  string
-	SittingID int64
-	Result    string
-	AppliedAt time.Time
-}
-
-func (syncOp) TableName() string { return "sync_ops" }
-
-func (b *opBatch) apply(op model.MarkOp) (model.OpResult, error) {
-	res := model.OpResult{OpID: op.OpID}
-	if !model.ValidOpID(op.OpID) {
-		res.Result, res.Reason = model.OpRefused, model.RefuseInvalid
-		return res, nil
 	}
-	uid := b.user
-	claim := syncOp{OpID: op.OpID, UserID: &uid, DeviceID: truncate(op.DeviceID, 64), SittingID: op.SittingID, AppliedAt: b.s.Now()}
-	ins := b.db.Clauses(clause.OnConflict{DoNothing: true}).Create(&claim)
-	if ins.Error != nil {
-		return res, ins.Error
-	}
-	if ins.RowsAffected == 0 {
-		var prev syncOp
-		if err := b.db.Where("op_id = ?", op.OpID).First(&prev).Error; err != nil {
-			return res, err
-		}
-		err := json.Unmarshal([]byte(prev.Result), &res)
-		return res, err
-	}
-	res.Result, res.Reason = b.decide(op)
-	if res.Result == model.OpApplied || res.Result == model.OpSuperseded {
-		var err error
-		if res.Result, err = b.write(op); err != nil {
-			return res, err
-		}
-	}
-	j, _ := json.Marshal(res)
-	return res, b.db.Model(&syncOp{}).Where("op_id = ?", op.OpID).Update("result", string(j)).Error
-}
-
-// decide checks an operation before it touches the marks.
-func (b *opBatch) decide(op model.MarkOp) (string, string) {
-	if !op.Status.Valid() || len(op.Note) > 500 || op.ClientTime <= 0 {
-		return model.OpRefused, model.RefuseInvalid
-	}
-	oc, err := b.context(op.SittingID)
-	if err != nil || oc == nil {
-		return model.OpRefused, model.RefuseUnknown
-	}
-	reg, ok := b.regs[op.RegistrationID]
-	if !ok {
-		var r model.Registration
-		if err := b.db.Where("id = ?", op.RegistrationID).Limit(1).Find(&r).Error; err != nil || r.ID == 0 {
-			return model.OpRefused, model.RefuseUnknown
-		}
-		reg = &r
-		b.regs[r.ID] = reg
-	}
-	if reg.TrainingID != oc.Training.ID {
-		return model.OpRefused, model.RefuseUnknown
-	}
-	c := *oc
-	c.Registration = *reg
-	if reason := b.check(c, op); reason != "" {
-		return model.OpRefused, reason
-	}
-	return model.OpApplied, ""
-}
-
-// context loads a live session with its training and whether the user
-// facilitates it, once per batch.
-func (b *opBatch) context(sittingID int64) (*OpContext, error) {
-	if oc, ok := b.sittings[sittingID]; ok {
-		return oc, nil
-	}
-	var si model.Sitting
-	if err := b.db.Where("id = ? AND deleted_at IS NULL", sittingID).Limit(1).Find(&si).Error; err != nil || si.ID == 0 {
-		b.sittings[sittingID] = nil
-		return nil, err
-	}
-	oc := &OpContext{Sitting: si}
-	if err := b.db.First(&oc.Training, si.TrainingID).Error; err != nil {
-		return nil, err
-	}
-	var n int64
-	if err := b.db.Table("training_facilitators").Where("training_id = ? AND user_id = ?", si.TrainingID, b.user).Count(&n).Error; err != nil {
-		return nil, err
-	}
-	oc.Facilitates = n > 0
-	b.sittings[sittingID] = oc
-	// A large batch marks the people of a few sessions: read each
-	// training's registrations once instead of one query per mark.
-	if !b.large {
-		return oc, nil
-	}
-	var regs []model.Registration
-	if err := b.db.Where("training_id = ?", si.TrainingID).Find(&regs).Error; err != nil {
-		return nil, err
-	}
-	for i := range regs {
-		b.regs[regs[i].ID] = &regs[i]
-	}
-	return oc, nil
-}
-
-// write applies a mark that passed its checks: it becomes the current mark
-// unless a mark that wins by client time is already there.
-func (b *opBatch) write(op model.MarkOp) (string, error) {
-	via := op.Via
-	if via == "" {
-		via = model.ViaOnline
-	}
-	uid := b.user
-	a := model.Attendance{RegistrationID: op.RegistrationID, SittingID: op.SittingID, Status: op.Status, Note: op.Note,
-		ClientTime: op.ClientTime, DeviceID: truncate(op.DeviceID, 64), OpID: op.OpID, Via: via, RecordedByID: &uid, RecordedAt: b.s.Now()}
-	ins := b.db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "registration_id"}, {Name: "sitting_id"}}, DoNothing: true}).Create(&a)
-	if ins.Error != nil {
-		return "", ins.Error
-	}
-	old := ""
-	if ins.RowsAffected == 0 {
-		var cur model.Attendance
-		q := b.db.Where("registration_id = ? AND sitting_id = ?", op.RegistrationID, op.SittingID)
-		if b.s.dialect == "postgres" {
-			q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-		}
-		if err := q.First(&cur).Error; err != nil {
-			return "", err
-		}
-		if !model.Wins(op.ClientTime, a.DeviceID, op.OpID, cur.ClientTime, cur.DeviceID, cur.OpID) {
-			return model.OpSuperseded, nil
-		}
-		old = string(cur.Status)
-		err := b.db.Model(&cur).Select("Status", "Note", "ClientTime", "DeviceID", "OpID", "Via", "RecordedByID", "RecordedAt").
-			Updates(&a).Error
+	args := make([]any, 0, 2*len(results))
+	for _, r := range results {
+		j, err := json.Marshal(r)
 		if err != nil {
-			return "", err
+			return err
+		}
+		args = append(args, r.OpID, string(j))
+	}
+	// VALUES names its columns column1, column2 on SQLite and PostgreSQL alike.
+	q := "UPDATE sync_ops SET result = v.column2 FROM (VALUES " + rows(len(results), "(?, ?)") +
+		") AS v WHERE sync_ops.op_id = v.column1"
+	return mapErr("store operation results", s.write(ctx).Exec(q, args...).Error)
+}
+
+// MarkingScope loads, in two queries, the live sessions among sittingIDs
+// with their trainings' facilitators, and the registrations among
+// registrationIDs. On PostgreSQL the sessions' rows stay locked until the
+// transaction ends, so that two batches marking the same session take
+// turns and each reads the marks the other wrote; SQLite's single writer
+// gives the same order.
+func (s *Store) MarkingScope(ctx context.Context, sittingIDs, registrationIDs []int64) (model.MarkingScope, error) {
+	sc := model.MarkingScope{Sittings: map[int64]model.Sitting{}, Facilitators: map[int64][]int64{},
+		Registrations: map[int64]model.Registration{}}
+	if len(sittingIDs) > 0 {
+		q := `SELECT s.*, f.user_id AS facilitator_id FROM sittings s
+LEFT JOIN training_facilitators f ON f.training_id = s.training_id
+WHERE s.id IN ? AND s.deleted_at IS NULL ORDER BY s.id, f.user_id`
+		if s.dialect == "postgres" {
+			// NO KEY UPDATE: marks referencing the session still pass
+			// their foreign-key check, which takes KEY SHARE.
+			q += " FOR NO KEY UPDATE OF s"
+		}
+		var found []struct {
+			model.Sitting
+			FacilitatorID *int64
+		}
+		if err := s.write(ctx).Raw(q, sittingIDs).Scan(&found).Error; err != nil {
+			return sc, mapErr("marking scope", err)
+		}
+		for _, f := range found {
+			sc.Sittings[f.ID] = f.Sitting
+			if _, ok := sc.Facilitators[f.TrainingID]; !ok {
+				sc.Facilitators[f.TrainingID] = []int64{}
+			}
+			if f.FacilitatorID != nil {
+				sc.Facilitators[f.TrainingID] = append(sc.Facilitators[f.TrainingID], *f.FacilitatorID)
+			}
 		}
 	}
-	h := model.AttendanceChange{RegistrationID: a.RegistrationID, SittingID: a.SittingID, OldStatus: old, NewStatus: string(a.Status),
-		Note: a.Note, ClientTime: a.ClientTime, DeviceID: a.DeviceID, OpID: a.OpID, Via: via, RecordedByID: &uid, RecordedAt: a.RecordedAt}
-	return model.OpApplied, b.db.Create(&h).Error
+	if len(registrationIDs) > 0 {
+		var regs []model.Registration
+		if err := s.write(ctx).Where("id IN ?", registrationIDs).Find(&regs).Error; err != nil {
+			return sc, mapErr("marking scope", err)
+		}
+		for _, r := range regs {
+			sc.Registrations[r.ID] = r
+		}
+	}
+	return sc, nil
+}
+
+// CurrentMarks returns the current marks of the given cells, in one query.
+func (s *Store) CurrentMarks(ctx context.Context, keys []model.MarkKey) (map[model.MarkKey]model.Attendance, error) {
+	out := make(map[model.MarkKey]model.Attendance, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	args := make([]any, 0, 2*len(keys))
+	for _, k := range keys {
+		args = append(args, k.RegistrationID, k.SittingID)
+	}
+	var found []model.Attendance
+	q := "SELECT * FROM attendance WHERE (registration_id, sitting_id) IN (" + rows(len(keys), "(?, ?)") + ")"
+	if err := s.write(ctx).Raw(q, args...).Scan(&found).Error; err != nil {
+		return nil, mapErr("current marks", err)
+	}
+	for _, a := range found {
+		out[a.Key()] = a
+	}
+	return out, nil
+}
+
+// PutMarks makes marks the current ones of their cells in one multi-row
+// upsert. Each cell may appear once.
+func (s *Store) PutMarks(ctx context.Context, marks []model.Attendance) error {
+	if len(marks) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 10*len(marks))
+	for _, a := range marks {
+		args = append(args, a.RegistrationID, a.SittingID, a.Status, a.Note, a.ClientTime, truncate(a.DeviceID, 64),
+			a.OpID, a.Via, a.RecordedByID, a.RecordedAt)
+	}
+	q := `INSERT INTO attendance (registration_id, sitting_id, status, note, client_time, device_id, op_id, via, recorded_by_id, recorded_at)
+VALUES ` + rows(len(marks), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + `
+ON CONFLICT (registration_id, sitting_id) DO UPDATE SET status = excluded.status, note = excluded.note,
+  client_time = excluded.client_time, device_id = excluded.device_id, op_id = excluded.op_id, via = excluded.via,
+  recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at`
+	return mapErr("put marks", s.write(ctx).Exec(q, args...).Error)
+}
+
+// AddMarkHistory appends lines to the marks' history in one insert.
+func (s *Store) AddMarkHistory(ctx context.Context, changes []model.AttendanceChange) error {
+	if len(changes) == 0 {
+		return nil
+	}
+	for i := range changes {
+		changes[i].DeviceID = truncate(changes[i].DeviceID, 64)
+	}
+	return mapErr("mark history", s.write(ctx).Create(&changes).Error)
 }
 
 // SessionMarks lists the current marks of sessions.
@@ -213,6 +210,11 @@ func (s *Store) SessionMarks(ctx context.Context, sittingIDs ...int64) ([]model.
 	err := s.read(ctx).Model(&model.Attendance{}).Select("registration_id", "sitting_id", "status", "note", "client_time", "device_id").
 		Where("sitting_id IN ?", sittingIDs).Order("sitting_id, registration_id").Scan(&out).Error
 	return out, mapErr("session marks", err)
+}
+
+// rows repeats one VALUES tuple n times, comma-separated.
+func rows(n int, tuple string) string {
+	return strings.TrimSuffix(strings.Repeat(tuple+", ", n), ", ")
 }
 
 // truncate cuts s to n bytes, for columns of a fixed width.

@@ -5,14 +5,10 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"sort"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/attendance"
-	"github.com/traindesk/traindesk/internal/auth"
-	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/views/roll"
 )
@@ -26,96 +22,22 @@ func (s *Server) rollRoutes(app area) {
 	app.POST("/api/v1/sync", s.syncMarks)
 }
 
-func (s *Server) attendance() attendance.Service {
-	return attendance.Service{Store: s.Store, Now: s.Now, Location: s.Location, DaysAfter: s.MarkDaysAfter,
-		Codes: attendance.Codes{Key: auth.DeriveKey(s.Secret, "checkin", 32)}}
-}
-
-// rollSession loads the session in :id for the roll call. Only its
-// trainers and those who correct marks may open it.
-func (s *Server) rollSession(c echo.Context) (model.TrainingDetail, model.Sitting, error) {
+// rollData reads the roll call of the session in :id, as the page and its
+// script see it.
+func (s *Server) rollData(c echo.Context) (roll.Data, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return model.TrainingDetail{}, model.Sitting{}, err
+		return roll.Data{}, err
 	}
-	si, err := s.Store.Sitting(c.Request().Context(), id)
-	if err != nil {
-		return model.TrainingDetail{}, si, err
-	}
-	u := currentUser(c)
-	d, err := s.Store.Training(c.Request().Context(), *u, si.TrainingID)
-	if err != nil {
-		return d, si, err
-	}
-	if !auth.Can(u.Role, auth.CorrectMarks) && !(u.Role == model.RoleTrainer && d.Facilitates(u.ID)) {
-		return d, si, echo.NewHTTPError(http.StatusForbidden)
-	}
-	return d, si, nil
-}
-
-// rollData is the roster as the page and its script see it.
-func (s *Server) rollData(c echo.Context, d model.TrainingDetail, si model.Sitting) (roll.Data, error) {
-	ctx := c.Request().Context()
-	l := loc(c)
-	refs, err := s.Store.AllRefs(ctx)
+	rc, err := s.Attendance.Roll(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return roll.Data{}, err
 	}
-	rs, err := s.Store.Roster(ctx, d.ID)
-	if err != nil {
-		return roll.Data{}, err
-	}
-	marks, err := s.Store.SessionMarks(ctx, si.ID)
-	if err != nil {
-		return roll.Data{}, err
-	}
-	byReg := map[int64]model.MarkState{}
-	for _, m := range marks {
-		byReg[m.RegistrationID] = m
-	}
-	svc := s.attendance()
-	u := currentUser(c)
-	data := roll.Data{SessionID: si.ID, TrainingID: d.ID, Title: d.Title, Date: si.Date.String(),
-		DateLabel: l.Weekday(si.Date.Time().Weekday()) + " " + l.Date(si.Date), Hours: l.Clock(si.StartsAt) + "–" + l.Clock(si.EndsAt),
-		Topic: si.Topic, ServerTime: s.Now().UnixMilli(), Lang: string(l.Lang),
-		CanMark: svc.MayMark(*u, d.Facilitates(u.ID), si, s.Now()) == ""}
-	for _, r := range rs {
-		if r.Status == model.RegWithdrawn {
-			continue
-		}
-		p := roll.Person{RegistrationID: r.ID, NameLatin: r.NameLatin, NameArabic: r.NameArabic, Code: svc.Codes.Code(r.ID)}
-		if st, ok := refs.Station(r.DutyStationID); ok {
-			p.Station = l.Pick(st.NameEn, st.NameAr)
-		}
-		if m, ok := byReg[r.ID]; ok {
-			p.Status, p.Note, p.ClientTime = m.Status, m.Note, m.ClientTime
-		}
-		data.People = append(data.People, p)
-	}
-	sortPeople(data.People, l)
-	return data, nil
-}
-
-// sortPeople orders the roster by name in the page's language.
-func sortPeople(ps []roll.Person, l *i18n.Localizer) {
-	key := func(p roll.Person) string {
-		if l.Lang == i18n.AR && p.NameArabic != "" {
-			return p.NameArabic
-		}
-		if p.NameLatin != "" {
-			return strings.ToLower(p.NameLatin)
-		}
-		return p.NameArabic
-	}
-	sort.SliceStable(ps, func(i, j int) bool { return key(ps[i]) < key(ps[j]) })
+	return roll.FromRoll(rc, loc(c)), nil
 }
 
 func (s *Server) rollPage(c echo.Context) error {
-	d, si, err := s.rollSession(c)
-	if err != nil {
-		return err
-	}
-	data, err := s.rollData(c, d, si)
+	data, err := s.rollData(c)
 	if err != nil {
 		return err
 	}
@@ -123,11 +45,7 @@ func (s *Server) rollPage(c echo.Context) error {
 }
 
 func (s *Server) rollRoster(c echo.Context) error {
-	d, si, err := s.rollSession(c)
-	if err != nil {
-		return err
-	}
-	data, err := s.rollData(c, d, si)
+	data, err := s.rollData(c)
 	if err != nil {
 		return err
 	}
@@ -159,12 +77,13 @@ func (s *Server) syncMarks(c echo.Context) error {
 	if len(req.Ops) > attendance.MaxBatch {
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
 	}
+	// The batch's device stands for the operations that name none.
 	for i := range req.Ops {
 		if req.Ops[i].DeviceID == "" {
 			req.Ops[i].DeviceID = req.DeviceID
 		}
 	}
-	res, err := s.attendance().Sync(c.Request().Context(), *currentUser(c), req.Ops)
+	res, err := s.Attendance.Sync(c.Request().Context(), actorOf(c), req.Ops)
 	if err != nil {
 		return err
 	}

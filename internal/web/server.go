@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/store"
@@ -24,6 +25,7 @@ type Deps struct {
 	Store          *store.Store
 	Sessions       *auth.Sessions
 	Trainings      *trainings.Service
+	Attendance     *attendance.Service
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time
@@ -32,7 +34,6 @@ type Deps struct {
 	TLS            bool           // traindesk itself serves HTTPS
 	TrustedProxies []netip.Prefix
 	BcryptCost     int
-	MarkDaysAfter  int
 	Version        string
 	// IPLimit and AccountLimit bound failed sign-ins; nil means the
 	// defaults (20 per address and 5 per account in 15 minutes).

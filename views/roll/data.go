@@ -6,7 +6,10 @@ package roll
 
 import (
 	"encoding/json"
+	"sort"
+	"strings"
 
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -52,4 +55,40 @@ func (d Data) Count(m model.Mark) int {
 		}
 	}
 	return n
+}
+
+// FromRoll turns the service's roll call into the page's data, in the
+// language of l: the session's date and hours as read there, duty stations
+// by their name in that language, people sorted by the name shown first.
+func FromRoll(rc model.RollCall, l *i18n.Localizer) Data {
+	si := rc.Sitting
+	d := Data{SessionID: si.ID, TrainingID: rc.Training.ID, Title: rc.Training.Title, Date: si.Date.String(),
+		DateLabel: l.Weekday(si.Date.Time().Weekday()) + " " + l.Date(si.Date), Hours: l.Clock(si.StartsAt) + "–" + l.Clock(si.EndsAt),
+		Topic: si.Topic, ServerTime: rc.Now.UnixMilli(), Lang: string(l.Lang), CanMark: rc.CanMark}
+	for _, r := range rc.People {
+		p := Person{RegistrationID: r.ID, NameLatin: r.NameLatin, NameArabic: r.NameArabic, Code: rc.Codes[r.ID]}
+		if st, ok := rc.Refs.Station(r.DutyStationID); ok {
+			p.Station = l.Pick(st.NameEn, st.NameAr)
+		}
+		if m, ok := rc.Marks[r.ID]; ok {
+			p.Status, p.Note, p.ClientTime = m.Status, m.Note, m.ClientTime
+		}
+		d.People = append(d.People, p)
+	}
+	sortPeople(d.People, l)
+	return d
+}
+
+// sortPeople orders the roster by name in the page's language.
+func sortPeople(ps []Person, l *i18n.Localizer) {
+	key := func(p Person) string {
+		if l.Lang == i18n.AR && p.NameArabic != "" {
+			return p.NameArabic
+		}
+		if p.NameLatin != "" {
+			return strings.ToLower(p.NameLatin)
+		}
+		return p.NameArabic
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return key(ps[i]) < key(ps[j]) })
 }

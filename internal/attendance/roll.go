@@ -1,0 +1,50 @@
+package attendance
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// Roll reads a session's roll call for the actor: the people still
+// registered with their current marks and check-in codes, and whether the
+// actor may mark now. Only those who may mark the training open it; a
+// training the actor may not see is not found.
+func (s *Service) Roll(ctx context.Context, actor model.Actor, sittingID int64) (model.RollCall, error) {
+	var rc model.RollCall
+	si, err := s.store.Sitting(ctx, sittingID)
+	if err != nil {
+		return rc, err
+	}
+	d, err := s.store.Training(ctx, actor.User, si.TrainingID)
+	if err != nil {
+		return rc, err
+	}
+	if !auth.Allow(actor.User, auth.MarkAttendance, auth.TrainingObject(d.FacilitatorIDs())) {
+		return rc, fmt.Errorf("attendance: roll call of session %d: %w", si.ID, model.ErrForbidden)
+	}
+	rc = model.RollCall{Training: d, Sitting: si, Marks: map[int64]model.MarkState{}, Codes: map[int64]string{},
+		Now: s.cfg.Now()}
+	rc.CanMark = s.mayMark(actor.User, d.FacilitatorIDs(), si, rc.Now) == ""
+	if rc.Refs, err = s.store.AllRefs(ctx); err != nil {
+		return rc, err
+	}
+	roster, err := s.store.Roster(ctx, d.ID)
+	if err != nil {
+		return rc, err
+	}
+	rc.People = live(roster)
+	for _, r := range rc.People {
+		rc.Codes[r.ID] = s.codes.Code(r.ID)
+	}
+	marks, err := s.store.SessionMarks(ctx, si.ID)
+	if err != nil {
+		return rc, err
+	}
+	for _, m := range marks {
+		rc.Marks[m.RegistrationID] = m
+	}
+	return rc, nil
+}
