@@ -8,6 +8,7 @@ import (
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/web"
 )
@@ -65,10 +66,14 @@ func Build(st *store.Store, o Options) *Built {
 
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, o.Secret, o.SessionIdle, o.SessionMax, o.Now, trust.IsHTTPS)
+	// The registry registers through the store until the trainings service
+	// is its Registrar.
+	registry := roster.New(st, roster.StoreRegistrar(st), o.Now, o.Location)
 
 	srv := web.New(web.Deps{
 		Store:          st,
 		Sessions:       sessions,
+		Roster:         registry,
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,

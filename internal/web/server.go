@@ -15,6 +15,7 @@ import (
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -22,6 +23,7 @@ import (
 type Deps struct {
 	Store          *store.Store
 	Sessions       *auth.Sessions
+	Roster         *roster.Service // the participant registry
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time
