@@ -196,9 +196,13 @@ func (s *Service) UndoMerge(ctx context.Context, actor model.Actor, mergeID int6
 		return m, err
 	}
 	err = s.store.Tx(ctx, func(ctx context.Context) error {
-		if m, err = s.store.PersonMergeByID(ctx, mergeID); err != nil {
+		// Read the merge again inside the transaction: another officer
+		// may have undone it since.
+		cur, err := s.store.PersonMergeByID(ctx, mergeID)
+		if err != nil {
 			return err
 		}
+		m = cur
 		return s.undo(ctx, actor, &m)
 	})
 	return m, err

@@ -98,7 +98,7 @@ func (s *Service) training(ctx context.Context, actor model.Actor, id int64, a a
 	return d, nil
 }
 
-// event starts an audit event of kind by actor about the person id.
+// personEvent starts an audit event of kind by actor about person id.
 func personEvent(kind model.AuditKind, actor model.Actor, id int64) model.AuditEvent {
 	return model.AuditEvent{Kind: kind, Actor: actor, Object: model.AuditObject{Type: "person", ID: id}}
 }
