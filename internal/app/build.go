@@ -9,6 +9,7 @@ import (
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/trainings"
 	"github.com/traindesk/traindesk/internal/web"
@@ -70,12 +71,14 @@ func Build(st *store.Store, o Options) *Built {
 	trainingSvc := trainings.New(st, o.Now, o.Location)
 	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
 		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
+	registry := roster.New(st, trainingSvc, o.Now, o.Location)
 
 	srv := web.New(web.Deps{
 		Store:          st,
 		Sessions:       sessions,
 		Trainings:      trainingSvc,
 		Attendance:     marks,
+		Roster:         registry,
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,

@@ -34,8 +34,6 @@ var pending = map[string]bool{
 	"internal/web -> internal/store":                   true,
 	"views/certificate -> internal/report/certificate": true,
 	"views/report -> internal/report":                  true,
-	"views/training -> internal/roster":                true,
-	"views/training -> internal/roster/nomination":     true,
 }
 
 type pkg struct {

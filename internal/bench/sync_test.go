@@ -39,7 +39,7 @@ func benchCourse(t *testing.T, env *webtest.Env, regs, sessions int) ([]int64, [
 			t.Fatal(err)
 		}
 		r := model.Registration{TrainingID: tr.ID, PersonID: p.ID, Status: model.RegConfirmed}
-		if err := env.Store.Register(ctx, &r, nil); err != nil {
+		if err := env.Store.InsertRegistration(ctx, &r, nil); err != nil {
 			t.Fatal(err)
 		}
 		regIDs = append(regIDs, r.ID)

@@ -27,7 +27,8 @@ func TestBrowser_Registry(t *testing.T) {
 		duplicateAndMerge(t, ctx, base, lang)
 	}
 	// After a merge: the merged record points to the one kept, which lists it.
-	if _, err := env.Store.MergePersons(context.Background(), 2, 32, nil); err != nil {
+	officer := model.Actor{User: env.Users[model.RoleProgramOfficer]}
+	if _, err := env.Server.Roster.Merge(context.Background(), officer, 2, 32); err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"en", "ar"} {

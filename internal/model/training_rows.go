@@ -52,7 +52,6 @@ var (
 	ErrAlreadyRegistered = fmt.Errorf("the person is already registered on this training: %w", ErrConflict)
 	ErrFull              = fmt.Errorf("the training is full: %w", ErrConflict)
 	ErrQuotaFull         = fmt.Errorf("the quota is full: %w", ErrConflict)
-	ErrPersonMerged      = fmt.Errorf("the person was merged into another: %w", ErrConflict)
 )
 
 // ErrStatusMove refuses a status change the training's life does not allow

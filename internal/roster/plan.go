@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -12,28 +11,6 @@ import (
 // existing person by default; below it the officer sees the matches and
 // decides, and the default is to create a new person.
 const LinkScore = 85
-
-// Actions an officer can take on an imported row.
-const (
-	ActionNew  = "new"
-	ActionSkip = "skip"
-	linkPrefix = "link:"
-)
-
-// LinkAction is the action that links a row to person id.
-func LinkAction(id int64) string { return linkPrefix + strconv.FormatInt(id, 10) }
-
-// LinkedID returns the person an action links to, or 0.
-func LinkedID(action string) int64 {
-	if !strings.HasPrefix(action, linkPrefix) {
-		return 0
-	}
-	id, err := strconv.ParseInt(strings.TrimPrefix(action, linkPrefix), 10, 64)
-	if err != nil || id <= 0 {
-		return 0
-	}
-	return id
-}
 
 // RefName is a reference entry (an agency, a duty station) with every name
 // a nomination list may use for it.
@@ -140,15 +117,15 @@ func resolveOr(text string, refs []RefName, def *int64) (*int64, bool) {
 func suggest(p *PlanRow, registered map[int64]bool) string {
 	switch {
 	case !p.OK() || p.SameAsLine != 0:
-		return ActionSkip
+		return model.ImportActionSkip
 	case len(p.Matches) > 0 && p.Matches[0].Score >= LinkScore:
 		if registered[p.Matches[0].Candidate.ID] {
 			p.Registered = true
-			return ActionSkip
+			return model.ImportActionSkip
 		}
-		return LinkAction(p.Matches[0].Candidate.ID)
+		return model.ImportLinkAction(p.Matches[0].Candidate.ID)
 	}
-	return ActionNew
+	return model.ImportActionNew
 }
 
 // NewPerson builds the person a row creates.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
@@ -15,7 +16,16 @@ import (
 func TestPersons_PhoneTail(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
-		newMergeFixture(t, s)
+		if _, err := s.LoadDemo(ctx, seed.Build(model.MustDate("2023-01-17")), store.DemoOptions{PasswordHash: "h", NameKey: roster.NameKey}); err != nil {
+			t.Fatal(err)
+		}
+		// An Arabic-only duplicate of the demo's first officer, saved with
+		// the phone normalised.
+		d := model.Person{NameArabic: "احمد محمود عبدالرحمن", Sex: model.SexMale, Phone: "+201012003100"}
+		d.NameKey = roster.NameKey(d.NameLatin, d.NameArabic)
+		if err := s.CreatePerson(ctx, &d); err != nil {
+			t.Fatal(err)
+		}
 		cases := []struct {
 			terms, tail string
 			want        int

@@ -9,33 +9,6 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Register puts a person on a training after the registration rule.
-//
-// Deprecated: trainings.Service registers (Register, and Enrol inside
-// another use case's transaction). This is kept only while the nomination
-// import and test fixtures of other areas still call it.
-func (s *Store) Register(ctx context.Context, r *model.Registration, by *int64) error {
-	return s.Tx(ctx, func(ctx context.Context) error {
-		on, err := s.IsRegistered(ctx, r.TrainingID, r.PersonID)
-		if err != nil {
-			return err
-		}
-		if on {
-			return model.ErrAlreadyRegistered
-		}
-		if r.Status != model.RegWithdrawn {
-			p, err := s.Places(ctx, r.TrainingID, 0)
-			if err != nil {
-				return err
-			}
-			if err := p.Admit(*r); err != nil {
-				return err
-			}
-		}
-		return s.InsertRegistration(ctx, r, by)
-	})
-}
-
 // IsRegistered reports whether a person has a registration (of any status)
 // on a training.
 func (s *Store) IsRegistered(ctx context.Context, trainingID, personID int64) (bool, error) {

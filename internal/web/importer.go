@@ -7,19 +7,17 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/traindesk/traindesk/views/components"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
-	"github.com/traindesk/traindesk/internal/roster/nomination"
+	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/training"
 )
 
-// importBodyLimit lets a nomination list of nomination.MaxFileSize through
+// importBodyLimit lets a nomination list of roster.MaxFileSize through
 // with room for the multipart envelope; anything larger is refused early.
-const importBodyLimit = nomination.MaxFileSize + 256<<10
+const importBodyLimit = roster.MaxFileSize + 256<<10
 
 func (s *Server) importRoutes(ed area) {
 	s.bodyLimits["POST /trainings/:id/import"] = importBodyLimit
@@ -33,57 +31,75 @@ func (s *Server) importRoutes(ed area) {
 	ed.GET("/import/template.xlsx", s.importTemplateXLSX)
 }
 
-func (s *Server) importForm(c echo.Context) error {
-	d, err := s.visibleTraining(c)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, training.ImportUpload(training.ImportUploadProps{T: d.Training}))
+// uploadProps is the upload step for training t, with an error key.
+func uploadProps(t model.Training, key string, args ...any) training.ImportUploadProps {
+	return training.ImportUploadProps{T: t, MaxMB: roster.MaxFileSize >> 20, MaxRows: roster.MaxRows, Error: key, ErrorArgs: args}
 }
 
-func (s *Server) importUpload(c echo.Context) error {
-	d, err := s.visibleTraining(c)
+func (s *Server) importForm(c echo.Context) error {
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	fail := func(key string, args ...any) error {
-		return s.render(c, http.StatusUnprocessableEntity, training.ImportUpload(training.ImportUploadProps{T: d.Training, Error: key, ErrorArgs: args}))
+	t, err := s.Roster.ImportTraining(c.Request().Context(), actorOf(c), id)
+	if err != nil {
+		return err
 	}
+	return s.render(c, http.StatusOK, training.ImportUpload(uploadProps(t, "")))
+}
+
+// uploadedFile reads the posted list; key is the message when there is
+// none to read.
+func uploadedFile(c echo.Context) (name string, data []byte, key string) {
 	fh, err := c.FormFile("file")
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return fail("import.too_large", nomination.MaxFileSize>>20)
+			return "", nil, "import.too_large"
 		}
-		return fail("import.no_file")
+		return "", nil, "import.no_file"
 	}
-	if fh.Size > nomination.MaxFileSize {
-		return fail("import.too_large", nomination.MaxFileSize>>20)
+	if fh.Size > roster.MaxFileSize {
+		return "", nil, "import.too_large"
 	}
 	f, err := fh.Open()
 	if err != nil {
-		return fail("import.no_file")
+		return "", nil, "import.no_file"
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, nomination.MaxFileSize+1))
+	data, err = io.ReadAll(io.LimitReader(f, roster.MaxFileSize+1))
 	if err != nil {
-		return fail("import.corrupt")
+		return "", nil, "import.corrupt"
 	}
-	table, err := nomination.Read(fh.Filename, data)
-	var ne *nomination.Error
-	if errors.As(err, &ne) {
-		return fail(ne.Key, ne.Args...)
+	return fh.Filename, data, ""
+}
+
+func (s *Server) importUpload(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	name, data, key := uploadedFile(c)
+	if key != "" {
+		t, err := s.Roster.ImportTraining(ctx, actorOf(c), id)
+		if err != nil {
+			return err
+		}
+		var args []any
+		if key == "import.too_large" {
+			args = []any{roster.MaxFileSize >> 20}
+		}
+		return s.render(c, http.StatusUnprocessableEntity, training.ImportUpload(uploadProps(t, key, args...)))
+	}
+	u, t, err := s.Roster.Upload(ctx, actorOf(c), id, name, data)
+	var fe *roster.FileError
+	if errors.As(err, &fe) {
+		return s.render(c, http.StatusUnprocessableEntity, training.ImportUpload(uploadProps(t, fe.Key, fe.Args...)))
 	} else if err != nil {
 		return err
 	}
-	u := model.Upload{TrainingID: d.ID, UserID: actor(c), FileName: fh.Filename, Kind: table.Kind, Content: data,
-		Mapping: mappingString(nomination.GuessMappingWithData(table))}
-	ctx := c.Request().Context()
-	s.Store.PurgeUploads(ctx)
-	if err := s.Store.SaveUpload(ctx, &u); err != nil {
-		return err
-	}
-	return c.Redirect(http.StatusSeeOther, importURL(d.ID, u.ID, ""))
+	return c.Redirect(http.StatusSeeOther, importURL(id, u.ID, ""))
 }
 
 func importURL(tid, uid int64, step string) string {
@@ -94,202 +110,105 @@ func importURL(tid, uid int64, step string) string {
 	return u
 }
 
-func mappingString(m nomination.Mapping) string {
-	parts := make([]string, len(m))
-	for i, f := range m {
-		parts[i] = string(f)
-	}
-	return strings.Join(parts, ",")
-}
-
-// loadUpload reads the training, its kept list and the list's table.
-func (s *Server) loadUpload(c echo.Context) (model.TrainingDetail, model.Upload, *nomination.Table, nomination.Mapping, error) {
-	d, err := s.visibleTraining(c)
+// importParams reads the training and the kept list of an import step.
+func importParams(c echo.Context) (int64, int64, error) {
+	tid, err := idParam(c, "id")
 	if err != nil {
-		return d, model.Upload{}, nil, nil, err
+		return 0, 0, err
 	}
 	uid, err := idParam(c, "uid")
-	if err != nil {
-		return d, model.Upload{}, nil, nil, err
-	}
-	u, err := s.Store.Upload(c.Request().Context(), d.ID, uid)
-	if err != nil {
-		return d, u, nil, nil, err
-	}
-	table, err := nomination.Read(u.FileName, u.Content)
-	if err != nil {
-		return d, u, nil, nil, err
-	}
-	return d, u, table, nomination.ParseMapping(strings.Split(u.Mapping, ",")), nil
+	return tid, uid, err
 }
 
 func (s *Server) importMapping(c echo.Context) error {
-	d, u, table, m, err := s.loadUpload(c)
+	tid, uid, err := importParams(c)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, training.ImportMapping(training.ImportMappingProps{T: d.Training, Upload: u, Table: table, Mapping: m}))
+	v, err := s.Roster.ImportColumns(c.Request().Context(), actorOf(c), tid, uid)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, training.ImportMapping(training.ImportMappingProps{ImportColumns: v}))
 }
 
 func (s *Server) importSaveMapping(c echo.Context) error {
-	d, u, table, _, err := s.loadUpload(c)
+	tid, uid, err := importParams(c)
 	if err != nil {
 		return err
 	}
 	f, _ := c.FormParams()
-	m := nomination.ParseMapping(f["col"])
-	if problems := m.Validate(); len(problems) > 0 {
-		return s.render(c, http.StatusUnprocessableEntity, training.ImportMapping(training.ImportMappingProps{T: d.Training,
-			Upload: u, Table: table, Mapping: m, Problems: problems}))
-	}
-	if err := s.Store.SetUploadMapping(c.Request().Context(), u.ID, mappingString(m)); err != nil {
+	v, err := s.Roster.SetImportMapping(c.Request().Context(), actorOf(c), tid, uid, f["col"])
+	var me *roster.MappingError
+	if errors.As(err, &me) {
+		return s.render(c, http.StatusUnprocessableEntity, training.ImportMapping(training.ImportMappingProps{ImportColumns: v}))
+	} else if err != nil {
 		return err
 	}
-	return c.Redirect(http.StatusSeeOther, importURL(d.ID, u.ID, "preview"))
-}
-
-// plan reads the rows through the mapping and matches them against the
-// registry and the training's roster.
-func (s *Server) plan(c echo.Context, d model.TrainingDetail, table *nomination.Table, m nomination.Mapping) ([]roster.PlanRow, model.Refs, int, error) {
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
-	if err != nil {
-		return nil, refs, 0, err
-	}
-	people, err := s.Store.AllCandidates(ctx)
-	if err != nil {
-		return nil, refs, 0, err
-	}
-	pool := make([]roster.Candidate, len(people))
-	for i, p := range people {
-		pool[i] = roster.CandidateOf(p)
-	}
-	current, err := s.Store.Roster(ctx, d.ID)
-	if err != nil {
-		return nil, refs, 0, err
-	}
-	registered, live := map[int64]bool{}, 0
-	for _, r := range current {
-		registered[r.PersonID] = true
-		if r.Status != model.RegWithdrawn {
-			live++
-		}
-	}
-	var agencies, stations []roster.RefName
-	for _, a := range refs.Agencies {
-		agencies = append(agencies, roster.RefName{ID: a.ID, Names: []string{a.NameEn, a.NameAr, a.ShortName}})
-	}
-	for _, st := range refs.Stations {
-		stations = append(stations, roster.RefName{ID: st.ID, Names: []string{st.NameEn, st.NameAr}})
-	}
-	rows := roster.Plan(roster.PlanInput{Rows: nomination.Rows(table, m), Index: roster.NewIndex(pool),
-		Agencies: agencies, Stations: stations, DefaultAgency: d.AgencyID, Registered: registered})
-	return rows, refs, max(d.Capacity-live, 0), nil
+	return c.Redirect(http.StatusSeeOther, importURL(tid, uid, "preview"))
 }
 
 func (s *Server) importPreview(c echo.Context) error {
-	d, u, table, m, err := s.loadUpload(c)
+	tid, uid, err := importParams(c)
 	if err != nil {
 		return err
 	}
-	if problems := m.Validate(); len(problems) > 0 {
-		return c.Redirect(http.StatusSeeOther, importURL(d.ID, u.ID, ""))
-	}
-	rows, refs, free, err := s.plan(c, d, table, m)
-	if err != nil {
+	v, err := s.Roster.ImportPreview(c.Request().Context(), actorOf(c), tid, uid)
+	if errors.Is(err, roster.ErrMappingIncomplete) {
+		return c.Redirect(http.StatusSeeOther, importURL(tid, uid, ""))
+	} else if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, training.ImportPreview(training.ImportPreviewProps{Names: components.Names{Refs: refs},
-		T: d.Training, Upload: u, Rows: rows, Free: free}))
+	return s.render(c, http.StatusOK, training.ImportPreview(training.ImportPreviewProps{Names: components.Names{Refs: v.Refs},
+		ImportPreview: v}))
+}
+
+// importActions reads the action chosen for each line ("a<line>").
+func importActions(c echo.Context) map[int]string {
+	f, _ := c.FormParams()
+	out := map[int]string{}
+	for k, v := range f {
+		rest, ok := strings.CutPrefix(k, "a")
+		if line, err := strconv.Atoi(rest); ok && err == nil && len(v) > 0 {
+			out[line] = v[0]
+		}
+	}
+	return out
 }
 
 func (s *Server) importConfirm(c echo.Context) error {
-	d, u, table, m, err := s.loadUpload(c)
+	tid, uid, err := importParams(c)
 	if err != nil {
 		return err
 	}
-	rows, refs, free, err := s.plan(c, d, table, m)
-	if err != nil {
-		return err
-	}
-	for i := range rows {
-		if a := c.FormValue("a" + strconv.Itoa(rows[i].Line)); a != "" {
-			rows[i].Action = a
-		}
-	}
-	items, bad := s.importItems(c, rows)
-	props := training.ImportPreviewProps{Names: components.Names{Refs: refs}, T: d.Training, Upload: u, Rows: rows, Free: free}
-	if bad != 0 {
-		props.Error, props.ErrorArgs = "import.error.bad_action", []any{bad}
-		return s.render(c, http.StatusUnprocessableEntity, training.ImportPreview(props))
-	}
-	results, err := s.Store.ApplyImport(c.Request().Context(), d.ID, items, actor(c))
+	res, err := s.Roster.ConfirmImport(c.Request().Context(), actorOf(c), tid, uid, importActions(c))
+	props := training.ImportPreviewProps{Names: components.Names{Refs: res.Preview.Refs}, ImportPreview: res.Preview}
+	var bad *roster.BadActionsError
 	var ie *model.ImportError
-	if errors.As(err, &ie) {
+	switch {
+	case errors.As(err, &bad):
+		props.Error, props.ErrorArgs = "import.error.bad_action", []any{bad.Count}
+		return s.render(c, http.StatusUnprocessableEntity, training.ImportPreview(props))
+	case errors.As(err, &ie):
 		key, args, ok := s.registrationError(c, ie.Err)
 		if !ok {
 			return err
 		}
 		props.Error, props.ErrorArgs, props.ErrorLine = key, args, ie.Line
 		return s.render(c, http.StatusConflict, training.ImportPreview(props))
-	} else if err != nil {
+	case err != nil:
 		return err
 	}
-	s.Store.DeleteUpload(c.Request().Context(), u.ID)
-	created := 0
-	for _, r := range results {
-		if r.Created {
-			created++
-		}
-	}
-	s.audit(c, actor(c), "import", "training", d.ID, map[string]any{"file": u.FileName, "rows": len(rows),
-		"registered": len(results), "created": created})
-	return s.render(c, http.StatusOK, training.ImportDone(training.ImportDoneProps{T: d.Training, FileName: u.FileName,
-		Rows: rows, Results: results}))
-}
-
-// importItems turns the chosen actions into items to save, and counts the
-// rows whose action cannot be carried out (a forged or stale form).
-func (s *Server) importItems(c echo.Context, rows []roster.PlanRow) ([]model.ImportItem, int) {
-	var items []model.ImportItem
-	bad := 0
-	for _, r := range rows {
-		reg := model.Registration{Status: model.RegNominated, AgencyID: r.AgencyID, DutyStationID: r.StationID, Position: r.Position}
-		switch {
-		case r.Action == roster.ActionSkip:
-		case r.Action == roster.ActionNew && r.OK():
-			p := roster.NewPerson(r)
-			items = append(items, model.ImportItem{Line: r.Line, New: &p, Reg: reg})
-		case roster.LinkedID(r.Action) > 0:
-			p, err := s.Store.Person(c.Request().Context(), roster.LinkedID(r.Action))
-			if err != nil || p.MergedIntoID != nil {
-				bad++
-				continue
-			}
-			if reg.AgencyID == nil {
-				reg.AgencyID = p.AgencyID
-			}
-			if reg.DutyStationID == nil {
-				reg.DutyStationID = p.DutyStationID
-			}
-			if reg.Position == "" {
-				reg.Position = p.Position
-			}
-			items = append(items, model.ImportItem{Line: r.Line, PersonID: p.ID, Reg: reg})
-		default:
-			bad++
-		}
-	}
-	return items, bad
+	return s.render(c, http.StatusOK, training.ImportDone(training.ImportDoneProps{ImportDone: res.Done}))
 }
 
 func (s *Server) importTemplateCSV(c echo.Context) error {
 	c.Response().Header().Set("Content-Disposition", `attachment; filename="nomination-list-template.csv"`)
-	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", nomination.TemplateCSV())
+	return c.Blob(http.StatusOK, "text/csv; charset=utf-8", roster.TemplateCSV())
 }
 
 func (s *Server) importTemplateXLSX(c echo.Context) error {
-	b, err := nomination.TemplateXLSX()
+	b, err := roster.TemplateXLSX()
 	if err != nil {
 		return err
 	}

@@ -1,19 +1,17 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-
-	"github.com/traindesk/traindesk/views/components"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
+	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/person"
 )
 
@@ -34,52 +32,30 @@ func (s *Server) personRoutes(app area) {
 	ed.POST("/persons/merges/:mid/undo", s.personMergeUndo)
 }
 
-// phoneTail returns the digits that identify the phone number in text, or
-// "" when text is not a phone number. Egypt's country code is dropped so
-// that "010…", "+20 10…" and "0020 10…" all end the same way.
-func phoneTail(text string) string {
-	n := roster.NormalizePhone(text)
-	if n == "" {
-		return ""
-	}
-	d := strings.TrimPrefix(n, "+")
-	if rest, ok := strings.CutPrefix(d, "20"); ok {
-		return rest
-	}
-	return d
-}
-
 // textFilter is the registry's search for free text: names in either
-// script, email, ID number, or a phone number in any format.
-func textFilter(text string) model.PersonFilter {
-	text = strings.TrimSpace(text)
-	return model.PersonFilter{Terms: roster.SearchTerms(text), PhoneTail: phoneTail(text)}
-}
+// script, email, ID number, or a phone number in any format. The registry
+// service's Find runs the same search.
+func textFilter(text string) model.PersonFilter { return roster.SearchFilter(text) }
 
-// personFilter reads the registry search from the query.
-func personFilter(q url.Values) model.PersonFilter {
-	f := textFilter(q.Get("q"))
+// personQuery reads the registry search from the query.
+func personQuery(q url.Values) roster.Query {
+	rq := roster.Query{Text: q.Get("q")}
 	if p := optInt64(q.Get("agency")); p != nil {
-		f.AgencyID = *p
+		rq.AgencyID = *p
 	}
 	if p := optInt64(q.Get("station")); p != nil {
-		f.StationID = *p
+		rq.StationID = *p
 	}
-	return f
+	return rq
 }
 
 func (s *Server) personList(c echo.Context) error {
 	const per = 25
 	q := c.QueryParams()
-	f := personFilter(q)
+	rq := personQuery(q)
 	page := pageParam(c)
-	f.Limit, f.Offset = per, (page-1)*per
-	ctx := c.Request().Context()
-	rows, total, err := s.Store.Persons(ctx, f)
-	if err != nil {
-		return err
-	}
-	refs, err := s.Store.AllRefs(ctx)
+	rq.Limit, rq.Offset = per, (page-1)*per
+	res, err := s.Roster.Search(c.Request().Context(), actorOf(c), rq)
 	if err != nil {
 		return err
 	}
@@ -89,64 +65,29 @@ func (s *Server) personList(c echo.Context) error {
 			kept.Set(k, v)
 		}
 	}
-	return s.render(c, http.StatusOK, person.List(person.ListProps{Names: components.Names{Refs: refs}, Rows: rows,
-		Total: total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}))
-}
-
-// personParam loads the person in :id, merged or not.
-func (s *Server) personParam(c echo.Context) (model.Person, error) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return model.Person{}, err
-	}
-	return s.Store.Person(c.Request().Context(), id)
+	return s.render(c, http.StatusOK, person.List(person.ListProps{Names: components.Names{Refs: res.Refs}, Rows: res.Rows,
+		Total: res.Total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}))
 }
 
 // refuseMerged sends the officer back to a merged person's page: a merged
 // record is kept only as a pointer and is neither edited nor merged again.
-func (s *Server) refuseMerged(c echo.Context, p model.Person) error {
+func (s *Server) refuseMerged(c echo.Context, id int64) error {
 	s.addFlash(c, "bad", "registry.error.merged_readonly")
-	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(p.ID, 10))
+	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(id, 10))
 }
 
 func (s *Server) personShow(c echo.Context) error {
-	p, err := s.personParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
+	pg, err := s.Roster.PersonPage(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return err
 	}
-	hist, err := s.Store.PersonHistory(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	props := person.ShowProps{Names: components.Names{Refs: refs}, P: p, History: hist,
-		CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}
-	if p.MergedIntoID != nil {
-		into, err := s.Store.Person(ctx, *p.MergedIntoID)
-		if err != nil {
-			return err
-		}
-		props.MergedInto = &into
-		m, err := s.Store.ActiveMergeOf(ctx, p.ID)
-		if err != nil && !errors.Is(err, model.ErrNotFound) {
-			return err
-		}
-		if err == nil {
-			props.Merge = &m
-		}
-	}
-	merges, people, err := s.Store.MergesInto(ctx, p.ID)
-	if err != nil {
-		return err
-	}
-	for i := range merges {
-		props.MergedFrom = append(props.MergedFrom, person.Merged{Merge: merges[i], Person: people[i]})
-	}
-	return s.render(c, http.StatusOK, person.Show(props))
+	return s.render(c, http.StatusOK, person.Show(person.ShowProps{Names: components.Names{Refs: pg.Refs}, P: pg.Person,
+		History: pg.History, MergedInto: pg.MergedInto, Merge: pg.Merge, MergedFrom: pg.MergedFrom,
+		CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}))
 }
 
 // bothNames is a person's names for a message, in both scripts.

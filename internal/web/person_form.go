@@ -1,22 +1,17 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
-
-	"github.com/traindesk/traindesk/views/components"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
+	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/person"
 )
-
-// maxMatches bounds the likely duplicates shown at once; more than a few
-// means the typed name is too common to judge, and the officer should add
-// a phone or an email instead.
-const maxMatches = 8
 
 // personInput reads the person form.
 func personInput(c echo.Context) model.PersonInput {
@@ -29,233 +24,106 @@ func personInput(c echo.Context) model.PersonInput {
 	}
 }
 
-// personOf turns valid input into a person with the registry's keys: the
-// phone in one canonical form when it can be read, and the name key the
-// search and the duplicate check use.
-func personOf(in model.PersonInput) model.Person {
-	p := in.Person()
-	if n := roster.NormalizePhone(p.Phone); n != "" {
-		p.Phone = n
+// personRequest reads the person form with the training the person is
+// added for (the "training" query or form value) and the officer's
+// confirmation that the likely duplicates are someone else.
+func personRequest(c echo.Context) roster.PersonRequest {
+	r := roster.PersonRequest{Input: personInput(c), ConfirmNew: c.FormValue("confirm_new") == "1"}
+	if id := optInt64(c.FormValue("training")); id != nil {
+		r.TrainingID = *id
 	}
-	p.NameKey = roster.NameKey(p.NameLatin, p.NameArabic)
-	return p
+	return r
 }
 
-// formTraining reads the training a new person is added for (the
-// "training" query or form value), if any and visible.
-func (s *Server) formTraining(c echo.Context) (*model.Training, error) {
-	id := optInt64(c.FormValue("training"))
-	if id == nil {
-		return nil, nil
-	}
-	d, err := s.Store.Training(c.Request().Context(), *currentUser(c), *id)
-	if err != nil {
-		return nil, err
-	}
-	return &d.Training, nil
+// formProps is the person form's view of what the registry returned.
+func formProps(f roster.PersonForm) person.FormProps {
+	return person.FormProps{ID: f.ID, In: f.Input, Errors: f.Errors, Names: components.Names{Refs: f.Refs},
+		Training: f.Training, Matches: f.Matches}
 }
 
-// personForm loads what the person form needs besides the input.
-func (s *Server) personForm(c echo.Context, id int64, in model.PersonInput, t *model.Training) (person.FormProps, error) {
-	refs, err := s.Store.AllRefs(c.Request().Context())
-	if err != nil {
-		return person.FormProps{}, err
+// formRefused renders the form again when the registry saved nothing: 422
+// with the field messages, or 409 Conflict with the likely duplicates (the
+// same request with the confirmation succeeds). ok is false for any other
+// outcome, which the caller handles.
+func (s *Server) formRefused(c echo.Context, f roster.PersonForm, err error) (bool, error) {
+	var dup *roster.DuplicatesError
+	switch {
+	case model.FieldErrors(err) != nil:
+		return true, s.render(c, http.StatusUnprocessableEntity, person.Form(formProps(f)))
+	case errors.As(err, &dup):
+		return true, s.render(c, http.StatusConflict, person.Form(formProps(f)))
+	case errors.Is(err, model.ErrPersonMerged):
+		return true, s.refuseMerged(c, f.ID)
 	}
-	return person.FormProps{ID: id, In: in, Names: components.Names{Refs: refs}, Training: t}, nil
-}
-
-// validPerson checks the input and that the chosen agency and station
-// exist; it returns the field messages, or nil.
-func (s *Server) validPerson(in *model.PersonInput, names components.Names) map[string]string {
-	in.ThisYear = s.today().Year
-	fe := model.FieldErrors(in.Validate())
-	bad := func(field string) {
-		if fe == nil {
-			fe = map[string]string{}
-		}
-		fe[field] = "error.choose"
-	}
-	if _, ok := names.Refs.Agency(in.AgencyID); in.AgencyID != nil && !ok {
-		bad("agency_id")
-	}
-	if _, ok := names.Refs.Station(in.DutyStationID); in.DutyStationID != nil && !ok {
-		bad("duty_station_id")
-	}
-	return fe
-}
-
-// personMatches finds the live persons who may be p (p itself excluded),
-// strongest first, and marks those already on training t. It indexes every
-// live person rather than asking the database for candidates because older
-// and imported rows keep phones as typed, which only the index normalises.
-func (s *Server) personMatches(c echo.Context, p model.Person, t *model.Training) ([]person.Match, error) {
-	ctx := c.Request().Context()
-	people, err := s.Store.AllCandidates(ctx)
-	if err != nil {
-		return nil, err
-	}
-	pool := make([]roster.Candidate, len(people))
-	for i, x := range people {
-		pool[i] = roster.CandidateOf(x)
-	}
-	found := roster.NewIndex(pool).Matches(roster.CandidateOf(p), roster.DefaultMinScore)
-	if len(found) > maxMatches {
-		found = found[:maxMatches]
-	}
-	on := map[int64]bool{}
-	if t != nil {
-		rs, err := s.Store.Roster(ctx, t.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rs {
-			on[r.PersonID] = true
-		}
-	}
-	out := make([]person.Match, 0, len(found))
-	for _, m := range found {
-		full, err := s.Store.Person(ctx, m.Candidate.ID)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, person.Match{Person: full, Score: m.Score, Reasons: m.Reasons, OnTraining: on[full.ID]})
-	}
-	return out, nil
+	return false, err
 }
 
 func (s *Server) personNew(c echo.Context) error {
-	t, err := s.formTraining(c)
+	var tid int64
+	if id := optInt64(c.FormValue("training")); id != nil {
+		tid = *id
+	}
+	f, err := s.Roster.NewPersonForm(c.Request().Context(), actorOf(c), tid)
 	if err != nil {
 		return err
 	}
-	var in model.PersonInput
-	if t != nil {
-		in.AgencyID = t.AgencyID
-	}
-	p, err := s.personForm(c, 0, in, t)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, person.Form(p))
+	return s.render(c, http.StatusOK, person.Form(formProps(f)))
 }
 
-// personCreate saves a new person once the input is valid and either no
-// likely duplicate exists or the officer confirmed (confirm_new=1) that
-// this is someone else. Likely duplicates are shown with 409 Conflict:
-// nothing was saved, and the same request with the confirmation succeeds.
+// personCreate saves a new person; for a training, it then registers them.
 func (s *Server) personCreate(c echo.Context) error {
-	t, err := s.formTraining(c)
-	if err != nil {
+	res, err := s.Roster.CreatePerson(c.Request().Context(), actorOf(c), personRequest(c))
+	if done, err := s.formRefused(c, res.Form, err); done || err != nil {
 		return err
 	}
-	in := personInput(c)
-	props, err := s.personForm(c, 0, in, t)
-	if err != nil {
-		return err
+	if t := res.Form.Training; t != nil {
+		return s.registeredCreated(c, *t, res)
 	}
-	if props.Errors = s.validPerson(&in, props.Names); props.Errors != nil {
-		props.In = in
-		return s.render(c, http.StatusUnprocessableEntity, person.Form(props))
-	}
-	props.In = in
-	p := personOf(in)
-	confirmed := c.FormValue("confirm_new") == "1"
-	if !confirmed {
-		if props.Matches, err = s.personMatches(c, p, t); err != nil {
-			return err
-		}
-		if len(props.Matches) > 0 {
-			return s.render(c, http.StatusConflict, person.Form(props))
-		}
-	}
-	if err := s.Store.CreatePerson(c.Request().Context(), &p); err != nil {
-		return err
-	}
-	s.audit(c, actor(c), "person_create", "person", p.ID, map[string]any{"name": bothNames(p), "despite_matches": confirmed})
-	if t != nil {
-		return s.registerCreated(c, t, p)
-	}
-	s.addFlash(c, "ok", "registry.created", bothNames(p))
-	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(p.ID, 10))
+	s.addFlash(c, "ok", "registry.created", bothNames(res.Person))
+	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(res.Person.ID, 10))
 }
 
-// registerCreated nominates a person just created for the training they
-// were created for. When the training refuses (full, quota used up) the
-// person stays in the registry and the message says why.
-func (s *Server) registerCreated(c echo.Context, t *model.Training, p model.Person) error {
+// registeredCreated reports on a person created for training t. When the
+// training refused them (full, quota used up) the person stays in the
+// registry and the message says why.
+func (s *Server) registeredCreated(c echo.Context, t model.Training, res roster.Saved) error {
 	back := "/trainings/" + strconv.FormatInt(t.ID, 10) + "#participants"
-	r := model.Registration{TrainingID: t.ID, PersonID: p.ID, Status: model.RegNominated, AgencyID: p.AgencyID,
-		DutyStationID: p.DutyStationID, Position: p.Position}
-	if err := s.Store.Register(c.Request().Context(), &r, actor(c)); err != nil {
-		key, args, ok := s.registrationError(c, err)
+	if res.RegisterErr != nil {
+		key, args, ok := s.registrationError(c, res.RegisterErr)
 		if !ok {
-			return err
+			return res.RegisterErr
 		}
-		s.addFlash(c, "ok", "registry.created", bothNames(p))
+		s.addFlash(c, "ok", "registry.created", bothNames(res.Person))
 		s.addFlash(c, "bad", key, args...)
 		return c.Redirect(http.StatusSeeOther, back)
 	}
-	s.audit(c, actor(c), "registration_create", "training", t.ID, map[string]any{"person": p.ID, "registration": r.ID})
-	s.addFlash(c, "ok", "registry.created_registered", bothNames(p))
+	s.addFlash(c, "ok", "registry.created_registered", bothNames(res.Person))
 	return c.Redirect(http.StatusSeeOther, back)
 }
 
 func (s *Server) personEdit(c echo.Context) error {
-	p, err := s.personParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	if p.MergedIntoID != nil {
-		return s.refuseMerged(c, p)
-	}
-	props, err := s.personForm(c, p.ID, model.PersonInputOf(p), nil)
-	if err != nil {
+	f, err := s.Roster.EditPersonForm(c.Request().Context(), actorOf(c), id)
+	if errors.Is(err, model.ErrPersonMerged) {
+		return s.refuseMerged(c, id)
+	} else if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, person.Form(props))
-}
-
-// identityChanged reports whether an edit touched what the duplicate check
-// looks at, so that fixing a rank does not ask about duplicates again.
-func identityChanged(old, p model.Person) bool {
-	return roster.NameKey(old.NameLatin, old.NameArabic) != p.NameKey ||
-		roster.NormalizePhone(old.Phone) != roster.NormalizePhone(p.Phone) ||
-		roster.NormalizeEmail(old.Email) != roster.NormalizeEmail(p.Email) ||
-		roster.NormalizeRef(old.NationalRef) != roster.NormalizeRef(p.NationalRef)
+	return s.render(c, http.StatusOK, person.Form(formProps(f)))
 }
 
 func (s *Server) personUpdate(c echo.Context) error {
-	old, err := s.personParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	if old.MergedIntoID != nil {
-		return s.refuseMerged(c, old)
-	}
-	in := personInput(c)
-	props, err := s.personForm(c, old.ID, in, nil)
-	if err != nil {
+	res, err := s.Roster.UpdatePerson(c.Request().Context(), actorOf(c), id, personRequest(c))
+	if done, err := s.formRefused(c, res.Form, err); done || err != nil {
 		return err
 	}
-	if props.Errors = s.validPerson(&in, props.Names); props.Errors != nil {
-		props.In = in
-		return s.render(c, http.StatusUnprocessableEntity, person.Form(props))
-	}
-	props.In = in
-	p := personOf(in)
-	p.ID = old.ID
-	if c.FormValue("confirm_new") != "1" && identityChanged(old, p) {
-		if props.Matches, err = s.personMatches(c, p, nil); err != nil {
-			return err
-		}
-		if len(props.Matches) > 0 {
-			return s.render(c, http.StatusConflict, person.Form(props))
-		}
-	}
-	if err := s.Store.UpdatePerson(c.Request().Context(), &p); err != nil {
-		return err
-	}
-	s.audit(c, actor(c), "person_update", "person", p.ID, map[string]any{"name": bothNames(p)})
 	s.addFlash(c, "ok", "registry.saved")
-	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(p.ID, 10))
+	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(res.Person.ID, 10))
 }

@@ -4,122 +4,70 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"strings"
-
-	"github.com/traindesk/traindesk/views/components"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/roster"
+	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/person"
 )
 
-// mergeProps builds the merge screen for dup: search results for q (or,
-// without a search, dup's likely duplicates) and, when into names a live
-// person, both side by side with the trainings they share.
-func (s *Server) mergeProps(c echo.Context, dup model.Person, q string, into *int64) (person.MergeProps, error) {
-	ctx := c.Request().Context()
-	refs, err := s.Store.AllRefs(ctx)
+// mergeScreen renders the merge screen for the person in :id with status.
+func (s *Server) mergeScreen(c echo.Context, status int, q roster.Query, into int64, clashes []model.MergeClash) error {
+	id, err := idParam(c, "id")
 	if err != nil {
-		return person.MergeProps{}, err
+		return err
 	}
-	p := person.MergeProps{Names: components.Names{Refs: refs}, Dup: dup, Query: strings.TrimSpace(q)}
-	if p.DupHistory, err = s.Store.PersonHistory(ctx, dup.ID); err != nil {
-		return p, err
+	v, err := s.Roster.MergeScreen(c.Request().Context(), actorOf(c), id, q, into)
+	if errors.Is(err, model.ErrPersonMerged) {
+		return s.refuseMerged(c, id)
+	} else if err != nil {
+		return err
 	}
-	if p.Query != "" {
-		f := personFilter(c.QueryParams())
-		f.Limit = 25
-		rows, _, err := s.Store.Persons(ctx, f)
-		if err != nil {
-			return p, err
-		}
-		for _, r := range rows {
-			if r.ID != dup.ID {
-				p.Choices = append(p.Choices, person.Choice{Person: r.Person})
-			}
-		}
-	} else {
-		p.Suggested = true
-		matches, err := s.personMatches(c, dup, nil)
-		if err != nil {
-			return p, err
-		}
-		for _, m := range matches {
-			p.Choices = append(p.Choices, person.Choice{Person: m.Person, Score: m.Score, Reasons: m.Reasons})
-		}
+	if clashes != nil {
+		v.Clashes = clashes
 	}
-	if into == nil || *into == dup.ID {
-		return p, nil
-	}
-	survivor, err := s.Store.Person(ctx, *into)
-	if err != nil || survivor.MergedIntoID != nil {
-		// A stale or forged choice shows the screen without a survivor.
-		return p, nil
-	}
-	p.Survivor = &survivor
-	if p.SurvivorHistory, err = s.Store.PersonHistory(ctx, survivor.ID); err != nil {
-		return p, err
-	}
-	p.Clashes, err = s.Store.MergeClashes(ctx, dup.ID, survivor.ID)
-	return p, err
+	return s.render(c, status, person.Merge(person.MergeProps{Names: components.Names{Refs: v.Refs}, MergeView: v}))
 }
 
 func (s *Server) personMergeForm(c echo.Context) error {
-	dup, err := s.personParam(c)
-	if err != nil {
-		return err
+	var into int64
+	if p := optInt64(c.QueryParam("into")); p != nil {
+		into = *p
 	}
-	if dup.MergedIntoID != nil {
-		return s.refuseMerged(c, dup)
-	}
-	p, err := s.mergeProps(c, dup, c.QueryParam("q"), optInt64(c.QueryParam("into")))
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, person.Merge(p))
+	return s.mergeScreen(c, http.StatusOK, personQuery(c.QueryParams()), into, nil)
 }
 
 // personMerge merges the person in :id (the duplicate) into the one named
 // by "into" (the survivor). A refusal because both are on one training
 // re-renders the screen with the clashing trainings and 409.
 func (s *Server) personMerge(c echo.Context) error {
-	dup, err := s.personParam(c)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	into := optInt64(c.FormValue("into"))
-	if into == nil {
-		return echo.NewHTTPError(http.StatusBadRequest)
+	var into int64
+	if p := optInt64(c.FormValue("into")); p != nil {
+		into = *p
 	}
-	if dup.MergedIntoID != nil {
-		return s.refuseMerged(c, dup)
-	}
-	ctx := c.Request().Context()
-	survivor, err := s.Store.Person(ctx, *into)
-	if err != nil {
-		return err
-	}
-	m, err := s.Store.MergePersons(ctx, dup.ID, survivor.ID, actor(c))
+	res, err := s.Roster.Merge(c.Request().Context(), actorOf(c), id, into)
 	var ce *model.MergeClashError
 	switch {
+	case errors.Is(err, roster.ErrNoSurvivor):
+		return echo.NewHTTPError(http.StatusBadRequest)
+	case errors.Is(err, model.ErrPersonMerged):
+		return s.refuseMerged(c, id)
 	case errors.As(err, &ce):
-		p, err := s.mergeProps(c, dup, "", into)
-		if err != nil {
-			return err
-		}
-		p.Clashes = ce.Trainings
-		return s.render(c, http.StatusConflict, person.Merge(p))
+		return s.mergeScreen(c, http.StatusConflict, roster.Query{}, into, ce.Trainings)
 	case errors.Is(err, model.ErrAlreadyMerged), errors.Is(err, model.ErrMergeSelf):
 		s.addFlash(c, "bad", "registry.error.merge_stale")
-		return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(dup.ID, 10)+"/merge")
+		return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(id, 10)+"/merge")
 	case err != nil:
 		return err
 	}
-	s.audit(c, actor(c), "person_merge", "person", dup.ID, map[string]any{"into": survivor.ID, "merge": m.ID,
-		"registrations": m.MovedRegistrations})
-	s.addFlash(c, "ok", "registry.merged", bothNames(dup), bothNames(survivor))
-	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(survivor.ID, 10))
+	s.addFlash(c, "ok", "registry.merged", bothNames(res.Dup), bothNames(res.Survivor))
+	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(res.Survivor.ID, 10))
 }
 
 // personMergeUndo reverses a merge; the refusals are explained on the
@@ -129,13 +77,7 @@ func (s *Server) personMergeUndo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	m, err := s.Store.PersonMergeByID(ctx, mid)
-	if err != nil {
-		return err
-	}
-	back := "/persons/" + strconv.FormatInt(m.MergedID, 10)
-	_, err = s.Store.UndoMerge(ctx, m.ID, actor(c))
+	m, err := s.Roster.UndoMerge(c.Request().Context(), actorOf(c), mid)
 	switch {
 	case errors.Is(err, model.ErrSurvivorMerged):
 		s.addFlash(c, "bad", "registry.error.undo_survivor_merged")
@@ -146,9 +88,7 @@ func (s *Server) personMergeUndo(c echo.Context) error {
 	case err != nil:
 		return err
 	default:
-		s.audit(c, actor(c), "person_merge_undo", "person", m.MergedID, map[string]any{"from": m.SurvivorID, "merge": m.ID,
-			"registrations": m.MovedRegistrations})
 		s.addFlash(c, "ok", "registry.merge_undone")
 	}
-	return c.Redirect(http.StatusSeeOther, back)
+	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(m.MergedID, 10))
 }

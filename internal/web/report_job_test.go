@@ -27,7 +27,7 @@ func TestReportExport_Neutralised(t *testing.T) {
 	if err := env.Store.CreatePerson(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	if err := env.Store.Register(ctx, &model.Registration{TrainingID: fx.Hurghada, PersonID: p.ID, Status: model.RegConfirmed}, nil); err != nil {
+	if err := env.Store.InsertRegistration(ctx, &model.Registration{TrainingID: fx.Hurghada, PersonID: p.ID, Status: model.RegConfirmed}, nil); err != nil {
 		t.Fatal(err)
 	}
 	c := env.SignIn(model.RoleManager)

@@ -16,6 +16,7 @@ import (
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/trainings"
 )
@@ -26,6 +27,7 @@ type Deps struct {
 	Sessions       *auth.Sessions
 	Trainings      *trainings.Service
 	Attendance     *attendance.Service
+	Roster         *roster.Service // the participant registry
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time

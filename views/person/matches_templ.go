@@ -293,7 +293,7 @@ func matches(p FormProps) templ.Component {
 	})
 }
 
-func matchRow(p FormProps, m Match) templ.Component {
+func matchRow(p FormProps, m model.PersonMatch) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -461,7 +461,7 @@ func reasonList(reasons []string) templ.Component {
 	})
 }
 
-func registerInstead(t *model.Training, m Match) templ.Component {
+func registerInstead(t *model.Training, m model.PersonMatch) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

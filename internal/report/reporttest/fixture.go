@@ -173,7 +173,7 @@ func (x *fixer) person(latin, arabic string, like model.RosterRow) int64 {
 func (x *fixer) register(training, person int64, like model.RosterRow, st model.RegistrationStatus, sitting int64) int64 {
 	r := model.Registration{TrainingID: training, PersonID: person, Status: st, AgencyID: like.AgencyID,
 		DutyStationID: like.DutyStationID, Position: model.PositionFrontLine}
-	x.check(x.s.Register(x.ctx, &r, nil))
+	x.check(x.s.InsertRegistration(x.ctx, &r, nil))
 	if sitting != 0 && r.ID != 0 {
 		x.mark(r.ID, sitting, model.MarkPresent)
 	}
