@@ -2,7 +2,6 @@ package attendance
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -14,12 +13,9 @@ import (
 // and its trainers enter scores; others who see the training are refused.
 func (s *Service) Assessments(ctx context.Context, actor model.Actor, trainingID int64) (model.AssessmentSheet, error) {
 	var sh model.AssessmentSheet
-	d, err := s.store.Training(ctx, actor.User, trainingID)
+	d, err := s.training(ctx, actor, trainingID, auth.EditScores)
 	if err != nil {
 		return sh, err
-	}
-	if !auth.Allow(actor.User, auth.EditScores, auth.TrainingObject(d.FacilitatorIDs())) {
-		return sh, fmt.Errorf("attendance: scores of training %d: %w", d.ID, model.ErrForbidden)
 	}
 	sh.Training = d.Training
 	roster, err := s.store.Roster(ctx, d.ID)

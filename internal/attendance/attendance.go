@@ -7,8 +7,10 @@ package attendance
 
 import (
 	"context"
+	"fmt"
 	"time"
 
+	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -39,7 +41,7 @@ type Marks interface {
 // Trainings reads the trainings, sessions and people that marks belong to.
 type Trainings interface {
 	// Training returns a training viewer may see, or model.ErrNotFound.
-	Training(ctx context.Context, viewer model.User, id int64) (model.TrainingDetail, error)
+	TrainingDetail(ctx context.Context, id int64) (model.TrainingDetail, error)
 	Sitting(ctx context.Context, id int64) (model.Sitting, error)
 	Roster(ctx context.Context, trainingID int64) ([]model.RosterRow, error)
 	AllRefs(ctx context.Context) (model.Refs, error)
@@ -96,4 +98,18 @@ func live(roster []model.RosterRow) []model.RosterRow {
 		}
 	}
 	return out
+}
+
+// training loads training id when the actor may do a to it: model.ErrNotFound
+// when they may not see it, model.ErrForbidden when they see it but may not
+// do a (the policy's answer, auth.CheckTraining).
+func (s *Service) training(ctx context.Context, actor model.Actor, id int64, a auth.Action) (model.TrainingDetail, error) {
+	d, err := s.store.TrainingDetail(ctx, id)
+	if err != nil {
+		return model.TrainingDetail{}, err
+	}
+	if err := auth.CheckTraining(actor.User, a, d); err != nil {
+		return model.TrainingDetail{}, fmt.Errorf("attendance: %w", err)
+	}
+	return d, nil
 }

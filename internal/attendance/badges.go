@@ -3,6 +3,7 @@ package attendance
 import (
 	"context"
 
+	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/report/qr"
 )
@@ -16,7 +17,7 @@ const badgeQRSize = 240
 // everyone who sees the training.
 func (s *Service) Badges(ctx context.Context, actor model.Actor, trainingID int64) (model.BadgeSheet, error) {
 	var b model.BadgeSheet
-	d, err := s.store.Training(ctx, actor.User, trainingID)
+	d, err := s.training(ctx, actor, trainingID, auth.ViewTraining)
 	if err != nil {
 		return b, err
 	}

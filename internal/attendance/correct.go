@@ -26,7 +26,7 @@ func (e *RefusedError) Error() string { return "attendance: correction refused: 
 // training reads it; CanCorrect says whether the actor may correct it.
 func (s *Service) Cell(ctx context.Context, actor model.Actor, trainingID, registrationID, sittingID int64) (model.MarkCell, error) {
 	var c model.MarkCell
-	d, err := s.store.Training(ctx, actor.User, trainingID)
+	d, err := s.training(ctx, actor, trainingID, auth.ViewTraining)
 	if err != nil {
 		return c, err
 	}

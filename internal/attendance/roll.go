@@ -2,7 +2,6 @@ package attendance
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
@@ -18,12 +17,9 @@ func (s *Service) Roll(ctx context.Context, actor model.Actor, sittingID int64) 
 	if err != nil {
 		return rc, err
 	}
-	d, err := s.store.Training(ctx, actor.User, si.TrainingID)
+	d, err := s.training(ctx, actor, si.TrainingID, auth.MarkAttendance)
 	if err != nil {
 		return rc, err
-	}
-	if !auth.Allow(actor.User, auth.MarkAttendance, auth.TrainingObject(d.FacilitatorIDs())) {
-		return rc, fmt.Errorf("attendance: roll call of session %d: %w", si.ID, model.ErrForbidden)
 	}
 	rc = model.RollCall{Training: d, Sitting: si, Marks: map[int64]model.MarkState{}, Codes: map[int64]string{},
 		Now: s.cfg.Now()}

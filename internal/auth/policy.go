@@ -1,6 +1,10 @@
 package auth
 
-import "github.com/traindesk/traindesk/internal/model"
+import (
+	"fmt"
+
+	"github.com/traindesk/traindesk/internal/model"
+)
 
 // Action names something a user may or may not do. Actions on a training
 // (and on everything inside it: its sessions, registrations, marks, scores
@@ -96,4 +100,19 @@ func VisibleTrainings(u model.User) model.TrainingScope {
 		return model.TrainingScope{FacilitatorID: u.ID}
 	}
 	return model.TrainingScope{}
+}
+
+// CheckTraining answers Allow for action a on training d, as services
+// return it: nil when allowed; model.ErrNotFound when u may not even see
+// the training (its existence is not revealed); model.ErrForbidden when u
+// sees it but may not do a.
+func CheckTraining(u model.User, a Action, d model.TrainingDetail) error {
+	o := TrainingObject(d.FacilitatorIDs())
+	if !Allow(u, ViewTraining, o) {
+		return fmt.Errorf("training %d: %w", d.ID, model.ErrNotFound)
+	}
+	if a != ViewTraining && !Allow(u, a, o) {
+		return fmt.Errorf("training %d: %s: %w", d.ID, a, model.ErrForbidden)
+	}
+	return nil
 }

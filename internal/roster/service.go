@@ -2,6 +2,7 @@ package roster
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -13,7 +14,7 @@ type Store interface {
 	Tx(ctx context.Context, fn func(ctx context.Context) error) error
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 	AllRefs(ctx context.Context) (model.Refs, error)
-	Training(ctx context.Context, viewer model.User, id int64) (model.TrainingDetail, error)
+	TrainingDetail(ctx context.Context, id int64) (model.TrainingDetail, error)
 	Roster(ctx context.Context, trainingID int64) ([]model.RosterRow, error)
 	PersonStore
 	MergeStore
@@ -88,12 +89,12 @@ func allow(actor model.Actor, a auth.Action) error {
 // training loads a training the actor may see and may do a to: one they
 // may not see is not found, one they see but may not change is forbidden.
 func (s *Service) training(ctx context.Context, actor model.Actor, id int64, a auth.Action) (model.TrainingDetail, error) {
-	d, err := s.store.Training(ctx, actor.User, id)
+	d, err := s.store.TrainingDetail(ctx, id)
 	if err != nil {
 		return d, err
 	}
-	if !auth.Allow(actor.User, a, auth.TrainingObject(d.FacilitatorIDs())) {
-		return d, model.ErrForbidden
+	if err := auth.CheckTraining(actor.User, a, d); err != nil {
+		return model.TrainingDetail{}, fmt.Errorf("roster: %w", err)
 	}
 	return d, nil
 }

@@ -97,8 +97,6 @@ func New(st Store, now func() time.Time, loc *time.Location) *Service {
 // today is the current day where the trainings happen.
 func (s *Service) today() model.Date { return model.DateOf(s.now().In(s.loc)) }
 
-// object is a training as the access policy sees it.
-func object(d model.TrainingDetail) auth.Object { return auth.TrainingObject(d.FacilitatorIDs()) }
 
 // visible loads a training the actor may see. One they may not see is
 // model.ErrNotFound, as if it did not exist.
@@ -107,8 +105,8 @@ func (s *Service) visible(ctx context.Context, actor model.Actor, id int64) (mod
 	if err != nil {
 		return model.TrainingDetail{}, err
 	}
-	if !auth.Allow(actor.User, auth.ViewTraining, object(d)) {
-		return model.TrainingDetail{}, fmt.Errorf("trainings: training %d: %w", id, model.ErrNotFound)
+	if err := auth.CheckTraining(actor.User, auth.ViewTraining, d); err != nil {
+		return model.TrainingDetail{}, fmt.Errorf("trainings: %w", err)
 	}
 	return d, nil
 }
@@ -116,12 +114,12 @@ func (s *Service) visible(ctx context.Context, actor model.Actor, id int64) (mod
 // editable loads a training the actor may change: model.ErrNotFound when
 // they may not see it, model.ErrForbidden when they may only see it.
 func (s *Service) editable(ctx context.Context, actor model.Actor, id int64) (model.TrainingDetail, error) {
-	d, err := s.visible(ctx, actor, id)
+	d, err := s.st.TrainingDetail(ctx, id)
 	if err != nil {
-		return d, err
+		return model.TrainingDetail{}, err
 	}
-	if !auth.Allow(actor.User, auth.EditTrainings, object(d)) {
-		return model.TrainingDetail{}, fmt.Errorf("trainings: change training %d: %w", id, model.ErrForbidden)
+	if err := auth.CheckTraining(actor.User, auth.EditTrainings, d); err != nil {
+		return model.TrainingDetail{}, fmt.Errorf("trainings: change: %w", err)
 	}
 	return d, nil
 }
