@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/traindesk/traindesk/internal/chart"
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/report/chart"
 )
 
 // Value shows a number as the report holds it: whole numbers without

@@ -11,7 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
-	"github.com/traindesk/traindesk/internal/report/certificate"
+	"github.com/traindesk/traindesk/internal/certificate"
 )
 
 // certVerifyBase is the absolute address of the verification pages, from the

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/db/seed"
+	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/certificate"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 

@@ -14,7 +14,7 @@ import (
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/qr"
+	"github.com/traindesk/traindesk/internal/qr"
 	"github.com/traindesk/traindesk/views/training"
 )
 

@@ -11,9 +11,9 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/report"
-	"github.com/traindesk/traindesk/internal/report/exportjob"
 	reportview "github.com/traindesk/traindesk/views/report"
 )
 
@@ -23,7 +23,7 @@ import (
 // that started the export.
 type reports struct {
 	s    *Server
-	jobs *exportjob.Registry
+	jobs *jobs.Runner
 }
 
 // Export jobs: finished files are kept an hour; a job running half an hour
@@ -38,7 +38,7 @@ const (
 // reportRoutes registers the donor report (screen, exports, JSON API).
 // Managers, program officers and admins may see it; trainers may not.
 func (s *Server) reportRoutes(e *echo.Echo, app area) {
-	h := &reports{s: s, jobs: exportjob.New("", exportKeep, exportTimeout, s.Now)}
+	h := &reports{s: s, jobs: jobs.New("", exportKeep, exportTimeout, s.Now)}
 	r := app.with(s.require(auth.ViewReports))
 	r.GET("/reports", h.page)
 	r.GET("/reports/export.xlsx", h.exportXLSX)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/traindesk/traindesk/internal/report/exportjob"
+	"github.com/traindesk/traindesk/internal/jobs"
 	reportview "github.com/traindesk/traindesk/views/report"
 )
 
@@ -25,7 +25,7 @@ func (h *reports) startExport(c echo.Context) error {
 	owner := currentUser(c).ID
 	id, err := h.jobs.Start(owner, r.fileName(), r.contentType(), r.expectedRows(),
 		func(ctx context.Context, w io.Writer, progress func()) error { return h.write(ctx, r, w, progress) })
-	if errors.Is(err, exportjob.ErrBusy) {
+	if errors.Is(err, jobs.ErrBusy) {
 		h.s.addFlash(c, "warn", "report.job.busy")
 		return c.Redirect(http.StatusSeeOther, "/reports?"+reportQuery(in).Encode())
 	} else if err != nil {
@@ -34,7 +34,7 @@ func (h *reports) startExport(c echo.Context) error {
 	h.auditExport(c, r, "job")
 	target := "/reports/jobs/" + id
 	if c.FormValue("async") != "1" {
-		if st, err := h.jobs.Wait(c.Request().Context(), owner, id, exportWait); err == nil && st.State == exportjob.Done {
+		if st, err := h.jobs.Wait(c.Request().Context(), owner, id, exportWait); err == nil && st.State == jobs.Done {
 			target += "/file"
 		}
 	}
@@ -56,7 +56,7 @@ func reportQuery(in reportview.Form) url.Values {
 // jobProps shows the current user's job :id; another user's is a 404.
 func (h *reports) jobProps(c echo.Context) (reportview.JobProps, error) {
 	st, err := h.jobs.Status(currentUser(c).ID, c.Param("id"))
-	if errors.Is(err, exportjob.ErrNotFound) {
+	if errors.Is(err, jobs.ErrNotFound) {
 		return reportview.JobProps{}, echo.NewHTTPError(http.StatusNotFound)
 	} else if err != nil {
 		return reportview.JobProps{}, err
@@ -79,7 +79,7 @@ func (h *reports) job(c echo.Context) error {
 // jobFile downloads a finished export.
 func (h *reports) jobFile(c echo.Context) error {
 	f, st, err := h.jobs.Open(currentUser(c).ID, c.Param("id"))
-	if errors.Is(err, exportjob.ErrNotFound) {
+	if errors.Is(err, jobs.ErrNotFound) {
 		return echo.NewHTTPError(http.StatusNotFound)
 	} else if err != nil {
 		return err

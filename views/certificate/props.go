@@ -9,9 +9,9 @@ import (
 
 	"github.com/a-h/templ"
 
+	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/certificate"
 )
 
 // ListProps is a training's certificates page.

@@ -1,4 +1,4 @@
-// Package pdfdoc draws Arabic and Latin report pages with fpdf.
+// Package pdf draws Arabic and Latin report pages with fpdf.
 //
 // fpdf places one glyph per code point from left to right and knows nothing
 // of Arabic: it neither joins letters nor orders right-to-left text. This
@@ -6,7 +6,7 @@
 // reorders each line into the visual order fpdf draws (Visual) and wraps
 // text on its logical order before reordering each line (Doc.Lines), so
 // that every string drawn through Doc reads correctly.
-package pdfdoc
+package pdf
 
 import "unicode"
 

@@ -1,14 +1,14 @@
-// Package exportjob runs report exports in the background, so that an
-// export that takes more than a moment shows its progress instead of
-// keeping a request hanging. A job writes its file to a temporary folder
-// and counts the rows it has written; its owner polls the count and then
-// downloads the file.
+// Package jobs runs long work, such as a report export, in the background,
+// so that it shows its progress instead of keeping a request hanging. A job
+// writes its file to a temporary folder and counts the rows it has written;
+// its owner polls the count and then downloads the file.
 //
 // Jobs live in the memory of the instance that started them. With several
 // instances behind a load balancer, the status and the download must reach
 // the same instance (sticky sessions); a restart forgets running jobs, and
-// their owners start the export again.
-package exportjob
+// their owners start them again. A queue kept in the database will replace
+// this runner; its API is kept small (Start, Status, Wait, Open) for that.
+package jobs
 
 import (
 	"context"
@@ -21,6 +21,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // State is where a job is in its life.
@@ -35,16 +37,17 @@ const (
 
 // Errors a caller tells apart.
 var (
-	// ErrNotFound: no such job, or another user's, or expired.
-	ErrNotFound = errors.New("exportjob: no such export")
-	// ErrBusy: the user already has MaxRunning exports running.
-	ErrBusy = errors.New("exportjob: too many exports running")
+	// ErrNotFound: no such job, or another user's, or expired. It wraps
+	// model.ErrNotFound, so the web layer answers 404.
+	ErrNotFound = fmt.Errorf("jobs: no such job: %w", model.ErrNotFound)
+	// ErrBusy: the user already has MaxRunning jobs running.
+	ErrBusy = errors.New("jobs: too many jobs running")
 )
 
-// MaxRunning bounds the exports one user runs at once.
+// MaxRunning bounds the jobs one user runs at once.
 const MaxRunning = 3
 
-// WriteFunc writes an export to w, calling progress after each row.
+// WriteFunc writes a job's file to w, calling progress after each row.
 type WriteFunc func(ctx context.Context, w io.Writer, progress func()) error
 
 // Status is what the owner sees of a job.
@@ -60,7 +63,7 @@ type Status struct {
 
 type job struct {
 	owner      int64
-	status     Status // guarded by Registry.mu, except Rows
+	status     Status // guarded by Runner.mu, except Rows
 	rows       atomic.Int64
 	path       string
 	done       chan struct{}
@@ -68,8 +71,8 @@ type job struct {
 	cancel     context.CancelFunc
 }
 
-// Registry holds the jobs of one instance.
-type Registry struct {
+// Runner holds the jobs of one instance.
+type Runner struct {
 	mu      sync.Mutex
 	jobs    map[string]*job
 	dir     string
@@ -78,24 +81,24 @@ type Registry struct {
 	now     func() time.Time
 }
 
-// New returns a registry that writes files under dir (the system's
+// New returns a runner that writes files under dir (the system's
 // temporary folder when empty), keeps finished jobs for keep, and stops a
 // job that runs longer than timeout.
-func New(dir string, keep, timeout time.Duration, now func() time.Time) *Registry {
+func New(dir string, keep, timeout time.Duration, now func() time.Time) *Runner {
 	if now == nil {
 		now = time.Now
 	}
-	return &Registry{jobs: map[string]*job{}, dir: dir, keep: keep, timeout: timeout, now: now}
+	return &Runner{jobs: map[string]*job{}, dir: dir, keep: keep, timeout: timeout, now: now}
 }
 
 // Start runs write in the background for owner and returns the job's id.
 // The file will be offered as fileName with contentType; total is the
 // number of rows expected, for the progress bar.
-func (r *Registry) Start(owner int64, fileName, contentType string, total int64, write WriteFunc) (string, error) {
+func (r *Runner) Start(owner int64, fileName, contentType string, total int64, write WriteFunc) (string, error) {
 	r.Prune()
-	f, err := os.CreateTemp(r.dir, "traindesk-export-*")
+	f, err := os.CreateTemp(r.dir, "traindesk-job-*")
 	if err != nil {
-		return "", fmt.Errorf("exportjob: %w", err)
+		return "", fmt.Errorf("jobs: %w", err)
 	}
 	b := make([]byte, 16)
 	rand.Read(b)
@@ -124,7 +127,7 @@ func (r *Registry) Start(owner int64, fileName, contentType string, total int64,
 }
 
 // run writes the file and records the outcome.
-func (r *Registry) run(ctx context.Context, j *job, f *os.File, write WriteFunc) {
+func (r *Runner) run(ctx context.Context, j *job, f *os.File, write WriteFunc) {
 	defer j.cancel()
 	err := write(ctx, f, func() { j.rows.Add(1) })
 	if cerr := f.Close(); err == nil {
@@ -141,7 +144,7 @@ func (r *Registry) run(ctx context.Context, j *job, f *os.File, write WriteFunc)
 }
 
 // get returns owner's job id.
-func (r *Registry) get(owner int64, id string) (*job, Status, error) {
+func (r *Runner) get(owner int64, id string) (*job, Status, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	j, ok := r.jobs[id]
@@ -154,14 +157,14 @@ func (r *Registry) get(owner int64, id string) (*job, Status, error) {
 }
 
 // Status reports owner's job id.
-func (r *Registry) Status(owner int64, id string) (Status, error) {
+func (r *Runner) Status(owner int64, id string) (Status, error) {
 	_, st, err := r.get(owner, id)
 	return st, err
 }
 
 // Wait waits up to d (or until ctx ends) for owner's job to finish and
 // reports it.
-func (r *Registry) Wait(ctx context.Context, owner int64, id string, d time.Duration) (Status, error) {
+func (r *Runner) Wait(ctx context.Context, owner int64, id string, d time.Duration) (Status, error) {
 	j, _, err := r.get(owner, id)
 	if err != nil {
 		return Status{}, err
@@ -177,7 +180,7 @@ func (r *Registry) Wait(ctx context.Context, owner int64, id string, d time.Dura
 }
 
 // Open opens the file of owner's finished job.
-func (r *Registry) Open(owner int64, id string) (*os.File, Status, error) {
+func (r *Runner) Open(owner int64, id string) (*os.File, Status, error) {
 	j, st, err := r.get(owner, id)
 	if err != nil {
 		return nil, st, err
@@ -192,9 +195,9 @@ func (r *Registry) Open(owner int64, id string) (*os.File, Status, error) {
 	return f, st, nil
 }
 
-// Prune forgets finished jobs older than the registry's keep and removes
+// Prune forgets finished jobs older than the runner's keep and removes
 // their files.
-func (r *Registry) Prune() {
+func (r *Runner) Prune() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	cut := r.now().Add(-r.keep)

@@ -1,4 +1,4 @@
-package pdfdoc
+package pdf
 
 import (
 	"bytes"
@@ -81,7 +81,7 @@ func New(o Options) (*Doc, error) {
 	} {
 		b, err := fs.ReadFile(assets.FS(), f.name)
 		if err != nil {
-			return nil, fmt.Errorf("pdfdoc: read font: %w", err)
+			return nil, fmt.Errorf("pdf: read font: %w", err)
 		}
 		pdf.AddUTF8FontFromBytes(fontFamily, f.style, b)
 	}
@@ -98,7 +98,7 @@ func New(o Options) (*Doc, error) {
 	pdf.SetFooterFunc(d.footer)
 	pdf.AddPage()
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("pdfdoc: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	return d, nil
 }
@@ -157,7 +157,7 @@ func (d *Doc) Image(png []byte, x, y, w, h float64) error {
 	d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(png))
 	d.pdf.ImageOptions(name, x, y, w, h, false, opts, 0, "")
 	if err := d.pdf.Error(); err != nil {
-		return fmt.Errorf("pdfdoc: image: %w", err)
+		return fmt.Errorf("pdf: image: %w", err)
 	}
 	return nil
 }
@@ -166,11 +166,11 @@ func (d *Doc) Image(png []byte, x, y, w, h float64) error {
 // drawing error and ignores later calls, so this is where errors surface.
 func (d *Doc) Output(w io.Writer) error {
 	if err := d.pdf.Error(); err != nil {
-		return fmt.Errorf("pdfdoc: %w", err)
+		return fmt.Errorf("pdf: %w", err)
 	}
 	d.pdf.RegisterAlias(aliasTotalArabic, ArabicDigits(strconv.Itoa(d.pdf.PageCount())))
 	if err := d.pdf.Output(w); err != nil {
-		return fmt.Errorf("pdfdoc: output: %w", err)
+		return fmt.Errorf("pdf: output: %w", err)
 	}
 	return nil
 }

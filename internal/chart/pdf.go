@@ -3,7 +3,7 @@ package chart
 import (
 	"strconv"
 
-	"github.com/traindesk/traindesk/internal/report/pdfdoc"
+	"github.com/traindesk/traindesk/internal/pdf"
 )
 
 // ptToMM converts font sizes in points to millimetres.
@@ -12,7 +12,7 @@ const ptToMM = 25.4 / 72
 // pdfCanvas draws on a PDF page with its origin at (x0, y0), in millimetres.
 // Text goes through pdfdoc, which shapes and reorders Arabic.
 type pdfCanvas struct {
-	d      *pdfdoc.Doc
+	d      *pdf.Doc
 	x0, y0 float64
 }
 
@@ -55,7 +55,7 @@ func pdfFontSize(w float64) float64 {
 
 // draw runs a layout on the page and restores the text colour and the
 // cursor, which sits below the chart afterwards.
-func draw(d *pdfdoc.Doc, x, y, w, h float64, layout func(c canvas, fs float64)) {
+func draw(d *pdf.Doc, x, y, w, h float64, layout func(c canvas, fs float64)) {
 	layout(pdfCanvas{d: d, x0: x, y0: y}, pdfFontSize(w))
 	d.PDF().SetTextColor(rgb(colorText))
 	left, _ := d.ContentBox()
@@ -63,14 +63,14 @@ func draw(d *pdfdoc.Doc, x, y, w, h float64, layout func(c canvas, fs float64)) 
 }
 
 // Draw draws the chart into the box at (x, y) of size w×h millimetres,
-// with text shaped and reordered by pdfdoc. Use Doc.Reserve to get a y
+// with text shaped and reordered by pdf. Use Doc.Reserve to get a y
 // that leaves room for it on the page.
-func (b BarChart) Draw(d *pdfdoc.Doc, x, y, w, h float64) {
+func (b BarChart) Draw(d *pdf.Doc, x, y, w, h float64) {
 	draw(d, x, y, w, h, func(c canvas, fs float64) { b.draw(c, w, h, fs) })
 }
 
 // Draw draws the chart into the box at (x, y) of size w×h millimetres,
 // like BarChart.Draw.
-func (p ProgressChart) Draw(d *pdfdoc.Doc, x, y, w, h float64) {
+func (p ProgressChart) Draw(d *pdf.Doc, x, y, w, h float64) {
 	draw(d, x, y, w, h, func(c canvas, fs float64) { p.draw(c, w, h, fs) })
 }

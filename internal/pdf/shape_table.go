@@ -1,4 +1,4 @@
-package pdfdoc
+package pdf
 
 // arabicForms lists, for each Arabic letter that has presentation forms in
 // the Arabic Presentation Forms-B block, its isolated, final, initial and

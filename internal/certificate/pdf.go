@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/traindesk/traindesk/internal/report/pdfdoc"
-	"github.com/traindesk/traindesk/internal/report/qr"
+	"github.com/traindesk/traindesk/internal/pdf"
+	"github.com/traindesk/traindesk/internal/qr"
 )
 
 // The certificate's page: A4 landscape, in millimetres.
@@ -32,14 +32,14 @@ var (
 func Write(w io.Writer, d Data) error {
 	// The document runs right to left so that every line with Arabic in it
 	// is ordered as Arabic; lines without Arabic stay left to right.
-	doc, err := pdfdoc.New(pdfdoc.Options{RTL: true, Landscape: true,
+	doc, err := pdf.New(pdf.Options{RTL: true, Landscape: true,
 		Title: d.EN.Heading + " — " + d.EN.Name, Subject: d.EN.Title})
 	if err != nil {
 		return err
 	}
-	pdf := doc.PDF()
-	pdf.SetFooterFunc(func() {}) // one page: no page numbers
-	pdf.SetAutoPageBreak(false, 0)
+	fp := doc.PDF()
+	fp.SetFooterFunc(func() {}) // one page: no page numbers
+	fp.SetAutoPageBreak(false, 0)
 	frame(doc)
 	issuer(doc, d.Org)
 	left := (pageW - 2*colW - colGap) / 2
@@ -56,24 +56,24 @@ func Write(w io.Writer, d Data) error {
 }
 
 // frame draws a double border: a strong outer line and a fine gold one.
-func frame(doc *pdfdoc.Doc) {
-	pdf := doc.PDF()
-	pdf.SetDrawColor(blue[0], blue[1], blue[2])
-	pdf.SetLineWidth(1.4)
-	pdf.Rect(8, 8, pageW-16, pageH-16, "D")
-	pdf.SetDrawColor(gold[0], gold[1], gold[2])
-	pdf.SetLineWidth(0.35)
-	pdf.Rect(11.5, 11.5, pageW-23, pageH-23, "D")
-	pdf.SetFillColor(gold[0], gold[1], gold[2])
+func frame(doc *pdf.Doc) {
+	fp := doc.PDF()
+	fp.SetDrawColor(blue[0], blue[1], blue[2])
+	fp.SetLineWidth(1.4)
+	fp.Rect(8, 8, pageW-16, pageH-16, "D")
+	fp.SetDrawColor(gold[0], gold[1], gold[2])
+	fp.SetLineWidth(0.35)
+	fp.Rect(11.5, 11.5, pageW-23, pageH-23, "D")
+	fp.SetFillColor(gold[0], gold[1], gold[2])
 	for _, x := range []float64{11.5, pageW - 11.5} {
 		for _, y := range []float64{11.5, pageH - 11.5} {
-			pdf.Circle(x, y, 1.3, "F")
+			fp.Circle(x, y, 1.3, "F")
 		}
 	}
 }
 
 // issuer draws the issuer's name at the top, between two short rules.
-func issuer(doc *pdfdoc.Doc, name string) {
+func issuer(doc *pdf.Doc, name string) {
 	setColor(doc, blue)
 	doc.SetFont(true, 12)
 	w := doc.TextWidth(name)
@@ -84,7 +84,7 @@ func issuer(doc *pdfdoc.Doc, name string) {
 
 // column draws one language's text centred in a column at x and returns
 // where it ends.
-func column(doc *pdfdoc.Doc, x float64, s Side) float64 {
+func column(doc *pdf.Doc, x float64, s Side) float64 {
 	cx := x + colW/2
 	setColor(doc, blue)
 	y := fit(doc, x, 41, s.Heading, true, 24, 11)
@@ -105,7 +105,7 @@ func column(doc *pdfdoc.Doc, x float64, s Side) float64 {
 
 // fit draws text on one line, centred in the column at x, shrinking the
 // font from size down to floor until it fits, and returns the y below it.
-func fit(doc *pdfdoc.Doc, x, y float64, text string, bold bool, size, floor float64) float64 {
+func fit(doc *pdf.Doc, x, y float64, text string, bold bool, size, floor float64) float64 {
 	for ; size > floor; size -= 0.5 {
 		doc.SetFont(bold, size)
 		if doc.TextWidth(text) <= colW {
@@ -121,7 +121,7 @@ func fit(doc *pdfdoc.Doc, x, y float64, text string, bold bool, size, floor floa
 // centred wraps text to the column and draws it centred on cx from y in
 // at most maxLines lines, shrinking the font (down to 8 points) before it
 // cuts a long text short, and returns the y below it.
-func centred(doc *pdfdoc.Doc, cx, y float64, text string, bold bool, size float64, maxLines int) float64 {
+func centred(doc *pdf.Doc, cx, y float64, text string, bold bool, size float64, maxLines int) float64 {
 	if text == "" {
 		return y
 	}
@@ -135,17 +135,17 @@ func centred(doc *pdfdoc.Doc, cx, y float64, text string, bold bool, size float6
 		lines = lines[:maxLines]
 	}
 	lh := size * 0.3528 * 1.45
-	pdf := doc.PDF()
+	fp := doc.PDF()
 	for _, l := range lines {
 		y += lh
-		pdf.Text(cx-pdf.GetStringWidth(l)/2, y-lh*0.28, l)
+		fp.Text(cx-fp.GetStringWidth(l)/2, y-lh*0.28, l)
 	}
 	return y + 1
 }
 
 // footer draws the funding lines, the issue dates and the verification
 // code in both languages either side of the QR code.
-func footer(doc *pdfdoc.Doc, d Data, left float64) error {
+func footer(doc *pdf.Doc, d Data, left float64) error {
 	top := 153.0
 	rule(doc, left, top-4, pageW-left, top-4)
 	png, err := qr.PNG(d.URL, 360)
@@ -165,7 +165,7 @@ func footer(doc *pdfdoc.Doc, d Data, left float64) error {
 }
 
 // small draws one language's small print in a box of width w at x.
-func small(doc *pdfdoc.Doc, x, y, w float64, align string, s Side, d Data) {
+func small(doc *pdf.Doc, x, y, w float64, align string, s Side, d Data) {
 	setColor(doc, ink)
 	doc.SetFont(true, 10)
 	for _, l := range doc.Lines(s.Funded, w) {
@@ -175,44 +175,44 @@ func small(doc *pdfdoc.Doc, x, y, w float64, align string, s Side, d Data) {
 	setColor(doc, muted)
 	doc.SetFont(false, 9)
 	doc.TextBox(x, y+1, w, 5, s.Issued, align)
-	doc.TextBox(x, y+6, w, 5, s.CodeLabel+": "+pdfdoc.Isolate(d.Code, false), align)
+	doc.TextBox(x, y+6, w, 5, s.CodeLabel+": "+pdf.Isolate(d.Code, false), align)
 	doc.TextBox(x, y+11, w, 5, s.Verify, align)
 	doc.SetFont(false, 8)
 	doc.TextBox(x, y+16, w, 5, d.URL, align)
 }
 
 // visual draws a line already in visual order, aligned in a box.
-func visual(doc *pdfdoc.Doc, x, y, w float64, line, align string) {
-	pdf := doc.PDF()
-	tw := pdf.GetStringWidth(line)
+func visual(doc *pdf.Doc, x, y, w float64, line, align string) {
+	fp := doc.PDF()
+	tw := fp.GetStringWidth(line)
 	switch align {
 	case "R":
 		x += w - tw
 	case "C":
 		x += (w - tw) / 2
 	}
-	pdf.Text(x, y+3.6, line)
+	fp.Text(x, y+3.6, line)
 }
 
 // watermark writes text across the page, turned and translucent, so a
 // revoked certificate cannot pass for a valid one.
-func watermark(doc *pdfdoc.Doc, text string) {
-	pdf := doc.PDF()
-	pdf.TransformBegin()
-	pdf.TransformRotate(22, pageW/2, pageH/2)
-	pdf.SetAlpha(0.28, "Normal")
+func watermark(doc *pdf.Doc, text string) {
+	fp := doc.PDF()
+	fp.TransformBegin()
+	fp.TransformRotate(22, pageW/2, pageH/2)
+	fp.SetAlpha(0.28, "Normal")
 	setColor(doc, red)
 	doc.SetFont(true, 64)
 	doc.TextBox(0, pageH/2-15, pageW, 30, text, "C")
-	pdf.SetAlpha(1, "Normal")
-	pdf.TransformEnd()
+	fp.SetAlpha(1, "Normal")
+	fp.TransformEnd()
 }
 
-func rule(doc *pdfdoc.Doc, x1, y1, x2, y2 float64) {
-	pdf := doc.PDF()
-	pdf.SetDrawColor(gold[0], gold[1], gold[2])
-	pdf.SetLineWidth(0.3)
-	pdf.Line(x1, y1, x2, y2)
+func rule(doc *pdf.Doc, x1, y1, x2, y2 float64) {
+	fp := doc.PDF()
+	fp.SetDrawColor(gold[0], gold[1], gold[2])
+	fp.SetLineWidth(0.3)
+	fp.Line(x1, y1, x2, y2)
 }
 
-func setColor(doc *pdfdoc.Doc, c [3]int) { doc.PDF().SetTextColor(c[0], c[1], c[2]) }
+func setColor(doc *pdf.Doc, c [3]int) { doc.PDF().SetTextColor(c[0], c[1], c[2]) }

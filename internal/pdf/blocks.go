@@ -1,4 +1,4 @@
-package pdfdoc
+package pdf
 
 // lineHeight is the distance between baselines for a font size in points.
 func lineHeight(size float64) float64 { return size * ptToMM * 1.45 }

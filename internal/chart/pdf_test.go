@@ -8,19 +8,19 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/traindesk/traindesk/internal/report/pdfdoc"
-	"github.com/traindesk/traindesk/internal/report/qr"
+	"github.com/traindesk/traindesk/internal/pdf"
+	"github.com/traindesk/traindesk/internal/qr"
 )
 
 // samplePage builds the page a person checks by eye: Arabic lines, names,
 // mixed lines, numbers, lam-alef, a table, charts and a QR code.
 func samplePage(t *testing.T, rtl bool) []byte {
 	t.Helper()
-	d, err := pdfdoc.New(pdfdoc.Options{
+	d, err := pdf.New(pdf.Options{
 		RTL: rtl, Title: "SPHERE II",
-		FooterText: "SPHERE II · تقرير " + pdfdoc.Isolate("2023-01-01 – 2023-12-31", false),
+		FooterText: "SPHERE II · تقرير " + pdf.Isolate("2023-01-01 – 2023-12-31", false),
 		PageLabel: func(page, total string) string {
-			return "صفحة " + pdfdoc.ArabicDigits(page) + " من " + total
+			return "صفحة " + pdf.ArabicDigits(page) + " من " + total
 		},
 	})
 	if err != nil {
@@ -32,8 +32,8 @@ func samplePage(t *testing.T, rtl bool) []byte {
 	d.Paragraph("Safaga ميناء سفاجا", 11)
 	d.Paragraph("الأرقام: ٠١٢٣٤٥٦٧٨٩ و 0123456789 — النسبة 45% — (ملاحظة)", 11)
 	d.Paragraph("السلام عليكم — الإسكندرية — لا — لآلئ — لأن", 11)
-	d.Table(pdfdoc.Table{
-		Columns: []pdfdoc.Column{{Title: "الجهة"}, {Title: "Agency"}, {Title: "نساء", Width: 18}, {Title: "رجال", Width: 18}},
+	d.Table(pdf.Table{
+		Columns: []pdf.Column{{Title: "الجهة"}, {Title: "Agency"}, {Title: "نساء", Width: 18}, {Title: "رجال", Width: 18}},
 		Rows: [][]string{
 			{"مصلحة الجمارك المصرية", "Egyptian Customs Authority", "١٢", "٣٠"},
 			{"ميناء سفاجا", "Safaga Port", "٧", "٩"},
@@ -50,9 +50,9 @@ func samplePage(t *testing.T, rtl bool) []byte {
 }
 
 // drawSampleCharts adds every kind of chart and a QR code to the page.
-func drawSampleCharts(t *testing.T, d *pdfdoc.Doc, rtl bool) {
+func drawSampleCharts(t *testing.T, d *pdf.Doc, rtl bool) {
 	t.Helper()
-	format := func(v float64) string { return pdfdoc.ArabicDigits(fmt.Sprintf("%.0f", v)) }
+	format := func(v float64) string { return pdf.ArabicDigits(fmt.Sprintf("%.0f", v)) }
 	left, width := d.ContentBox()
 	bar := agencies(rtl, false)
 	bar.Bars[1].Label = "ميناء سفاجا"
@@ -83,11 +83,11 @@ func drawSampleCharts(t *testing.T, d *pdfdoc.Doc, rtl bool) {
 func TestDraw_PDF(t *testing.T) {
 	for _, rtl := range []bool{true, false} {
 		t.Run(fmt.Sprint("rtl=", rtl), func(t *testing.T) {
-			pdf := samplePage(t, rtl)
-			if !bytes.HasPrefix(pdf, []byte("%PDF")) {
+			page := samplePage(t, rtl)
+			if !bytes.HasPrefix(page, []byte("%PDF")) {
 				t.Fatal("not a PDF")
 			}
-			render(t, pdf, fmt.Sprint("sample-rtl-", rtl))
+			render(t, page, fmt.Sprint("sample-rtl-", rtl))
 		})
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/pdfdoc"
+	"github.com/traindesk/traindesk/internal/pdf"
 )
 
 // Sheet is a training's attendance sheet, every cell already written in
@@ -20,7 +20,7 @@ type Sheet struct {
 	Title   string      // "Attendance sheet"
 	Heading string      // the training's title
 	Facts   [][2]string // donor, project, training, dates, venue, city…
-	Columns []pdfdoc.Column
+	Columns []pdf.Column
 	Rows    [][]string // one per live registration, then the totals row
 	Legend  string
 	Notes   []string // the completion rule, what is left out
@@ -83,8 +83,8 @@ func (c Course) facts(l *i18n.Localizer) [][2]string {
 
 // columns are #, the names, agency and duty station, one column per live
 // session headed by its date, then attendance and completion.
-func (c Course) columns(l *i18n.Localizer) []pdfdoc.Column {
-	cols := []pdfdoc.Column{
+func (c Course) columns(l *i18n.Localizer) []pdf.Column {
+	cols := []pdf.Column{
 		{Title: l.T("certificate.sheet.num"), Width: 8, Align: "C"},
 		{Title: l.T("certificate.sheet.name_latin"), Width: 48},
 		{Title: l.T("certificate.sheet.name_arabic"), Width: 36},
@@ -101,11 +101,11 @@ func (c Course) columns(l *i18n.Localizer) []pdfdoc.Column {
 			// Two sessions on one day are told apart by their hours.
 			title += "\n" + l.Clock(s.StartsAt)
 		}
-		cols = append(cols, pdfdoc.Column{Title: title, Width: 14, Align: "C"})
+		cols = append(cols, pdf.Column{Title: title, Width: 14, Align: "C"})
 	}
 	return append(cols,
-		pdfdoc.Column{Title: l.T("certificate.sheet.attended"), Width: 17, Align: "C"},
-		pdfdoc.Column{Title: l.T("certificate.sheet.completed"), Width: 19, Align: "C"})
+		pdf.Column{Title: l.T("certificate.sheet.attended"), Width: 17, Align: "C"},
+		pdf.Column{Title: l.T("certificate.sheet.completed"), Width: 19, Align: "C"})
 }
 
 // row is one participant's line.
@@ -161,11 +161,11 @@ func (c Course) station(l *i18n.Localizer, id *int64) string {
 // Write draws the sheet as a landscape A4 PDF with a running header, page
 // numbers and the generation date on every page.
 func (s Sheet) Write(w io.Writer) error {
-	doc, err := pdfdoc.New(pdfdoc.Options{RTL: s.RTL, Landscape: true, Title: s.Title + " — " + s.Heading,
+	doc, err := pdf.New(pdf.Options{RTL: s.RTL, Landscape: true, Title: s.Title + " — " + s.Heading,
 		Subject: s.Title, FooterText: s.Footer, Header: s.header,
 		PageLabel: func(page, total string) string {
 			if s.RTL {
-				page = pdfdoc.ArabicDigits(page)
+				page = pdf.ArabicDigits(page)
 			}
 			return fmt.Sprintf(s.Page, page, total)
 		}})
@@ -174,13 +174,13 @@ func (s Sheet) Write(w io.Writer) error {
 	}
 	doc.Heading(s.Title, 16)
 	doc.KeyValues(s.Facts)
-	doc.Table(pdfdoc.Table{Columns: s.Columns, Rows: s.Rows, HeaderFill: true, Zebra: true, FontSize: 8})
+	doc.Table(pdf.Table{Columns: s.Columns, Rows: s.Rows, HeaderFill: true, Zebra: true, FontSize: 8})
 	doc.Paragraph(strings.Join(append([]string{s.Legend}, s.Notes...), "  ·  "), 8.5)
 	return doc.Output(w)
 }
 
 // header is the running line at the top of every page.
-func (s Sheet) header(d *pdfdoc.Doc) {
+func (s Sheet) header(d *pdf.Doc) {
 	left, width := d.ContentBox()
 	d.SetFont(false, 8)
 	d.PDF().SetTextColor(0x5b, 0x67, 0x73)
