@@ -7,7 +7,10 @@ import (
 
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/web"
 )
@@ -65,10 +68,18 @@ func Build(st *store.Store, o Options) *Built {
 
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, o.Secret, o.SessionIdle, o.SessionMax, o.Now, trust.IsHTTPS)
+	// Export jobs: finished files are kept an hour; a job running half an
+	// hour is stopped. Starting an export waits two seconds for it, so that
+	// small exports download at once and only long ones show progress.
+	exports := jobs.New("", time.Hour, 30*time.Minute, o.Now)
+	reports := report.New(st, exports, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
+	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
 
 	srv := web.New(web.Deps{
 		Store:          st,
 		Sessions:       sessions,
+		Reports:        reports,
+		Certificates:   certificates,
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,

@@ -64,14 +64,3 @@ func Normalize(s string) (string, bool) {
 	}
 	return b.String(), true
 }
-
-// Group writes a code in groups of four ("7KQ2-MXA9-3B0F") for print and
-// screen; Normalize reads it back.
-func Group(code string) string {
-	var parts []string
-	for len(code) > 4 {
-		parts = append(parts, code[:4])
-		code = code[4:]
-	}
-	return strings.Join(append(parts, code), "-")
-}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 func TestNewCode(t *testing.T) {
@@ -61,7 +63,10 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("Normalize(%q) = %q, %v", c.in, got, ok)
 		}
 	}
-	if g := Group("7KQ2MXA93B0F"); g != "7KQ2-MXA9-3B0F" {
-		t.Errorf("Group = %q", g)
+	if g := model.GroupCode("7KQ2MXA93B0F"); g != "7KQ2-MXA9-3B0F" {
+		t.Errorf("GroupCode = %q", g)
+	}
+	if n, ok := Normalize(model.GroupCode("7KQ2MXA93B0F")); !ok || n != "7KQ2MXA93B0F" {
+		t.Errorf("a grouped code does not read back: %q", n)
 	}
 }

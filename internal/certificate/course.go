@@ -1,7 +1,6 @@
 package certificate
 
 import (
-	"context"
 	"errors"
 	"fmt"
 
@@ -17,6 +16,10 @@ var (
 	// ErrNoneToDownload means a training has no valid certificate to hand
 	// out: nobody completed, or none was issued yet.
 	ErrNoneToDownload = fmt.Errorf("certificate: no certificate to download: %w", model.ErrConflict)
+	// ErrAlreadyRevoked keeps the first revocation's reason and date.
+	ErrAlreadyRevoked = fmt.Errorf("certificate: already revoked: %w", model.ErrConflict)
+	// ErrNotRevoked: only a revoked certificate can be reinstated.
+	ErrNotRevoked = fmt.Errorf("certificate: not revoked: %w", model.ErrConflict)
 )
 
 // Course is a training with everything its certificates and attendance
@@ -73,51 +76,6 @@ func Build(t model.TrainingDetail, refs model.Refs, sits []model.SittingRow, ros
 	return c
 }
 
-// Reader is what Load needs from the store.
-type Reader interface {
-	Training(ctx context.Context, viewer model.User, id int64) (model.TrainingDetail, error)
-	AllRefs(ctx context.Context) (model.Refs, error)
-	Sittings(ctx context.Context, trainingID int64) ([]model.SittingRow, error)
-	Roster(ctx context.Context, trainingID int64) ([]model.RosterRow, error)
-	TrainingMarks(ctx context.Context, trainingID int64) ([]model.Attendance, error)
-	Assessments(ctx context.Context, trainingID int64) (map[int64]model.Assessment, error)
-	Certificates(ctx context.Context, trainingID int64) (map[int64]model.Certificate, error)
-}
-
-// Load reads the course of training id as viewer may see it; a trainer
-// asking for a training they do not facilitate gets model.ErrNotFound.
-func Load(ctx context.Context, r Reader, viewer model.User, id int64) (Course, error) {
-	t, err := r.Training(ctx, viewer, id)
-	if err != nil {
-		return Course{}, err
-	}
-	refs, err := r.AllRefs(ctx)
-	if err != nil {
-		return Course{}, err
-	}
-	sits, err := r.Sittings(ctx, id)
-	if err != nil {
-		return Course{}, err
-	}
-	roster, err := r.Roster(ctx, id)
-	if err != nil {
-		return Course{}, err
-	}
-	marks, err := r.TrainingMarks(ctx, id)
-	if err != nil {
-		return Course{}, err
-	}
-	scores, err := r.Assessments(ctx, id)
-	if err != nil {
-		return Course{}, err
-	}
-	certs, err := r.Certificates(ctx, id)
-	if err != nil {
-		return Course{}, err
-	}
-	return Build(t, refs, sits, roster, marks, scores, certs), nil
-}
-
 // Issuable tells whether certificates may be issued on day today: once
 // the training is marked completed, or once its last day has passed
 // (offices often close the training's status days later, and the
@@ -157,48 +115,14 @@ func (c Course) Completers() []Person {
 	return out
 }
 
-// Issuer is what issuing needs from the store.
-type Issuer interface {
-	IssueCertificates(ctx context.Context, regIDs []int64, newCode func() (string, error)) (map[int64]model.Certificate, []int64, error)
-}
-
-// Issue makes sure that each of people who has no certificate yet gets
-// one, in one transaction, and records the certificates in c. Only
-// completers get a new certificate, and only when the course is issuable;
-// a certificate issued earlier stays valid until it is revoked, even if a
-// later correction of the roll changed the verdict. It returns the ids of
-// the certificates it created.
-func (c *Course) Issue(ctx context.Context, st Issuer, today model.Date, newCode func() (string, error), people ...Person) ([]int64, error) {
-	var missing []int64
-	for _, p := range people {
-		if _, ok := c.Certs[p.ID]; ok {
-			continue
-		}
-		if !p.Result.Completed {
-			return nil, ErrNotCompleted
-		}
-		missing = append(missing, p.ID)
-	}
-	if len(missing) == 0 {
-		return nil, nil
-	}
-	if err := c.Issuable(today); err != nil {
-		return nil, err
-	}
-	certs, created, err := st.IssueCertificates(ctx, missing, newCode)
-	if err != nil {
-		return nil, err
-	}
-	for id, cert := range certs {
-		c.Certs[id] = cert
-	}
-	return created, nil
-}
-
 // Refusal names the catalogue key that explains err to a person, or ""
 // when err is not one of this package's refusals.
 func Refusal(err error) string {
 	switch {
+	case errors.Is(err, ErrAlreadyRevoked):
+		return "certificate.error.already_revoked"
+	case errors.Is(err, ErrNotRevoked):
+		return "certificate.error.not_revoked"
 	case errors.Is(err, ErrNotEnded):
 		return "certificate.refused.not_ended"
 	case errors.Is(err, ErrCancelled):
@@ -209,4 +133,26 @@ func Refusal(err error) string {
 		return "certificate.refused.none"
 	}
 	return ""
+}
+
+// Refused is a certificate, or a training's certificates, refused for one
+// of this package's reasons: it names the training, so that the refusal
+// can be explained beside it.
+type Refused struct {
+	TrainingID int64
+	Title      string
+	Reason     error // ErrNotEnded, ErrCancelled, ErrNotCompleted or ErrNoneToDownload
+}
+
+func (r *Refused) Error() string { return r.Reason.Error() }
+
+// Unwrap exposes the reason, which wraps model.ErrConflict.
+func (r *Refused) Unwrap() error { return r.Reason }
+
+// refused wraps err as a Refused of c's training when it is a refusal.
+func refused(c Course, err error) error {
+	if Refusal(err) == "" {
+		return err
+	}
+	return &Refused{TrainingID: c.T.ID, Title: c.T.Title, Reason: err}
 }

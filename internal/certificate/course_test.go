@@ -1,7 +1,6 @@
 package certificate
 
 import (
-	"context"
 	"errors"
 	"testing"
 
@@ -54,43 +53,21 @@ func TestIssuable(t *testing.T) {
 	}
 }
 
-// fakeIssuer records what it was asked to issue.
-type fakeIssuer struct{ asked []int64 }
-
-func (f *fakeIssuer) IssueCertificates(_ context.Context, ids []int64, code func() (string, error)) (map[int64]model.Certificate, []int64, error) {
-	f.asked = append(f.asked, ids...)
-	out := map[int64]model.Certificate{}
-	var created []int64
-	for _, id := range ids {
-		s, _ := code()
-		out[id] = model.Certificate{ID: id * 10, RegistrationID: id, Code: s}
-		created = append(created, id*10)
+func TestRefusal(t *testing.T) {
+	for _, err := range []error{ErrNotEnded, ErrCancelled, ErrNotCompleted, ErrNoneToDownload, ErrAlreadyRevoked, ErrNotRevoked} {
+		if Refusal(err) == "" || !errors.Is(err, model.ErrConflict) {
+			t.Errorf("%v is not explained, or not a conflict", err)
+		}
 	}
-	return out, created, nil
-}
-
-func TestIssue(t *testing.T) {
-	c := course(t)
-	done, _ := c.Person(103)
-	issued, _ := c.Person(100)
-	notDone, _ := c.Person(101)
-	st := &fakeIssuer{}
-	code := func() (string, error) { return "7KQ2MXA93B0F", nil }
-	today := c.T.EndsOn.AddDays(1)
-	if _, err := c.Issue(context.Background(), st, today, code, notDone); !errors.Is(err, ErrNotCompleted) {
-		t.Fatalf("non-completer: %v", err)
+	if Refusal(model.ErrForbidden) != "" || Refusal(errors.New("disk full")) != "" {
+		t.Error("other errors are explained as refusals")
 	}
-	created, err := c.Issue(context.Background(), st, today, code, issued, done)
-	if err != nil || len(created) != 1 || len(st.asked) != 1 || st.asked[0] != 103 || c.Certs[103].Code == "" {
-		t.Fatalf("issue: %v, %v, asked %v", created, err, st.asked)
+	r := refused(course(t), ErrNotEnded)
+	var re *Refused
+	if !errors.As(r, &re) || re.TrainingID != 1 || !errors.Is(r, ErrNotEnded) {
+		t.Errorf("refused = %#v", r)
 	}
-	c.T.Status = model.StatusOngoing
-	other, _ := c.Person(100)
-	delete(c.Certs, other.ID)
-	if _, err := c.Issue(context.Background(), st, c.T.EndsOn, code, other); !errors.Is(err, ErrNotEnded) {
-		t.Fatalf("before the end: %v", err)
-	}
-	if Refusal(err) != "" || Refusal(ErrNotEnded) == "" || Refusal(ErrNoneToDownload) == "" {
-		t.Error("refusals are not explained")
+	if err := refused(course(t), model.ErrForbidden); err != model.ErrForbidden {
+		t.Errorf("a non-refusal was wrapped: %v", err)
 	}
 }

@@ -40,7 +40,7 @@ type Data struct {
 // of the verification pages ("https://host/verify/"); loc is the venues'
 // time zone, in which the issue date is given.
 func (c Course) Data(p Person, cert model.Certificate, verifyBase string, loc *time.Location) Data {
-	d := Data{Org: "traindesk", Code: Group(cert.Code), URL: verifyBase + cert.Code, Revoked: cert.RevokedAt != nil}
+	d := Data{Org: "traindesk", Code: model.GroupCode(cert.Code), URL: verifyBase + cert.Code, Revoked: cert.RevokedAt != nil}
 	issued := model.DateOf(cert.IssuedAt.In(loc))
 	d.EN = c.side(i18n.New(i18n.EN), firstNonEmpty(p.NameLatin, p.NameArabic), issued)
 	d.AR = c.side(i18n.New(i18n.AR), firstNonEmpty(p.NameArabic, p.NameLatin), issued)

@@ -1,6 +1,8 @@
 package certificate
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -26,6 +28,31 @@ type Sheet struct {
 	Notes   []string // the completion rule, what is left out
 	Footer  string   // "Generated on … by traindesk"
 	Page    string   // "Page %s of %s" in the page's language
+}
+
+// AttendanceSheet draws the attendance sheet of training id in lang, for
+// anyone who sees the training (trainers for the trainings they
+// facilitate). The download is in the audit log, with the language and
+// the number of people listed.
+func (s *Service) AttendanceSheet(ctx context.Context, a model.Actor, id int64, lang i18n.Lang) (Document, error) {
+	var co Course
+	err := s.store.Tx(ctx, func(ctx context.Context) error {
+		var err error
+		if co, err = s.course(ctx, a, id); err != nil {
+			return err
+		}
+		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditAttendanceSheet, Actor: a,
+			Object: model.AuditObject{Type: "training", ID: id},
+			Values: map[string]string{"lang": string(lang), "people": strconv.Itoa(len(co.People))}})
+	})
+	if err != nil {
+		return Document{}, err
+	}
+	var buf bytes.Buffer
+	if err := co.Sheet(i18n.New(lang), s.today()).Write(&buf); err != nil {
+		return Document{}, err
+	}
+	return Document{Name: fmt.Sprintf("attendance-%d-%s.pdf", id, lang), PDF: buf.Bytes()}, nil
 }
 
 // Sheet writes the attendance sheet in l's language; generated is the day

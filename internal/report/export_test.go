@@ -29,8 +29,8 @@ func TestNeutralise(t *testing.T) {
 }
 
 func TestFileName(t *testing.T) {
-	fig := report.Figures{Project: report.Project{Code: "SPHERE II"},
-		Period: report.Period{From: model.MustDate("2023-01-01"), To: model.MustDate("2023-03-31")}}
+	fig := model.Figures{Project: model.ReportProject{Code: "SPHERE II"},
+		Period: model.Period{From: model.MustDate("2023-01-01"), To: model.MustDate("2023-03-31")}}
 	if got := report.FileName(fig, "", "xlsx"); got != "SPHERE-II_2023-01-01_2023-03-31.xlsx" {
 		t.Error(got)
 	}

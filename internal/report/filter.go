@@ -31,8 +31,6 @@
 package report
 
 import (
-	"time"
-
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -69,16 +67,4 @@ func (f Filter) Validate() error {
 func (f Filter) storeFilter(mastery float64) model.ReportFilter {
 	return model.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, AgencyID: f.AgencyID,
 		GovernorateID: f.GovernorateID, ThematicID: f.ThematicID, Mastery: mastery}
-}
-
-// Quarter returns the first and last day of quarter q (1–4) of year.
-func Quarter(year, q int) (model.Date, model.Date) {
-	first := model.Date{Year: year, Month: time.Month(3*(q-1) + 1), Day: 1}
-	last := model.DateOf(first.Time().AddDate(0, 3, -1))
-	return first, last
-}
-
-// Year returns the first and last day of year.
-func Year(year int) (model.Date, model.Date) {
-	return model.Date{Year: year, Month: 1, Day: 1}, model.Date{Year: year, Month: 12, Day: 31}
 }

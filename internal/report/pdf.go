@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/i18n"
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/pdf"
 )
 
@@ -80,7 +81,7 @@ func tick(progress func()) {
 }
 
 // headline is the figures a donor reads first.
-func headline(l *i18n.Localizer, f Figures) [][2]string {
+func headline(l *i18n.Localizer, f model.Figures) [][2]string {
 	pc := func(p *float64) string { return PercentText(l, p) }
 	dc := func(p *float64) string {
 		if p == nil {
@@ -110,12 +111,12 @@ func PercentText(l *i18n.Localizer, p *float64) string {
 	if p == nil {
 		return "–"
 	}
-	return l.Decimal(Round1(*p), 1) + l.Digits("%")
+	return l.Decimal(model.Round1(*p), 1) + l.Digits("%")
 }
 
 // drawCharts draws the indicator progress and the disaggregation charts,
 // each on the rest of the page or the next one.
-func drawCharts(d *pdf.Doc, l *i18n.Localizer, f Figures) {
+func drawCharts(d *pdf.Doc, l *i18n.Localizer, f model.Figures) {
 	left, width := d.ContentBox()
 	ind := IndicatorChart(l, f.Indicators)
 	if len(ind.Items) > 0 {

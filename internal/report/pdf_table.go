@@ -52,7 +52,7 @@ func cellText(l *i18n.Localizer, c Cell) string {
 	case KindScore, KindDecimal:
 		return Value(l, c.Num)
 	case KindPercent:
-		return l.Decimal(Round1(c.Num), 1) + l.Digits("%")
+		return l.Decimal(model.Round1(c.Num), 1) + l.Digits("%")
 	case KindDate:
 		return l.Date(c.Date)
 	}

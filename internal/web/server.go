@@ -14,7 +14,9 @@ import (
 
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -22,6 +24,8 @@ import (
 type Deps struct {
 	Store          *store.Store
 	Sessions       *auth.Sessions
+	Reports        *report.Service      // donor report: figures, exports, export jobs
+	Certificates   *certificate.Service // certificates and attendance sheets
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time
