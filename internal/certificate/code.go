@@ -2,7 +2,10 @@
 // of completion with their verification codes, and the attendance sheet the
 // donor reads as a means of verification. It decides who completed (the
 // training's rule, the same one the training's page shows), when
-// certificates may be issued, and draws both documents as PDF.
+// certificates may be issued, that one is never issued twice, when one may
+// be revoked or reinstated, and draws both documents as PDF. Its Service is
+// what the web layer calls; each of its changes is one transaction with its
+// audit event.
 package certificate
 
 import (

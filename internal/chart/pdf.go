@@ -10,7 +10,7 @@ import (
 const ptToMM = 25.4 / 72
 
 // pdfCanvas draws on a PDF page with its origin at (x0, y0), in millimetres.
-// Text goes through pdfdoc, which shapes and reorders Arabic.
+// Text goes through package pdf, which shapes and reorders Arabic.
 type pdfCanvas struct {
 	d      *pdf.Doc
 	x0, y0 float64

@@ -1,7 +1,10 @@
 // Package report computes the donor report: one set of figures for a
-// project and a period, drawn from SQL aggregates, and written as HTML (by
-// the views), JSON, CSV and XLSX (here) and PDF. Every writer reads the same
-// Figures, so the numbers agree wherever they are read.
+// project and a period (model.Figures), drawn from SQL aggregates, and
+// decides what each export holds: the tables of the CSV files and the
+// workbook, and the PDF's pages. The views show the same figures as HTML,
+// the JSON API serves them as they are, so the numbers agree wherever they
+// are read. Its Service is what the web layer calls: the page, the API,
+// and the exports with their files, jobs and audit events.
 //
 // How the figures are counted (the page explains the same in words):
 //
