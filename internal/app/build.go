@@ -8,7 +8,10 @@ import (
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/trainings"
@@ -72,6 +75,12 @@ func Build(st *store.Store, o Options) *Built {
 	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
 		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
 	registry := roster.New(st, trainingSvc, o.Now, o.Location)
+	// Export jobs: finished files are kept an hour; a job running half an
+	// hour is stopped. Starting an export waits two seconds for it, so that
+	// small exports download at once and only long ones show progress.
+	exports := jobs.New("", time.Hour, 30*time.Minute, o.Now)
+	reports := report.New(st, exports, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
+	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
 
 	srv := web.New(web.Deps{
 		Store:          st,
@@ -79,6 +88,8 @@ func Build(st *store.Store, o Options) *Built {
 		Trainings:      trainingSvc,
 		Attendance:     marks,
 		Roster:         registry,
+		Reports:        reports,
+		Certificates:   certificates,
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,

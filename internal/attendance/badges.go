@@ -5,7 +5,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/qr"
+	"github.com/traindesk/traindesk/internal/qr"
 )
 
 // badgeQRSize is the side of a badge's QR image, in pixels; the page

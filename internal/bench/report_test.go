@@ -53,7 +53,7 @@ func TestBenchReport(t *testing.T) {
 		a.Expected-a.Unmarked, a.Unmarked)
 
 	compare(ctx, t, st, raw, f, "Donor report over the whole benchmark project")
-	q2from, q2to := report.Quarter(2022, 2)
+	q2from, q2to := model.QuarterPeriod(2022, 2)
 	compare(ctx, t, st, raw, report.Filter{ProjectID: 1, From: q2from, To: q2to}, "Donor report for one quarter (2022 Q2)")
 	printPlans(t, ctx, st, f)
 	for _, format := range []string{"csv", "xlsx", "workbook"} {
@@ -126,7 +126,7 @@ func printPlans(t *testing.T, ctx context.Context, st *store.Store, f report.Fil
 
 // measureExport streams the participant list (without contact data) to
 // nowhere while a sampler records the peak of the heap in use.
-func measureExport(t *testing.T, ctx context.Context, st *store.Store, fig report.Figures, format string) {
+func measureExport(t *testing.T, ctx context.Context, st *store.Store, fig model.Figures, format string) {
 	runtime.GC()
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/traindesk/traindesk/internal/browsertest"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/certificate"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -22,16 +21,17 @@ import (
 func TestBrowser_VerifyCertificate(t *testing.T) {
 	ctx := browsertest.New(t)
 	env := webtest.New(t, webtest.Options{Demo: true})
-	co, err := certificate.Load(context.Background(), env.Store, env.Users[model.RoleAdmin], 1)
+	admin := model.Actor{User: env.Users[model.RoleAdmin]}
+	li, err := env.Server.Certificates.List(context.Background(), admin, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	holder := co.Completers()[0]
+	holder := li.Course.Completers()[0]
 	if r := env.SignIn(model.RoleProgramOfficer).Get("/trainings/1/certificates.zip"); r.StatusCode != http.StatusOK {
 		t.Fatalf("issue the certificates: %d", r.StatusCode)
 	}
-	co, _ = certificate.Load(context.Background(), env.Store, env.Users[model.RoleAdmin], 1)
-	code := co.Certs[holder.ID].Code
+	li, _ = env.Server.Certificates.List(context.Background(), admin, 1)
+	code := li.Course.Certs[holder.ID].Code
 
 	pages := []struct {
 		lang, dir string
@@ -67,7 +67,7 @@ func TestBrowser_VerifyCertificate(t *testing.T) {
 
 	browsertest.SignIn(t, ctx, env, model.RoleProgramOfficer)
 	text = certOpen(t, ctx, env.HTTP.URL+"/trainings/1/certificates")
-	if !strings.Contains(text, certificate.Group(code)) || !strings.Contains(text, "23 completed · 23 issued · 0 revoked") {
+	if !strings.Contains(text, model.GroupCode(code)) || !strings.Contains(text, "23 completed · 23 issued · 0 revoked") {
 		t.Errorf("the certificates page does not list the issued certificates")
 	}
 	browsertest.Axe(t, ctx, "certificates")

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // CertificateRow is a certificate with the training it belongs to.
 type CertificateRow struct {
@@ -20,4 +23,16 @@ type CertificateCheck struct {
 	Title      string
 	StartsOn   Date
 	EndsOn     Date
+}
+
+// GroupCode writes a certificate's verification code in groups of four
+// ("7KQ2-MXA9-3B0F") for print and screen; certificate.Normalize reads it
+// back.
+func GroupCode(code string) string {
+	var parts []string
+	for len(code) > 4 {
+		parts = append(parts, code[:4])
+		code = code[4:]
+	}
+	return strings.Join(append(parts, code), "-")
 }

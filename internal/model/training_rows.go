@@ -112,16 +112,3 @@ type TrainingPlan struct {
 	DayStarts    string
 	DayEnds      string
 }
-
-// Facilitates reports whether user id facilitates the training.
-//
-// Deprecated: ask auth.Allow with auth.TrainingObject(d.FacilitatorIDs());
-// kept while the attendance handlers still call it.
-func (d TrainingDetail) Facilitates(id int64) bool {
-	for _, u := range d.Facilitators {
-		if u.ID == id {
-			return true
-		}
-	}
-	return false
-}

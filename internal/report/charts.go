@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/traindesk/traindesk/internal/chart"
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/report/chart"
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // Value shows a number as the report holds it: whole numbers without
 // decimals, others with one, in the reader's digits.
 func Value(l *i18n.Localizer, v float64) string {
-	v = Round1(v)
+	v = model.Round1(v)
 	if v == math.Trunc(v) {
 		return l.Decimal(v, 0)
 	}
@@ -20,7 +21,7 @@ func Value(l *i18n.Localizer, v float64) string {
 
 // GroupChart draws the unique individuals of a disaggregation, women and
 // men side by side. The page shows it as SVG, the PDF draws it.
-func GroupChart(l *i18n.Localizer, dim string, lines []Group) chart.BarChart {
+func GroupChart(l *i18n.Localizer, dim string, lines []model.GroupFigures) chart.BarChart {
 	c := chart.BarChart{
 		Title:      l.T("report.chart.individuals_by", l.T("report.dim."+dim)),
 		Series:     []string{l.T("report.col.women"), l.T("report.col.men")},
@@ -36,7 +37,7 @@ func GroupChart(l *i18n.Localizer, dim string, lines []Group) chart.BarChart {
 
 // IndicatorChart draws the indicators that have an actual value against
 // their baseline and target.
-func IndicatorChart(l *i18n.Localizer, inds []Indicator) chart.ProgressChart {
+func IndicatorChart(l *i18n.Localizer, inds []model.IndicatorFigures) chart.ProgressChart {
 	c := chart.ProgressChart{
 		Title:        l.T("report.chart.indicators"),
 		RTL:          l.Lang == i18n.AR,
@@ -59,7 +60,7 @@ func IndicatorChart(l *i18n.Localizer, inds []Indicator) chart.ProgressChart {
 }
 
 // RatingChart draws how many gave each satisfaction rating.
-func RatingChart(l *i18n.Localizer, s Satisfaction) chart.BarChart {
+func RatingChart(l *i18n.Localizer, s model.SatisfactionFigures) chart.BarChart {
 	c := chart.BarChart{Title: l.T("report.chart.ratings"), RTL: l.Lang == i18n.AR, Horizontal: true,
 		Format: func(v float64) string { return Value(l, v) }}
 	for i, n := range s.Counts {

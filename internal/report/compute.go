@@ -26,36 +26,36 @@ type Querier interface {
 // Compute gathers the figures for f. Every number comes from an SQL
 // aggregate; Go only adds up per-training lines and divides. An unknown
 // project is model.ErrNotFound; an invalid filter a *model.ValidationError.
-func Compute(ctx context.Context, q Querier, f Filter) (Figures, error) {
+func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	if err := f.Validate(); err != nil {
-		return Figures{}, err
+		return model.Figures{}, err
 	}
 	p, err := q.ProjectByID(ctx, f.ProjectID)
 	if err != nil {
-		return Figures{}, err
+		return model.Figures{}, err
 	}
 	d, err := q.DonorByID(ctx, p.DonorID)
 	if err != nil {
-		return Figures{}, err
+		return model.Figures{}, err
 	}
-	fig := Figures{
-		Project: Project{ID: p.ID, Code: p.Code, TitleEn: p.TitleEn, TitleAr: p.TitleAr, DonorID: d.ID,
+	fig := model.Figures{
+		Project: model.ReportProject{ID: p.ID, Code: p.Code, TitleEn: p.TitleEn, TitleAr: p.TitleAr, DonorID: d.ID,
 			DonorEn: d.NameEn, DonorAr: d.NameAr, MasteryThreshold: float64(p.MasteryThreshold)},
-		Period: Period{From: f.From, To: f.To},
-		Scope:  Scope{AgencyID: f.AgencyID, GovernorateID: f.GovernorateID, ThematicID: f.ThematicID},
+		Period: model.Period{From: f.From, To: f.To},
+		Scope:  model.ReportScope{AgencyID: f.AgencyID, GovernorateID: f.GovernorateID, ThematicID: f.ThematicID},
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
-	steps := []func(context.Context, Querier, model.ReportFilter, *Figures) error{
+	steps := []func(context.Context, Querier, model.ReportFilter, *model.Figures) error{
 		addTrainings, addGroups, addAssessments, addGoals,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q, sf, &fig); err != nil {
-			return Figures{}, fmt.Errorf("report: %w", err)
+			return model.Figures{}, fmt.Errorf("report: %w", err)
 		}
 	}
 	inds, err := q.Indicators(ctx, p.ID)
 	if err != nil {
-		return Figures{}, fmt.Errorf("report: %w", err)
+		return model.Figures{}, fmt.Errorf("report: %w", err)
 	}
 	fig.Indicators = indicators(inds, fig)
 	return fig, nil
@@ -63,14 +63,14 @@ func Compute(ctx context.Context, q Querier, f Filter) (Figures, error) {
 
 // addTrainings fills the per-training table and the totals that add up
 // over trainings: trainings held, training days, marks and completion.
-func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
+func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
 	rows, err := q.ReportTrainings(ctx, f)
 	if err != nil {
 		return err
 	}
 	a, s := &fig.Attendance, &fig.Summary
 	for _, r := range rows {
-		t := Training{ID: r.ID, Title: r.Title, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Venue: r.Venue, City: r.City,
+		t := model.TrainingFigures{ID: r.ID, Title: r.Title, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Venue: r.Venue, City: r.City,
 			GovernorateEn: r.GovernorateEn, GovernorateAr: r.GovernorateAr, Status: r.Status, Sessions: r.Sessions,
 			Days: r.Days, Participants: r.Participants, Women: r.Women, Men: r.Men, Expected: r.Participants * r.Sessions,
 			Attended: r.Present + r.Late, Completed: r.Completed}
@@ -96,7 +96,7 @@ func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *Fig
 // addGroups counts participations and unique individuals, and sorts the
 // disaggregation lines into their tables, largest first and "not
 // recorded" last. It runs after addTrainings, whose completers it divides.
-func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
+func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
 	rows, err := q.ReportGroups(ctx, f)
 	if err != nil {
 		return err
@@ -108,7 +108,7 @@ func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *Figure
 			s.Individuals, s.Women, s.Men = r.Individuals, r.Women, r.Men
 			continue
 		}
-		g := Group{Key: r.Key, NameEn: r.NameEn, NameAr: r.NameAr, Participations: r.Participations,
+		g := model.GroupFigures{Key: r.Key, NameEn: r.NameEn, NameAr: r.NameAr, Participations: r.Participations,
 			ParticipationsWomen: r.ParticipationsWomen, ParticipationsMen: r.ParticipationsMen,
 			Individuals: r.Individuals, Women: r.Women, Men: r.Men}
 		if r.ID != nil {
@@ -125,7 +125,7 @@ func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *Figure
 			d.Position = append(d.Position, g)
 		}
 	}
-	for _, gs := range [][]Group{d.Agency, d.Station, d.Governorate, d.Position} {
+	for _, gs := range [][]model.GroupFigures{d.Agency, d.Station, d.Governorate, d.Position} {
 		slices.SortStableFunc(gs, byCount)
 	}
 	s.WomenShare = share(s.Women, s.Individuals)
@@ -134,7 +134,7 @@ func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *Figure
 }
 
 // byCount orders groups by participations, then name; "not recorded" last.
-func byCount(a, b Group) int {
+func byCount(a, b model.GroupFigures) int {
 	if (a.Key == "") != (b.Key == "") {
 		if a.Key == "" {
 			return 1
@@ -145,7 +145,7 @@ func byCount(a, b Group) int {
 }
 
 // addAssessments fills knowledge gain and satisfaction.
-func addAssessments(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
+func addAssessments(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
 	r, err := q.ReportAssessments(ctx, f)
 	if err != nil {
 		return err
@@ -168,13 +168,13 @@ func addAssessments(ctx context.Context, q Querier, f model.ReportFilter, fig *F
 }
 
 // addGoals fills the SDG and GCM tables.
-func addGoals(ctx context.Context, q Querier, f model.ReportFilter, fig *Figures) error {
+func addGoals(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
 	rows, err := q.ReportGoals(ctx, f)
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
-		g := Goal{Number: r.Goal, TitleEn: r.TitleEn, TitleAr: r.TitleAr, Trainings: r.Trainings,
+		g := model.GoalFigures{Number: r.Goal, TitleEn: r.TitleEn, TitleAr: r.TitleAr, Trainings: r.Trainings,
 			Participations: r.Participations, Individuals: r.Individuals}
 		if r.Kind == "sdg" {
 			fig.SDGs = append(fig.SDGs, g)

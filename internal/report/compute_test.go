@@ -3,7 +3,6 @@ package report_test
 import (
 	"context"
 	"errors"
-	"strconv"
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -15,7 +14,7 @@ import (
 
 // year2023 is the filter of the hand-counted report.
 func year2023(fx reporttest.Fixture) report.Filter {
-	from, to := report.Year(2023)
+	from, to := model.YearPeriod(2023)
 	return report.Filter{ProjectID: fx.ProjectID, From: from, To: to}
 }
 
@@ -45,7 +44,7 @@ func TestCompute_Filters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		q1from, q1to := report.Quarter(2023, 1)
+		q1from, q1to := model.QuarterPeriod(2023, 1)
 		tests := []struct {
 			name                                    string
 			f                                       report.Filter
@@ -93,14 +92,5 @@ func TestCompute_Errors(t *testing.T) {
 	_, err = report.Compute(ctx, s, report.Filter{ProjectID: 99, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-01-31")})
 	if !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("unknown project: %v", err)
-	}
-}
-
-func TestPeriods(t *testing.T) {
-	for q, want := range []string{"2024-01-01 2024-03-31", "2024-04-01 2024-06-30", "2024-07-01 2024-09-30", "2024-10-01 2024-12-31"} {
-		a, b := report.Quarter(2024, q+1)
-		if got := a.String() + " " + b.String(); got != want {
-			t.Errorf("Q%s = %s, want %s", strconv.Itoa(q+1), got, want)
-		}
 	}
 }

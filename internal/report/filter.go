@@ -1,7 +1,10 @@
 // Package report computes the donor report: one set of figures for a
-// project and a period, drawn from SQL aggregates, and written as HTML (by
-// the views), JSON, CSV and XLSX (here) and PDF. Every writer reads the same
-// Figures, so the numbers agree wherever they are read.
+// project and a period (model.Figures), drawn from SQL aggregates, and
+// decides what each export holds: the tables of the CSV files and the
+// workbook, and the PDF's pages. The views show the same figures as HTML,
+// the JSON API serves them as they are, so the numbers agree wherever they
+// are read. Its Service is what the web layer calls: the page, the API,
+// and the exports with their files, jobs and audit events.
 //
 // How the figures are counted (the page explains the same in words):
 //
@@ -31,8 +34,6 @@
 package report
 
 import (
-	"time"
-
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -69,16 +70,4 @@ func (f Filter) Validate() error {
 func (f Filter) storeFilter(mastery float64) model.ReportFilter {
 	return model.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, AgencyID: f.AgencyID,
 		GovernorateID: f.GovernorateID, ThematicID: f.ThematicID, Mastery: mastery}
-}
-
-// Quarter returns the first and last day of quarter q (1–4) of year.
-func Quarter(year, q int) (model.Date, model.Date) {
-	first := model.Date{Year: year, Month: time.Month(3*(q-1) + 1), Day: 1}
-	last := model.DateOf(first.Time().AddDate(0, 3, -1))
-	return first, last
-}
-
-// Year returns the first and last day of year.
-func Year(year int) (model.Date, model.Date) {
-	return model.Date{Year: year, Month: 1, Day: 1}, model.Date{Year: year, Month: 12, Day: 31}
 }

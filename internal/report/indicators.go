@@ -4,10 +4,10 @@ import "github.com/traindesk/traindesk/internal/model"
 
 // indicators computes each indicator's actual value from the figures, by
 // its metric, and its progress from baseline to target.
-func indicators(in []model.Indicator, fig Figures) []Indicator {
-	out := make([]Indicator, 0, len(in))
+func indicators(in []model.Indicator, fig model.Figures) []model.IndicatorFigures {
+	out := make([]model.IndicatorFigures, 0, len(in))
 	for _, ind := range in {
-		r := Indicator{ID: ind.ID, Code: ind.Code, NameEn: ind.NameEn, NameAr: ind.NameAr, Unit: ind.Unit,
+		r := model.IndicatorFigures{ID: ind.ID, Code: ind.Code, NameEn: ind.NameEn, NameAr: ind.NameAr, Unit: ind.Unit,
 			Metric: ind.Metric, Baseline: ind.Baseline, Target: ind.Target, Actual: Actual(ind, fig)}
 		r.Progress = Progress(ind.Baseline, ind.Target, r.Actual)
 		out = append(out, r)
@@ -28,7 +28,7 @@ func indicators(in []model.Indicator, fig Figures) []Indicator {
 //   - manual: the value entered on the indicator (nil when none).
 //
 // A percentage with nothing to divide by is nil.
-func Actual(ind model.Indicator, fig Figures) *float64 {
+func Actual(ind model.Indicator, fig model.Figures) *float64 {
 	n := func(v int) *float64 { f := float64(v); return &f }
 	switch ind.Metric {
 	case model.MetricOfficialsTrained:

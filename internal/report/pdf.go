@@ -5,7 +5,8 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	"github.com/traindesk/traindesk/internal/report/pdfdoc"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/pdf"
 )
 
 // pdfSections lists the tables the PDF prints and, for each, the columns
@@ -29,10 +30,10 @@ var pdfSections = []struct {
 // language (Arabic is shaped and laid out right to left).
 func WritePDF(w io.Writer, e Export, now time.Time, progress func()) error {
 	l, f := e.Loc, e.Fig
-	period := pdfdoc.Isolate(f.Period.From.String()+" – "+f.Period.To.String(), false)
-	d, err := pdfdoc.New(pdfdoc.Options{
+	period := pdf.Isolate(f.Period.From.String()+" – "+f.Period.To.String(), false)
+	d, err := pdf.New(pdf.Options{
 		RTL: l.Lang == i18n.AR, Landscape: true, Title: l.T("report.pdf.title", f.Project.Code), Subject: f.Project.Code,
-		Header: func(d *pdfdoc.Doc) {
+		Header: func(d *pdf.Doc) {
 			d.SetFont(false, 8)
 			left, width := d.ContentBox()
 			d.TextBox(left, 8, width, 4, l.Pick(f.Project.DonorEn, f.Project.DonorAr)+" · "+f.Project.Code, "")
@@ -80,7 +81,7 @@ func tick(progress func()) {
 }
 
 // headline is the figures a donor reads first.
-func headline(l *i18n.Localizer, f Figures) [][2]string {
+func headline(l *i18n.Localizer, f model.Figures) [][2]string {
 	pc := func(p *float64) string { return PercentText(l, p) }
 	dc := func(p *float64) string {
 		if p == nil {
@@ -110,12 +111,12 @@ func PercentText(l *i18n.Localizer, p *float64) string {
 	if p == nil {
 		return "–"
 	}
-	return l.Decimal(Round1(*p), 1) + l.Digits("%")
+	return l.Decimal(model.Round1(*p), 1) + l.Digits("%")
 }
 
 // drawCharts draws the indicator progress and the disaggregation charts,
 // each on the rest of the page or the next one.
-func drawCharts(d *pdfdoc.Doc, l *i18n.Localizer, f Figures) {
+func drawCharts(d *pdf.Doc, l *i18n.Localizer, f model.Figures) {
 	left, width := d.ContentBox()
 	ind := IndicatorChart(l, f.Indicators)
 	if len(ind.Items) > 0 {

@@ -6,19 +6,19 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/pdfdoc"
+	"github.com/traindesk/traindesk/internal/pdf"
 )
 
 // pdfTable keeps the named columns of an export table and writes its cells
 // as the page shows them (the reader's digits, dashes for nothing).
-func pdfTable(l *i18n.Localizer, t Table, keys []string) (pdfdoc.Table, error) {
+func pdfTable(l *i18n.Localizer, t Table, keys []string) (pdf.Table, error) {
 	idx := make([]int, 0, len(keys))
-	out := pdfdoc.Table{HeaderFill: true, Zebra: true, FontSize: 8}
+	out := pdf.Table{HeaderFill: true, Zebra: true, FontSize: 8}
 	for _, k := range keys {
 		for i, c := range t.Columns {
 			if c.Key == k {
 				idx = append(idx, i)
-				out.Columns = append(out.Columns, pdfdoc.Column{Title: c.Header, Width: pdfWidths[k]})
+				out.Columns = append(out.Columns, pdf.Column{Title: c.Header, Width: pdfWidths[k]})
 				break
 			}
 		}
@@ -52,7 +52,7 @@ func cellText(l *i18n.Localizer, c Cell) string {
 	case KindScore, KindDecimal:
 		return Value(l, c.Num)
 	case KindPercent:
-		return l.Decimal(Round1(c.Num), 1) + l.Digits("%")
+		return l.Decimal(model.Round1(c.Num), 1) + l.Digits("%")
 	case KindDate:
 		return l.Date(c.Date)
 	}

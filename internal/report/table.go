@@ -1,7 +1,6 @@
 package report
 
 import (
-	"math"
 	"regexp"
 	"strings"
 
@@ -51,7 +50,7 @@ func Decimal(p *float64) Cell {
 	if p == nil {
 		return Cell{Kind: KindDecimal, Empty: true}
 	}
-	return Cell{Kind: KindDecimal, Num: Round1(*p)}
+	return Cell{Kind: KindDecimal, Num: model.Round1(*p)}
 }
 
 // Percent makes a percentage cell rounded to one decimal, blank when p is
@@ -60,14 +59,11 @@ func Percent(p *float64) Cell {
 	if p == nil {
 		return Cell{Kind: KindPercent, Empty: true}
 	}
-	return Cell{Kind: KindPercent, Num: Round1(*p)}
+	return Cell{Kind: KindPercent, Num: model.Round1(*p)}
 }
 
 // DateCell makes a date cell.
 func DateCell(d model.Date) Cell { return Cell{Kind: KindDate, Date: d, Empty: d.IsZero()} }
-
-// Round1 rounds to one decimal, the precision the report shows.
-func Round1(v float64) float64 { return math.Round(v*10) / 10 }
 
 // Column is a column of an exported table: a stable key, the header in the
 // reader's language and a width in characters.
@@ -103,7 +99,7 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
 
 // FileName names an export after the project and the period, with the
 // table's name for a single table: SPHERE-II_2023-01-01_2023-12-31.xlsx.
-func FileName(fig Figures, table, ext string) string {
+func FileName(fig model.Figures, table, ext string) string {
 	code := strings.Trim(unsafeName.ReplaceAllString(fig.Project.Code, "-"), "-")
 	if code == "" {
 		code = "report"

@@ -20,7 +20,7 @@ type Source interface {
 // matrix stream from Src, for the same filter as the figures.
 type Export struct {
 	Ctx     context.Context
-	Fig     Figures
+	Fig     model.Figures
 	Src     Source
 	Loc     *i18n.Localizer
 	Contact bool // include phones and emails in the participant list
@@ -123,7 +123,7 @@ type Figure struct {
 
 // SummaryFigures lists the headline figures in the order the summary and
 // the page's note show them.
-func SummaryFigures(f Figures) []Figure {
+func SummaryFigures(f model.Figures) []Figure {
 	s, a, k, sat := f.Summary, f.Attendance, f.Knowledge, f.Satisfaction
 	mt := k.MasteryThreshold
 	out := []Figure{

@@ -7,28 +7,10 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Dimensions lists the disaggregations in the order the report shows them.
-var Dimensions = []string{"agency", "station", "governorate", "position"}
-
-// Lines returns the disaggregation lines of dim.
-func (d Disaggregation) Lines(dim string) []Group {
-	switch dim {
-	case "agency":
-		return d.Agency
-	case "station":
-		return d.Station
-	case "governorate":
-		return d.Governorate
-	case "position":
-		return d.Position
-	}
-	return nil
-}
-
 // GroupName names a disaggregation line in l's language: a position by
 // its translated name, others by their own name, and "not recorded" for
 // registrations that recorded nothing.
-func GroupName(l *i18n.Localizer, dim string, g Group) string {
+func GroupName(l *i18n.Localizer, dim string, g model.GroupFigures) string {
 	switch {
 	case g.Key == "":
 		return l.T("report.not_recorded")
@@ -47,7 +29,7 @@ func (e Export) disaggregation() Table {
 		"unique_individuals", "women", "men")
 	cols[2].Width = 36
 	var rs [][]Cell
-	for _, dim := range Dimensions {
+	for _, dim := range model.ReportDimensions {
 		for _, g := range e.Fig.Groups.Lines(dim) {
 			rs = append(rs, []Cell{Text(e.Loc.T("report.dim." + dim)), Text(g.Key), Text(GroupName(e.Loc, dim, g)),
 				Int(g.Participations), Int(g.ParticipationsWomen), Int(g.ParticipationsMen), Int(g.Individuals),
@@ -64,7 +46,7 @@ func (e Export) alignment() Table {
 	var rs [][]Cell
 	for _, fw := range []struct {
 		key   string
-		goals []Goal
+		goals []model.GoalFigures
 	}{{"sdg", e.Fig.SDGs}, {"gcm", e.Fig.GCMs}} {
 		for _, g := range fw.goals {
 			rs = append(rs, []Cell{Text(e.Loc.T("tag." + fw.key)), Int(int(g.Number)), Text(e.Loc.Pick(g.TitleEn, g.TitleAr)),
@@ -91,7 +73,7 @@ func (e Export) participants() Table {
 			row := []Cell{Int(int(p.TrainingID)), Text(p.TrainingTitle), DateCell(p.StartsOn), Int(int(p.PersonID)),
 				Text(p.NameLatin), Text(p.NameArabic), Text(sexName(l, string(p.Sex))), Text(l.Pick(p.AgencyEn, p.AgencyAr)),
 				Text(l.Pick(p.StationEn, p.StationAr)), Text(l.Pick(p.GovernorateEn, p.GovernorateAr)),
-				Text(GroupName(l, "position", Group{Key: string(p.Position)})), Text(p.Rank)}
+				Text(GroupName(l, "position", model.GroupFigures{Key: string(p.Position)})), Text(p.Rank)}
 			if e.Contact {
 				row = append(row, Text(p.Phone), Text(p.Email))
 			}

@@ -1,192 +1,59 @@
 package report
 
 import (
-	"archive/zip"
-	"bufio"
-	"encoding/xml"
-	"fmt"
 	"io"
-	"strconv"
-	"strings"
+
+	"github.com/traindesk/traindesk/internal/xlsx"
 )
 
-// WriteXLSX writes the tables as one workbook (SpreadsheetML), a sheet
-// each. Every sheet streams straight into its compressed part of the zip
-// file, row by row, so the memory an export needs does not grow with its
-// rows or its sheets. Each sheet has column widths, a bold header row that
-// stays frozen while scrolling, and typed cells: counts and scores as
-// numbers, percentages as percentages, dates as dates. Arabic workbooks
-// read right to left. progress, when not nil, is called after each row.
-//
-// traindesk writes the format itself rather than through excelize's
-// StreamWriter: that one keeps a 16 MiB chunk of every sheet in a buffer
-// that grows to 32 MiB and lives until the workbook is written, which put
-// a workbook with the participant list and the attendance matrix at over
-// 120 MB of heap. Tests read every workbook back with excelize.
+// WriteXLSX writes the tables as one workbook, a sheet each named after the
+// table's title, streaming every row (see package xlsx). Arabic workbooks
+// read right to left; text is neutralised (see Neutralise). progress, when
+// not nil, is called after each row.
 func WriteXLSX(w io.Writer, tables []Table, rtl bool, progress func()) error {
-	z := zip.NewWriter(w)
-	used := map[string]bool{}
-	names := make([]string, len(tables))
+	sheets := make([]xlsx.Sheet, len(tables))
 	for i, t := range tables {
-		names[i] = sheetName(t.Title, used)
+		sheets[i] = sheetOf(t)
 	}
-	for _, part := range []struct{ name, body string }{
-		{"[Content_Types].xml", contentTypes(len(tables))},
-		{"_rels/.rels", rootRels},
-		{"xl/workbook.xml", workbookXML(names)},
-		{"xl/_rels/workbook.xml.rels", workbookRels(len(tables))},
-		{"xl/styles.xml", stylesXML},
-	} {
-		f, err := z.Create(part.name)
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, part.body); err != nil {
-			return err
-		}
-	}
-	for i, t := range tables {
-		f, err := z.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
-		if err != nil {
-			return err
-		}
-		if err := writeSheet(f, t, rtl, progress); err != nil {
-			return fmt.Errorf("report: sheet %s: %w", t.Name, err)
-		}
-	}
-	return z.Close()
+	return xlsx.Write(w, sheets, xlsx.Options{RTL: rtl, Progress: progress})
 }
 
-// writeSheet streams one table as a worksheet.
-func writeSheet(w io.Writer, t Table, rtl bool, progress func()) error {
-	b := bufio.NewWriterSize(w, 64<<10)
-	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"`)
-	if rtl {
-		b.WriteString(` rightToLeft="1"`)
-	}
-	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
-		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
-	if len(t.Columns) > 0 {
-		b.WriteString(`<cols>`)
-		for i, c := range t.Columns {
-			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(max(c.Width, 6), 'f', -1, 64))
-		}
-		b.WriteString(`</cols>`)
-	}
-	b.WriteString(`<sheetData><row r="1" ht="32" customHeight="1">`)
+// sheetOf hands a table's rows to the workbook as they stream, one reused
+// row at a time.
+func sheetOf(t Table) xlsx.Sheet {
+	cols := make([]xlsx.Column, len(t.Columns))
 	for i, c := range t.Columns {
-		writeText(b, i, 1, styleHeader, Neutralise(c.Header))
+		cols[i] = xlsx.Column{Header: Neutralise(c.Header), Width: c.Width}
 	}
-	b.WriteString(`</row>`)
-	r := 1
-	err := t.Rows(func(row []Cell) error {
-		r++
-		b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
-		for i, c := range row {
-			if i < len(t.Columns) {
-				writeCell(b, i, r, c)
+	rows := func(emit func([]xlsx.Cell) error) error {
+		var out []xlsx.Cell
+		return t.Rows(func(row []Cell) error {
+			out = out[:0]
+			for _, c := range row {
+				out = append(out, xlsxCell(c))
 			}
-		}
-		// bufio keeps the first write error; stop at the row it happened.
-		if _, err := b.WriteString(`</row>`); err != nil {
-			return err
-		}
-		if progress != nil {
-			progress()
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+			return emit(out)
+		})
 	}
-	b.WriteString(`</sheetData></worksheet>`)
-	return b.Flush()
+	return xlsx.Sheet{Title: t.Title, Columns: cols, Rows: rows}
 }
 
-// Style indexes into stylesXML's cellXfs.
-const (
-	styleNone = iota
-	styleHeader
-	styleInt
-	styleDecimal
-	stylePercent
-	styleDate
-)
-
-// writeCell writes one typed cell; empty cells are left out.
-func writeCell(b *bufio.Writer, col, row int, c Cell) {
-	if c.Empty {
-		return
-	}
+// xlsxCell types one cell for the workbook.
+func xlsxCell(c Cell) xlsx.Cell {
+	out := xlsx.Cell{Num: c.Num, Empty: c.Empty}
 	switch c.Kind {
 	case KindInt:
-		writeNumber(b, col, row, styleInt, strconv.FormatInt(int64(c.Num), 10))
+		out.Kind = xlsx.Int
 	case KindScore:
-		writeNumber(b, col, row, styleNone, strconv.FormatFloat(c.Num, 'f', -1, 64))
+		out.Kind = xlsx.Number
 	case KindDecimal:
-		writeNumber(b, col, row, styleDecimal, strconv.FormatFloat(c.Num, 'f', -1, 64))
+		out.Kind = xlsx.Decimal
 	case KindPercent:
-		writeNumber(b, col, row, stylePercent, strconv.FormatFloat(c.Num/100, 'f', -1, 64))
+		out.Kind = xlsx.Percent
 	case KindDate:
-		// Spreadsheet dates count days from 30 December 1899.
-		serial := int(c.Date.Time().Unix()/86400) + 25569
-		writeNumber(b, col, row, styleDate, strconv.Itoa(serial))
+		out.Kind, out.Date = xlsx.Date, c.Date.Time()
 	default:
-		if c.Text != "" {
-			writeText(b, col, row, styleNone, Neutralise(c.Text))
-		}
+		out.Kind, out.Text = xlsx.Text, Neutralise(c.Text)
 	}
-}
-
-func writeNumber(b *bufio.Writer, col, row, style int, v string) {
-	b.WriteString(`<c r="` + cellRef(col, row) + `"`)
-	if style != styleNone {
-		b.WriteString(` s="` + strconv.Itoa(style) + `"`)
-	}
-	b.WriteString(`><v>` + v + `</v></c>`)
-}
-
-// writeText writes an inline string; characters XML cannot hold become
-// U+FFFD.
-func writeText(b *bufio.Writer, col, row, style int, s string) {
-	b.WriteString(`<c r="` + cellRef(col, row) + `" t="inlineStr"`)
-	if style != styleNone {
-		b.WriteString(` s="` + strconv.Itoa(style) + `"`)
-	}
-	b.WriteString(`><is><t xml:space="preserve">`)
-	xml.EscapeText(b, []byte(s))
-	b.WriteString(`</t></is></c>`)
-}
-
-// cellRef names a cell: column 0, row 1 is A1; column 26 is AA.
-func cellRef(col, row int) string {
-	var name []byte
-	for n := col + 1; n > 0; n = (n - 1) / 26 {
-		name = append([]byte{byte('A' + (n-1)%26)}, name...)
-	}
-	return string(name) + strconv.Itoa(row)
-}
-
-// sheetName makes a valid, unique sheet name of at most 31 characters
-// without the characters spreadsheets forbid.
-func sheetName(title string, used map[string]bool) string {
-	name := strings.TrimSpace(strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\'`, r) {
-			return ' '
-		}
-		return r
-	}, title))
-	if r := []rune(name); len(r) > 31 {
-		name = strings.TrimSpace(string(r[:31]))
-	}
-	if name == "" {
-		name = "Sheet"
-	}
-	base := []rune(name)
-	for n := 2; used[name]; n++ {
-		suffix := fmt.Sprintf(" %d", n)
-		name = string(base[:min(len(base), 31-len(suffix))]) + suffix
-	}
-	used[name] = true
-	return name
+	return out
 }

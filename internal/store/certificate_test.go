@@ -11,17 +11,12 @@ import (
 	"github.com/traindesk/traindesk/internal/store/storetest"
 )
 
-// certCodeSource returns a code source that hands out the given codes in turn.
-func certCodeSource(list ...string) func() (string, error) {
-	i := 0
-	return func() (string, error) {
-		c := list[min(i, len(list)-1)]
-		i++
-		return c, nil
-	}
-}
-
-func TestIssueCertificates(t *testing.T) {
+// TestCertificates stores certificates: the unique indexes refuse a second
+// certificate for a registration and a code that is taken, revocation and
+// reinstatement change the row they are told to, and an unknown
+// certificate is not found. Who gets a certificate, and when it may be
+// revoked, is the certificate service's rule (and its tests').
+func TestCertificates(t *testing.T) {
 	ctx := context.Background()
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
 		if _, err := s.LoadDemo(ctx, seed.Build(model.MustDate("2023-01-17")), store.DemoOptions{PasswordHash: "h"}); err != nil {
@@ -31,22 +26,32 @@ func TestIssueCertificates(t *testing.T) {
 		if err != nil || len(roster) < 3 {
 			t.Fatalf("roster: %d, %v", len(roster), err)
 		}
-		a, b, c := roster[0].ID, roster[1].ID, roster[2].ID
+		a, b := roster[0].ID, roster[1].ID
 
-		// The second draw collides with the first code and is drawn again.
-		got, created, err := s.IssueCertificates(ctx, []int64{a, b}, certCodeSource("AAAAAAAAAAAA", "AAAAAAAAAAAA", "BBBBBBBBBBBB"))
-		if err != nil || len(created) != 2 || got[a].Code != "AAAAAAAAAAAA" || got[b].Code != "BBBBBBBBBBBB" {
-			t.Fatalf("issue: %v, %v, %v", got, created, err)
+		ca := model.Certificate{RegistrationID: a, Code: "AAAAAAAAAAAA"}
+		if ok, err := s.InsertCertificate(ctx, &ca); !ok || err != nil || ca.ID == 0 || ca.IssuedAt.IsZero() {
+			t.Fatalf("insert: %v, %v, %+v", ok, err, ca)
 		}
-		again, created, err := s.IssueCertificates(ctx, []int64{a, a}, certCodeSource("CCCCCCCCCCCC"))
-		if err != nil || len(created) != 0 || again[a].Code != "AAAAAAAAAAAA" {
-			t.Fatalf("issue again: %v, %v, %v", again, created, err)
+		for name, c := range map[string]model.Certificate{
+			"a second certificate": {RegistrationID: a, Code: "CCCCCCCCCCCC"},
+			"a code that is taken": {RegistrationID: b, Code: "AAAAAAAAAAAA"},
+		} {
+			if ok, err := s.InsertCertificate(ctx, &c); ok || err != nil {
+				t.Errorf("%s: inserted %v, %v", name, ok, err)
+			}
 		}
-		if _, _, err := s.IssueCertificates(ctx, []int64{c}, certCodeSource("AAAAAAAAAAAA")); !errors.Is(err, model.ErrConflict) {
-			t.Fatalf("a code source that only collides: %v", err)
+		cb := model.Certificate{RegistrationID: b, Code: "BBBBBBBBBBBB"}
+		if ok, err := s.InsertCertificate(ctx, &cb); !ok || err != nil {
+			t.Fatalf("insert b: %v, %v", ok, err)
 		}
-		if certs, _ := s.Certificates(ctx, 1); len(certs) != 2 {
-			t.Fatalf("%d certificates after a failed issue, want 2", len(certs))
+		if got, err := s.CertificateOfRegistration(ctx, a); err != nil || got.Code != "AAAAAAAAAAAA" {
+			t.Errorf("of registration: %+v, %v", got, err)
+		}
+		if _, err := s.CertificateOfRegistration(ctx, roster[2].ID); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("of a registration without one: %v", err)
+		}
+		if certs, _ := s.Certificates(ctx, 1); len(certs) != 2 || certs[b].Code != "BBBBBBBBBBBB" {
+			t.Fatalf("certificates: %v", certs)
 		}
 
 		check, err := s.CertificateByCode(ctx, "BBBBBBBBBBBB")
@@ -57,27 +62,36 @@ func TestIssueCertificates(t *testing.T) {
 			t.Fatalf("unknown code: %v", err)
 		}
 
-		id := got[b].ID
-		if row, err := s.CertificateByID(ctx, id); err != nil || row.TrainingID != 1 {
-			t.Fatalf("by id: %+v, %v", row, err)
-		}
-		if err := s.RevokeCertificate(ctx, id, " wrong person ", nil); err != nil {
+		err = s.Tx(ctx, func(ctx context.Context) error {
+			row, err := s.LockCertificate(ctx, cb.ID)
+			if err != nil || row.TrainingID != 1 || row.RegistrationID != b {
+				t.Fatalf("lock: %+v, %v", row, err)
+			}
+			return s.RevokeCertificate(ctx, cb.ID, " wrong person ", nil)
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.RevokeCertificate(ctx, id, "again", nil); !errors.Is(err, model.ErrConflict) {
-			t.Fatalf("revoke twice: %v", err)
+		if row, _ := s.LockCertificate(ctx, cb.ID); row.RevokedAt == nil || row.RevokedReason != "wrong person" {
+			t.Fatalf("revoked: %+v", row)
 		}
 		if check, _ := s.CertificateByCode(ctx, "BBBBBBBBBBBB"); check.RevokedAt == nil {
 			t.Fatal("revoked certificate checks valid")
 		}
-		if err := s.ReinstateCertificate(ctx, id); err != nil {
+		if err := s.ReinstateCertificate(ctx, cb.ID); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.ReinstateCertificate(ctx, id); !errors.Is(err, model.ErrConflict) {
-			t.Fatalf("reinstate a valid one: %v", err)
+		if row, _ := s.LockCertificate(ctx, cb.ID); row.RevokedAt != nil || row.RevokedReason != "" {
+			t.Fatalf("reinstated: %+v", row)
 		}
-		if err := s.RevokeCertificate(ctx, 4242, "x", nil); !errors.Is(err, model.ErrNotFound) {
-			t.Fatalf("unknown certificate: %v", err)
+		for name, err := range map[string]error{
+			"revoke":    s.RevokeCertificate(ctx, 4242, "x", nil),
+			"reinstate": s.ReinstateCertificate(ctx, 4242),
+			"lock":      func() error { _, err := s.LockCertificate(ctx, 4242); return err }(),
+		} {
+			if !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("%s an unknown certificate: %v", name, err)
+			}
 		}
 	})
 }

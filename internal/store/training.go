@@ -98,19 +98,6 @@ func (s *Store) TrainingDetail(ctx context.Context, id int64) (model.TrainingDet
 	return d, mapErr("training quotas", err)
 }
 
-// Training returns a training that viewer may see; a trainer asking for a
-// training they do not facilitate gets model.ErrNotFound.
-//
-// Deprecated: trainings.Service.Training asks the access policy; this is
-// kept only while handlers of other areas still call it.
-func (s *Store) Training(ctx context.Context, viewer model.User, id int64) (model.TrainingDetail, error) {
-	d, err := s.TrainingDetail(ctx, id)
-	if err == nil && viewer.Role == model.RoleTrainer && !d.Facilitates(viewer.ID) {
-		return model.TrainingDetail{}, mapErr("training", model.ErrNotFound)
-	}
-	return d, err
-}
-
 // InsertTraining inserts a training with its tags, facilitators and
 // quotas, in one transaction. It adds no session: see AddSittings.
 func (s *Store) InsertTraining(ctx context.Context, t *model.Training, p model.TrainingPlan) error {

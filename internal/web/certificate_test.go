@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/db/seed"
+	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/certificate"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -20,11 +20,11 @@ import (
 // it, with its current certificates.
 func certHurghada(t *testing.T, env *webtest.Env) certificate.Course {
 	t.Helper()
-	co, err := certificate.Load(context.Background(), env.Store, env.Users[model.RoleAdmin], 1)
+	li, err := env.Server.Certificates.List(context.Background(), model.Actor{User: env.Users[model.RoleAdmin]}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return co
+	return li.Course
 }
 
 // certSeedCompleters applies the completion rule to the demo data itself, so

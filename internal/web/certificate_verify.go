@@ -6,8 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/certificate"
 	certview "github.com/traindesk/traindesk/views/certificate"
 )
 
@@ -26,21 +26,16 @@ func (s *Server) verifyForm(c echo.Context) error {
 }
 
 // verify says whether the certificate with the code in the address is
-// valid, revoked or unknown (404). Codes are random and looked up whole,
-// so the page teaches a guesser nothing about other codes; it shows the
-// holder's names and the training, and nothing else about the person.
+// valid, revoked or unknown (404). It shows the holder's names and the
+// training, and nothing else about the person.
 func (s *Server) verify(c echo.Context) error {
 	asked := c.Param("code")
 	p := certview.VerifyProps{Asked: true, Code: asked, Location: s.Location}
-	code, ok := certificate.Normalize(asked)
-	if !ok {
-		return s.renderVerify(c, http.StatusNotFound, p)
-	}
-	if code != asked {
+	if code, ok := certificate.Normalize(asked); ok && code != asked {
 		// One address per certificate, however the code was typed.
 		return c.Redirect(http.StatusSeeOther, "/verify/"+code)
 	}
-	check, err := s.Store.CertificateByCode(c.Request().Context(), code)
+	check, err := s.Certificates.Verify(c.Request().Context(), asked)
 	if errors.Is(err, model.ErrNotFound) {
 		return s.renderVerify(c, http.StatusNotFound, p)
 	} else if err != nil {

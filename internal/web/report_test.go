@@ -11,7 +11,6 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/report/reporttest"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
@@ -177,7 +176,7 @@ func TestReportAPI_HandCount(t *testing.T) {
 	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "application/json") {
 		t.Fatalf("status %d, %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
-	var fig report.Figures
+	var fig model.Figures
 	if err := json.Unmarshal([]byte(res.Body), &fig); err != nil {
 		t.Fatal(err)
 	}

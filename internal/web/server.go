@@ -15,7 +15,9 @@ import (
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/trainings"
@@ -27,7 +29,9 @@ type Deps struct {
 	Sessions       *auth.Sessions
 	Trainings      *trainings.Service
 	Attendance     *attendance.Service
-	Roster         *roster.Service // the participant registry
+	Roster         *roster.Service      // the participant registry
+	Reports        *report.Service      // donor report: figures, exports, export jobs
+	Certificates   *certificate.Service // certificates and attendance sheets
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time

@@ -11,12 +11,12 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	"github.com/traindesk/traindesk/internal/report/certificate"
 )
 
 // ListProps is a training's certificates page.
 type ListProps struct {
-	Course certificate.Course
+	Training model.Training
+	People   []Holder // live registrations, in the roster's order
 	// Refusal is the catalogue key saying why certificates cannot be
 	// issued now, or "" when they can.
 	Refusal   string
@@ -29,13 +29,32 @@ type ListProps struct {
 	Reasons map[int64]string
 }
 
+// Holder is one live registration on the certificates page: the person,
+// the verdict of the training's completion rule, and the certificate once
+// issued.
+type Holder struct {
+	model.RosterRow
+	Result model.Result
+	Cert   *model.Certificate // nil until issued
+}
+
+// Issued returns the holder's certificate, if issued.
+func (h Holder) Issued() (model.Certificate, bool) {
+	if h.Cert == nil {
+		return model.Certificate{}, false
+	}
+	return *h.Cert, true
+}
+
 // Counts tallies completers, issued and revoked certificates.
 func (p ListProps) Counts() (completed, issued, revoked int) {
-	completed = len(p.Course.Completers())
-	for _, person := range p.Course.People {
-		if c, ok := p.Course.Certs[person.ID]; ok {
+	for _, h := range p.People {
+		if h.Result.Completed {
+			completed++
+		}
+		if h.Cert != nil {
 			issued++
-			if c.RevokedAt != nil {
+			if h.Cert.RevokedAt != nil {
 				revoked++
 			}
 		}
@@ -43,25 +62,19 @@ func (p ListProps) Counts() (completed, issued, revoked int) {
 	return completed, issued, revoked
 }
 
-// Cert returns a person's certificate, if issued.
-func (p ListProps) Cert(regID int64) (model.Certificate, bool) {
-	c, ok := p.Course.Certs[regID]
-	return c, ok
-}
-
-// MayDownload reports whether the person's certificate can be downloaded
+// MayDownload reports whether the holder's certificate can be downloaded
 // by this user now: an issued one always, a missing one only by an editor
 // while certificates issue and the person completed.
-func (p ListProps) MayDownload(person certificate.Person) bool {
-	if _, ok := p.Course.Certs[person.ID]; ok {
+func (p ListProps) MayDownload(h Holder) bool {
+	if h.Cert != nil {
 		return true
 	}
-	return p.CanIssue && p.Refusal == "" && person.Result.Completed
+	return p.CanIssue && p.Refusal == "" && h.Result.Completed
 }
 
 // RuleText states the training's completion rule.
 func (p ListProps) RuleText(l *i18n.Localizer) string {
-	t := p.Course.T
+	t := p.Training
 	rate := l.Percent(float64(t.CompletionMinRate))
 	if t.CompletionMinPostScore != nil {
 		return l.T("certificate.rule_post", rate, l.Num(*t.CompletionMinPostScore))

@@ -4,8 +4,10 @@ import (
 	"context"
 	"strconv"
 
+	"math"
+
 	"github.com/traindesk/traindesk/internal/i18n"
-	rpt "github.com/traindesk/traindesk/internal/report"
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // pct shows a percentage with one decimal, or a dash when there is
@@ -15,7 +17,7 @@ func pct(ctx context.Context, p *float64) string {
 		return "–"
 	}
 	l := i18n.From(ctx)
-	return l.Decimal(rpt.Round1(*p), 1) + l.Digits("%")
+	return l.Decimal(model.Round1(*p), 1) + l.Digits("%")
 }
 
 // dec shows a number with one decimal, or a dash.
@@ -23,12 +25,19 @@ func dec(ctx context.Context, p *float64) string {
 	if p == nil {
 		return "–"
 	}
-	return i18n.From(ctx).Decimal(rpt.Round1(*p), 1)
+	return i18n.From(ctx).Decimal(model.Round1(*p), 1)
 }
 
 // value shows a number as the exports hold it: whole numbers without
-// decimals, others with one.
-func value(ctx context.Context, v float64) string { return rpt.Value(i18n.From(ctx), v) }
+// decimals, others with one (the same as report.Value).
+func value(ctx context.Context, v float64) string {
+	l := i18n.From(ctx)
+	v = model.Round1(v)
+	if v == math.Trunc(v) {
+		return l.Decimal(v, 0)
+	}
+	return l.Decimal(v, 1)
+}
 
 // indicatorValue shows an indicator's value in its unit.
 func indicatorValue(ctx context.Context, unit string, p *float64) string {
@@ -63,18 +72,20 @@ func fig(parts ...any) string {
 	return s
 }
 
-// groupChart, progressChart and ratingChart are the report's charts as
-// trusted SVG (the chart package escapes every label).
-func groupChart(ctx context.Context, dim string, lines []rpt.Group) string {
-	return rpt.GroupChart(i18n.From(ctx), dim, lines).SVG()
-}
-
-func progressChart(ctx context.Context, inds []rpt.Indicator) string {
-	return rpt.IndicatorChart(i18n.From(ctx), inds).SVG()
-}
-
-func ratingChart(ctx context.Context, s rpt.Satisfaction) string {
-	return rpt.RatingChart(i18n.From(ctx), s).SVG()
+// groupName names a disaggregation line in l's language, as the exports
+// do (report.GroupName): a position by its translated name, others by their
+// own name, and "not recorded" for registrations that recorded nothing.
+func groupName(l *i18n.Localizer, dim string, g model.GroupFigures) string {
+	switch {
+	case g.Key == "":
+		return l.T("report.not_recorded")
+	case dim == "position":
+		if k := "position." + g.Key; l.Has(k) {
+			return l.T(k)
+		}
+		return g.Key
+	}
+	return l.Pick(g.NameEn, g.NameAr)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -13,7 +13,7 @@ import (
 	"strconv"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	rpt "github.com/traindesk/traindesk/internal/report"
+	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/layout"
 )
@@ -87,12 +87,12 @@ func Page(p Props) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = indicatorSection(*p.Fig).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = indicatorSection(*p.Fig, p.Charts.Indicators).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				for _, dim := range rpt.Dimensions {
-					templ_7745c5c3_Err = groupSection(dim, p.Fig.Groups.Lines(dim)).Render(ctx, templ_7745c5c3_Buffer)
+				for _, dim := range model.ReportDimensions {
+					templ_7745c5c3_Err = groupSection(dim, p.Fig.Groups.Lines(dim), p.Charts.Groups[dim]).Render(ctx, templ_7745c5c3_Buffer)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
@@ -101,7 +101,7 @@ func Page(p Props) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = satisfactionSection(p.Fig.Satisfaction).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = satisfactionSection(p.Fig.Satisfaction, p.Charts.Ratings).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -285,7 +285,7 @@ func shortcuts(p Props) templ.Component {
 			return templ_7745c5c3_Err
 		}
 		for _, y := range p.Years {
-			from, to := rpt.Year(y)
+			from, to := model.YearPeriod(y)
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<li><a class=\"period-link\" href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
@@ -686,7 +686,7 @@ func downloads(p Props) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		for _, t := range rpt.TableNames {
+		for _, t := range p.Tables {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, "<option value=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

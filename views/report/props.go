@@ -12,24 +12,35 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
-	rpt "github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/views/components"
 )
 
-// Form is the report form as typed.
-type Form struct {
+// Selection is what the report form holds, as typed, to show back in its
+// fields.
+type Selection struct {
 	Donor, Project, From, To      string
 	Agency, Governorate, Thematic string
+}
+
+// Charts are the report's charts as SVG, drawn from the figures in the
+// reader's language. They are trusted: the chart package escapes every
+// label.
+type Charts struct {
+	Indicators string
+	Groups     map[string]string // by dimension
+	Ratings    string
 }
 
 // Props is what the report page shows.
 type Props struct {
 	Refs   model.Refs
-	Form   Form
+	Form   Selection
 	Errors map[string]string
-	Fig    *rpt.Figures // nil until a project and a valid period are chosen
-	Years  []int        // the years the shortcuts offer, from the project's period
-	Year   int          // the year whose quarters the shortcuts offer
+	Fig    *model.Figures // nil until a project and a valid period are chosen
+	Charts Charts
+	Tables []string // the tables offered as CSV files
+	Years  []int    // the years the shortcuts offer, from the project's period
+	Year   int      // the year whose quarters the shortcuts offer
 }
 
 func (p Props) names() components.Names { return components.Names{Refs: p.Refs} }
@@ -103,7 +114,7 @@ func (p Props) filterNames(ctx context.Context) []string {
 func (p Props) quarters() [4][2]model.Date {
 	var out [4][2]model.Date
 	for q := range 4 {
-		out[q][0], out[q][1] = rpt.Quarter(p.Year, q+1)
+		out[q][0], out[q][1] = model.QuarterPeriod(p.Year, q+1)
 	}
 	return out
 }

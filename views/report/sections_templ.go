@@ -14,7 +14,7 @@ import (
 	"strconv"
 
 	"github.com/traindesk/traindesk/internal/i18n"
-	rpt "github.com/traindesk/traindesk/internal/report"
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // fact is one line of a list of figures.
@@ -82,7 +82,7 @@ func fact(label, key, value string) templ.Component {
 	})
 }
 
-func attendanceSection(f rpt.Figures) templ.Component {
+func attendanceSection(f model.Figures) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -206,7 +206,7 @@ func attendanceSection(f rpt.Figures) templ.Component {
 	})
 }
 
-func satisfactionSection(s rpt.Satisfaction) templ.Component {
+func satisfactionSection(s model.SatisfactionFigures, chart string) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -240,7 +240,7 @@ func satisfactionSection(s rpt.Satisfaction) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templ.Raw(ratingChart(ctx, s)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = templ.Raw(chart).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
@@ -266,7 +266,7 @@ func satisfactionSection(s rpt.Satisfaction) templ.Component {
 	})
 }
 
-func goalSection(f rpt.Figures) templ.Component {
+func goalSection(f model.Figures) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -295,7 +295,7 @@ func goalSection(f rpt.Figures) templ.Component {
 	})
 }
 
-func goalTable(kind, title string, goals []rpt.Goal) templ.Component {
+func goalTable(kind, title string, goals []model.GoalFigures) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -607,7 +607,7 @@ func goalTable(kind, title string, goals []rpt.Goal) templ.Component {
 	})
 }
 
-func trainingSection(f rpt.Figures) templ.Component {
+func trainingSection(f model.Figures) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -1037,7 +1037,7 @@ func trainingSection(f rpt.Figures) templ.Component {
 
 // method explains how the figures are counted, in the words the package
 // documentation uses.
-func method(f rpt.Figures) templ.Component {
+func method(f model.Figures) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/traindesk/traindesk/internal/report"
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 func eqInt(t testing.TB, what string, got, want int) {
@@ -29,7 +29,7 @@ func deref(p *float64) any {
 }
 
 // Check compares every figure of the 2023 report with the hand count.
-func Check(t testing.TB, fig report.Figures) {
+func Check(t testing.TB, fig model.Figures) {
 	t.Helper()
 	w := Participations
 	sm, at := fig.Summary, fig.Attendance
@@ -74,17 +74,17 @@ func Check(t testing.TB, fig report.Figures) {
 	}
 	eqPct(t, "satisfaction", st.Mean, float64(SumRating)/Responses)
 
-	checkGroups(t, "agency", fig.Groups.Agency, Agencies, func(g report.Group) string { return g.NameEn })
-	checkGroups(t, "station", fig.Groups.Station, Stations, func(g report.Group) string { return g.NameEn })
-	checkGroups(t, "governorate", fig.Groups.Governorate, Governorates, func(g report.Group) string { return g.NameEn })
-	checkGroups(t, "position", fig.Groups.Position, Positions, func(g report.Group) string { return g.Key })
+	checkGroups(t, "agency", fig.Groups.Agency, Agencies, func(g model.GroupFigures) string { return g.NameEn })
+	checkGroups(t, "station", fig.Groups.Station, Stations, func(g model.GroupFigures) string { return g.NameEn })
+	checkGroups(t, "governorate", fig.Groups.Governorate, Governorates, func(g model.GroupFigures) string { return g.NameEn })
+	checkGroups(t, "position", fig.Groups.Position, Positions, func(g model.GroupFigures) string { return g.Key })
 	checkGoals(t, "SDG", fig.SDGs, SDGs)
 	checkGoals(t, "GCM", fig.GCMs, GCMs)
 	checkTrainings(t, fig.Trainings)
 	checkIndicators(t, fig.Indicators)
 }
 
-func checkGroups(t testing.TB, dim string, got []report.Group, want map[string]Group, name func(report.Group) string) {
+func checkGroups(t testing.TB, dim string, got []model.GroupFigures, want map[string]Group, name func(model.GroupFigures) string) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%s: %d lines, want %d: %+v", dim, len(got), len(want), got)
@@ -105,7 +105,7 @@ func checkGroups(t testing.TB, dim string, got []report.Group, want map[string]G
 	}
 }
 
-func checkGoals(t testing.TB, kind string, got []report.Goal, want map[int64]Goal) {
+func checkGoals(t testing.TB, kind string, got []model.GoalFigures, want map[int64]Goal) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Errorf("%s: %d goals, want %d: %+v", kind, len(got), len(want), got)
@@ -120,7 +120,7 @@ func checkGoals(t testing.TB, kind string, got []report.Goal, want map[int64]Goa
 	}
 }
 
-func checkTrainings(t testing.TB, got []report.Training) {
+func checkTrainings(t testing.TB, got []model.TrainingFigures) {
 	t.Helper()
 	if len(got) != len(Trainings) {
 		t.Fatalf("%d trainings, want %d", len(got), len(Trainings))
@@ -139,7 +139,7 @@ func checkTrainings(t testing.TB, got []report.Training) {
 	}
 }
 
-func checkIndicators(t testing.TB, got []report.Indicator) {
+func checkIndicators(t testing.TB, got []model.IndicatorFigures) {
 	t.Helper()
 	if len(got) != len(Indicators) {
 		t.Errorf("%d indicators, want %d", len(got), len(Indicators))

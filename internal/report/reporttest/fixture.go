@@ -81,7 +81,7 @@ func Add(ctx context.Context, s *store.Store) (Fixture, error) {
 	if x.err != nil {
 		return x.fx, x.err
 	}
-	t1, err := s.Training(ctx, admin, x.fx.Hurghada)
+	t1, err := s.TrainingDetail(ctx, x.fx.Hurghada)
 	if err != nil {
 		return x.fx, err
 	}

@@ -1,0 +1,114 @@
+package xlsx_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/traindesk/traindesk/internal/xlsx"
+)
+
+// TestWrite_WellFormed: every part of the package is well-formed XML,
+// text that XML cannot hold is replaced, sheet names are made valid and
+// unique, and columns past Z are named AA….
+func TestWrite_WellFormed(t *testing.T) {
+	cols := make([]xlsx.Column, 30)
+	row := make([]xlsx.Cell, 30)
+	for i := range cols {
+		cols[i] = xlsx.Column{Header: "C & <c>", Width: 8}
+		row[i] = xlsx.Cell{Kind: xlsx.Int, Num: float64(i)}
+	}
+	row[0] = xlsx.Cell{Kind: xlsx.Text, Text: "bell\x07 and \"quotes\" & <tags>"}
+	sh := xlsx.Sheet{Title: "A/B: [test]", Columns: cols, Rows: func(emit func([]xlsx.Cell) error) error { return emit(row) }}
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, []xlsx.Sheet{sh, sh}, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range z.File {
+		r, _ := zf.Open()
+		dec := xml.NewDecoder(r)
+		for {
+			_, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not well-formed: %v", zf.Name, err)
+			}
+		}
+		r.Close()
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "A B   test" || got[1] != "A B   test 2" {
+		t.Errorf("sheets %q", got)
+	}
+	if v, _ := f.GetCellValue("A B   test", "AD2"); v != "29" {
+		t.Errorf("AD2 = %q", v)
+	}
+	if v, _ := f.GetCellValue("A B   test", "A2"); v != "bell\uFFFD and \"quotes\" & <tags>" {
+		t.Errorf("A2 = %q", v)
+	}
+}
+
+// TestWrite_Typed: a frozen header, right to left on request, progress
+// after each row, and numbers, percentages and dates typed.
+func TestWrite_Typed(t *testing.T) {
+	rows := [][]xlsx.Cell{
+		{{Kind: xlsx.Date, Date: time.Date(2023, 1, 16, 0, 0, 0, 0, time.UTC)}, {Kind: xlsx.Percent, Num: 95.4},
+			{Kind: xlsx.Decimal, Num: 15.6}, {Kind: xlsx.Number, Empty: true}},
+		{{Kind: xlsx.Text, Text: "مصلحة الجمارك"}},
+	}
+	sh := xlsx.Sheet{Title: "الملخص", Columns: []xlsx.Column{{Header: "a", Width: 12}, {Header: "b"}, {Header: "c"}, {Header: "d"}},
+		Rows: func(emit func([]xlsx.Cell) error) error {
+			for _, r := range rows {
+				if err := emit(r); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+	var buf bytes.Buffer
+	n := 0
+	if err := xlsx.Write(&buf, []xlsx.Sheet{sh}, xlsx.Options{RTL: true, Progress: func() { n++ }}); err != nil {
+		t.Fatal(err)
+	}
+	if n != len(rows) {
+		t.Errorf("progress called %d times for %d rows", n, len(rows))
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{UnzipSizeLimit: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	panes, err := f.GetPanes("الملخص")
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v %v", panes, err)
+	}
+	if view, _ := f.GetSheetView("الملخص", -1); view.RightToLeft == nil || !*view.RightToLeft {
+		t.Error("not right to left")
+	}
+	if w, _ := f.GetColWidth("الملخص", "B"); w < 6 {
+		t.Errorf("column B is %v wide, want at least 6", w)
+	}
+	for cell, want := range map[string]string{"A2": "2023-01-16", "B2": "95.4%", "C2": "15.6", "D2": "", "A3": "مصلحة الجمارك"} {
+		if v, _ := f.GetCellValue("الملخص", cell); v != want {
+			t.Errorf("%s shows %q, want %q", cell, v, want)
+		}
+	}
+	if v, _ := f.GetCellValue("الملخص", "B2", excelize.Options{RawCellValue: true}); v != "0.954" {
+		t.Errorf("B2 holds %q", v)
+	}
+}
