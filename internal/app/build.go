@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/web"
 )
@@ -55,20 +57,18 @@ func Build(st *store.Store, o Options) *Built {
 	if o.BcryptCost == 0 {
 		o.BcryptCost = auth.DefaultCost
 	}
-	if o.IPLimit == nil {
-		o.IPLimit = auth.NewLimiter(20, 15*time.Minute, o.Now)
-	}
-	if o.AccountLimit == nil {
-		o.AccountLimit = auth.NewLimiter(5, 15*time.Minute, o.Now)
-	}
 	trust := proxy.Trust{Prefixes: o.TrustedProxies}
 
 	// Services: each owns its rules and its writes.
-	sessions := auth.NewSessions(st, o.Secret, o.SessionIdle, o.SessionMax, o.Now, trust.IsHTTPS)
+	sessions := auth.NewSessions(st, auth.SessionOptions{Secret: o.Secret, Idle: o.SessionIdle, Max: o.SessionMax,
+		Now: o.Now, IsHTTPS: trust.IsHTTPS, IPLimit: o.IPLimit, AccountLimit: o.AccountLimit})
 
 	srv := web.New(web.Deps{
 		Store:          st,
 		Sessions:       sessions,
+		Users:          auth.NewUsers(st, o.BcryptCost),
+		Reference:      reference.New(st),
+		Audit:          audit.New(st),
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,
@@ -76,11 +76,8 @@ func Build(st *store.Store, o Options) *Built {
 		Secret:         o.Secret,
 		TLS:            o.TLS,
 		TrustedProxies: o.TrustedProxies,
-		BcryptCost:     o.BcryptCost,
 		MarkDaysAfter:  o.MarkDaysAfter,
 		Version:        o.Version,
-		IPLimit:        o.IPLimit,
-		AccountLimit:   o.AccountLimit,
 	})
 	return &Built{Store: st, Server: srv}
 }

@@ -13,15 +13,20 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/assets"
+	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
 // Deps is everything the web layer needs, built by internal/app.
 type Deps struct {
 	Store          *store.Store
-	Sessions       *auth.Sessions
+	Sessions       *auth.Sessions     // sign-in, sign-out and the signed-in user
+	Users          *auth.Users        // accounts
+	Reference      *reference.Service // donors, projects, agencies, stations, thematic areas
+	Audit          *audit.Service     // the audit log's page
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time
@@ -29,13 +34,8 @@ type Deps struct {
 	Secret         []byte         // master key, for QR codes and certificates
 	TLS            bool           // traindesk itself serves HTTPS
 	TrustedProxies []netip.Prefix
-	BcryptCost     int
 	MarkDaysAfter  int
 	Version        string
-	// IPLimit and AccountLimit bound failed sign-ins; nil means the
-	// defaults (20 per address and 5 per account in 15 minutes).
-	IPLimit      *auth.Limiter
-	AccountLimit *auth.Limiter
 }
 
 // Server holds the dependencies of every handler.
@@ -57,15 +57,6 @@ func New(d Deps) *Server {
 	}
 	if d.Log == nil {
 		d.Log = slog.Default()
-	}
-	if d.BcryptCost == 0 {
-		d.BcryptCost = auth.DefaultCost
-	}
-	if d.IPLimit == nil {
-		d.IPLimit = auth.NewLimiter(20, 15*time.Minute, d.Now)
-	}
-	if d.AccountLimit == nil {
-		d.AccountLimit = auth.NewLimiter(5, 15*time.Minute, d.Now)
 	}
 	s := &Server{Deps: d, bodyLimits: map[string]int64{}}
 	e := echo.New()
