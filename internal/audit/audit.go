@@ -67,5 +67,9 @@ func (s *Service) Log(ctx context.Context, actor model.Actor, f model.AuditFilte
 	if err != nil {
 		return Page{}, err
 	}
+	// The filter shows names; the page has no use for the rest.
+	for i := range users {
+		users[i] = model.User{ID: users[i].ID, Name: users[i].Name, Role: users[i].Role, Active: users[i].Active}
+	}
 	return Page{Lines: lines, Total: total, Filter: f, Users: users}, nil
 }
