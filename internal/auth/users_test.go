@@ -168,7 +168,9 @@ func TestUsers_OnlyAdministrators(t *testing.T) {
 // failingAudit is a store whose audit log refuses every event.
 type failingAudit struct{ *store.Store }
 
-func (failingAudit) RecordAudit(context.Context, model.AuditEvent) error { return errors.New("disk full") }
+func (failingAudit) RecordAudit(context.Context, model.AuditEvent) error {
+	return errors.New("disk full")
+}
 
 func TestUsers_NoChangeWithoutItsEvent(t *testing.T) {
 	ctx := context.Background()
