@@ -51,8 +51,12 @@ func labelOr(ctx context.Context, raw string, keys ...string) string {
 // valueLabel translates a recorded value that names a role or a status.
 func valueLabel(ctx context.Context, v string) string { return labelOr(ctx, v, "role."+v, "status."+v) }
 
-// objectName is "Training #3".
+// objectName is "Training #3", or "Training" for an event about no
+// particular one (id 0).
 func objectName(ctx context.Context, typ string, id int64) string {
+	if id == 0 {
+		return objectLabel(ctx, typ)
+	}
 	return objectLabel(ctx, typ) + " #" + i18n.From(ctx).Int(id)
 }
 
@@ -86,7 +90,7 @@ func objectLink(typ string, id int64, related map[string]int64) string {
 // eventObjectLink is the link of an event's object, unless the event
 // removed it.
 func eventObjectLink(a model.AuditLine) string {
-	if strings.HasSuffix(a.Action, "_delete") {
+	if a.EntityID == 0 || strings.HasSuffix(a.Action, "_delete") {
 		return ""
 	}
 	return objectLink(a.Entity, a.EntityID, a.Related)
