@@ -7,10 +7,12 @@ import (
 
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/attendance"
+	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
@@ -61,16 +63,11 @@ func Build(st *store.Store, o Options) *Built {
 	if o.BcryptCost == 0 {
 		o.BcryptCost = auth.DefaultCost
 	}
-	if o.IPLimit == nil {
-		o.IPLimit = auth.NewLimiter(20, 15*time.Minute, o.Now)
-	}
-	if o.AccountLimit == nil {
-		o.AccountLimit = auth.NewLimiter(5, 15*time.Minute, o.Now)
-	}
 	trust := proxy.Trust{Prefixes: o.TrustedProxies}
 
 	// Services: each owns its rules and its writes.
-	sessions := auth.NewSessions(st, o.Secret, o.SessionIdle, o.SessionMax, o.Now, trust.IsHTTPS)
+	sessions := auth.NewSessions(st, auth.SessionOptions{Secret: o.Secret, Idle: o.SessionIdle, Max: o.SessionMax,
+		Now: o.Now, IsHTTPS: trust.IsHTTPS, IPLimit: o.IPLimit, AccountLimit: o.AccountLimit})
 	trainingSvc := trainings.New(st, o.Now, o.Location)
 	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
 		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
@@ -83,24 +80,23 @@ func Build(st *store.Store, o Options) *Built {
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
 
 	srv := web.New(web.Deps{
-		Store:          st,
+		Health:         st,
 		Sessions:       sessions,
 		Trainings:      trainingSvc,
 		Attendance:     marks,
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
+		Users:          auth.NewUsers(st, o.BcryptCost),
+		Reference:      reference.New(st),
+		Audit:          audit.New(st),
 		Assets:         assets.New("/assets/"),
 		Log:            o.Log,
 		Now:            o.Now,
 		Location:       o.Location,
-		Secret:         o.Secret,
 		TLS:            o.TLS,
 		TrustedProxies: o.TrustedProxies,
-		BcryptCost:     o.BcryptCost,
 		Version:        o.Version,
-		IPLimit:        o.IPLimit,
-		AccountLimit:   o.AccountLimit,
 	})
 	return &Built{Store: st, Server: srv}
 }

@@ -106,12 +106,12 @@ func bootstrap(ctx context.Context, env Env, cfg config.Config, st *store.Store)
 	}
 	if n == 0 {
 		pw := cfg.AdminPassword
-		u, generated, err := auth.Users{Store: st, Cost: auth.DefaultCost}.Create(ctx, model.UserInput{
+		// The service records the account's creation, by the system.
+		u, generated, err := auth.NewUsers(st, auth.DefaultCost).Create(ctx, model.System, model.UserInput{
 			Email: cfg.AdminEmail, Name: "Administrator", Role: model.RoleAdmin, Password: pw})
 		if err != nil {
 			return fmt.Errorf("create the first administrator: %w", err)
 		}
-		st.Audit(ctx, nil, "", "user_create", "user", u.ID, map[string]any{"email": u.Email, "role": u.Role, "by": "bootstrap"})
 		if generated != "" {
 			printOnce(env, "administrator", u.Email, generated)
 		}

@@ -28,16 +28,16 @@ func user(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	users := auth.Users{Store: st, Cost: auth.DefaultCost}
+	// The shell acts as the system: whoever runs it holds the machine.
+	users := auth.NewUsers(st, auth.DefaultCost)
 	switch sub {
 	case "add":
-		u, generated, err := users.Create(ctx, model.UserInput{Email: *email, Name: *name, Role: model.Role(*role), Password: *password})
+		u, generated, err := users.Create(ctx, model.System, model.UserInput{Email: *email, Name: *name, Role: model.Role(*role), Password: *password})
 		if fe := model.FieldErrors(err); fe != nil {
 			return usageError{fmt.Sprintf("cannot add the user: %s", describeFields(fe))}
 		} else if err != nil {
 			return err
 		}
-		st.Audit(ctx, nil, "", "user_create", "user", u.ID, map[string]any{"email": u.Email, "role": u.Role, "by": "shell"})
 		fmt.Fprintf(env.Stdout, "added %s <%s> as %s\n", u.Name, u.Email, u.Role)
 		if generated != "" {
 			printOnce(env, string(u.Role), u.Email, generated)
@@ -47,19 +47,18 @@ func user(ctx context.Context, env Env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("no user with email %q", *email)
 		}
-		_, pw, err := users.ResetPassword(ctx, u.ID, *password)
+		_, pw, err := users.ResetPassword(ctx, model.System, u.ID, *password)
 		if fe := model.FieldErrors(err); fe != nil {
 			return usageError{describeFields(fe)}
 		} else if err != nil {
 			return err
 		}
-		st.Audit(ctx, nil, "", "user_password_reset", "user", u.ID, map[string]any{"by": "shell"})
 		fmt.Fprintf(env.Stdout, "reset the password of %s; their sessions have ended\n", u.Email)
 		if *password == "" {
 			printOnce(env, string(u.Role), u.Email, pw)
 		}
 	case "list":
-		us, err := st.Users(ctx)
+		us, err := users.List(ctx, model.System)
 		if err != nil {
 			return err
 		}

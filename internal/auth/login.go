@@ -25,12 +25,14 @@ type Store interface {
 	TouchLogin(ctx context.Context, id string) error
 	RevokeLogin(ctx context.Context, id string) error
 	TouchLastLogin(ctx context.Context, id int64) error
+	Tx(ctx context.Context, fn func(ctx context.Context) error) error
+	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 }
 
 // CookieName is the sign-in cookie's name.
 const CookieName = "traindesk_session"
 
-// Sessions signs users in and recognises them on later requests.
+// Sessions signs users in and out and recognises them on later requests.
 type Sessions struct {
 	store   Store
 	cookies *sessions.CookieStore
@@ -38,27 +40,46 @@ type Sessions struct {
 	max     time.Duration
 	now     func() time.Time
 	dummy   string // a bcrypt hash compared against when the email is unknown
-
 	// isHTTPS tells whether a request reached traindesk over HTTPS, so the
 	// cookie is marked Secure.
 	isHTTPS func(*http.Request) bool
+	// ipLimit and accountLimit bound failed sign-ins per client address
+	// and per account.
+	ipLimit, accountLimit *Limiter
 }
 
-// NewSessions builds the manager. secret is the master key; idle and max
-// are the time-outs; isHTTPS tells whether a request came over HTTPS (nil:
-// only a direct TLS connection counts).
-func NewSessions(st Store, secret []byte, idle, max time.Duration, now func() time.Time, isHTTPS func(*http.Request) bool) *Sessions {
-	if now == nil {
-		now = time.Now
+// SessionOptions shape the session manager.
+type SessionOptions struct {
+	Secret    []byte        // the master key
+	Idle, Max time.Duration // the time-outs
+	Now       func() time.Time
+	// IsHTTPS tells whether a request came over HTTPS (nil: only a direct
+	// TLS connection counts).
+	IsHTTPS func(*http.Request) bool
+	// IPLimit and AccountLimit bound failed sign-ins; nil: 20 per address
+	// and 5 per account in 15 minutes.
+	IPLimit, AccountLimit *Limiter
+}
+
+// NewSessions builds the manager over st.
+func NewSessions(st Store, o SessionOptions) *Sessions {
+	if o.Now == nil {
+		o.Now = time.Now
 	}
-	if isHTTPS == nil {
-		isHTTPS = func(r *http.Request) bool { return r.TLS != nil }
+	if o.IsHTTPS == nil {
+		o.IsHTTPS = func(r *http.Request) bool { return r.TLS != nil }
 	}
-	cs := sessions.NewCookieStore(DeriveKey(secret, "cookie-hash", 64), DeriveKey(secret, "cookie-block", 32))
-	cs.MaxAge(int(max / time.Second))
+	if o.IPLimit == nil {
+		o.IPLimit = NewLimiter(20, 15*time.Minute, o.Now)
+	}
+	if o.AccountLimit == nil {
+		o.AccountLimit = NewLimiter(5, 15*time.Minute, o.Now)
+	}
+	cs := sessions.NewCookieStore(DeriveKey(o.Secret, "cookie-hash", 64), DeriveKey(o.Secret, "cookie-block", 32))
+	cs.MaxAge(int(o.Max / time.Second))
 	dummy, _ := HashPassword(RandomPassword(), MinCost)
-	return &Sessions{store: st, cookies: cs, idle: idle, max: max, now: now, dummy: dummy,
-		isHTTPS: isHTTPS}
+	return &Sessions{store: st, cookies: cs, idle: o.Idle, max: o.Max, now: o.Now, dummy: dummy,
+		isHTTPS: o.IsHTTPS, ipLimit: o.IPLimit, accountLimit: o.AccountLimit}
 }
 
 // Authenticate checks an email and password. Every failure is
@@ -78,12 +99,11 @@ func (s *Sessions) Authenticate(ctx context.Context, email, password string) (mo
 	return u, nil
 }
 
-// Start begins a new session for u and sets the cookie. Any session the
+// start begins a new session for u and sets the cookie. Any session the
 // browser carried before is ended, so the id always changes at sign-in.
-func (s *Sessions) Start(w http.ResponseWriter, r *http.Request, u model.User, ip string) error {
-	if old, err := s.loginID(r); err == nil {
-		s.store.RevokeLogin(r.Context(), old)
-	}
+// The session, the last sign-in time and the audit event are one
+// transaction.
+func (s *Sessions) start(w http.ResponseWriter, r *http.Request, u model.User, ip string) error {
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return err
@@ -94,10 +114,24 @@ func (s *Sessions) Start(w http.ResponseWriter, r *http.Request, u model.User, i
 		ID: hashToken(token), UserID: u.ID, CreatedAt: now, LastSeenAt: now,
 		ExpiresAt: now.Add(s.max), IP: ip, UserAgent: truncate(r.UserAgent(), 255),
 	}
-	if err := s.store.CreateLogin(r.Context(), &l); err != nil {
+	err := s.store.Tx(r.Context(), func(ctx context.Context) error {
+		if old, err := s.loginID(r); err == nil {
+			if err := s.store.RevokeLogin(ctx, old); err != nil {
+				return err
+			}
+		}
+		if err := s.store.CreateLogin(ctx, &l); err != nil {
+			return err
+		}
+		if err := s.store.TouchLastLogin(ctx, u.ID); err != nil {
+			return err
+		}
+		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditSignIn,
+			Actor: model.Actor{User: u, IP: ip}, Object: model.AuditObject{Type: "user", ID: u.ID}})
+	})
+	if err != nil {
 		return err
 	}
-	s.store.TouchLastLogin(r.Context(), u.ID)
 	sess := sessions.NewSession(s.cookies, CookieName)
 	sess.Values["t"] = token
 	sess.Options = s.options(r, int(s.max/time.Second))
@@ -143,10 +177,21 @@ func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
 	return u, l, nil
 }
 
-// End signs out: the session row is revoked and the cookie deleted.
-func (s *Sessions) End(w http.ResponseWriter, r *http.Request) error {
+// SignOut ends the request's session: the session row is revoked (with
+// the audit event, when someone was signed in) and the cookie deleted.
+func (s *Sessions) SignOut(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	if id, err := s.loginID(r); err == nil {
-		if err := s.store.RevokeLogin(r.Context(), id); err != nil {
+		err := s.store.Tx(r.Context(), func(ctx context.Context) error {
+			if err := s.store.RevokeLogin(ctx, id); err != nil {
+				return err
+			}
+			if actor.User.ID == 0 {
+				return nil
+			}
+			return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditSignOut, Actor: actor,
+				Object: model.AuditObject{Type: "user", ID: actor.User.ID}})
+		})
+		if err != nil {
 			return err
 		}
 	}

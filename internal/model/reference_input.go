@@ -53,7 +53,7 @@ func ProjectInputOf(p Project) ProjectInput {
 }
 
 // Validate checks the project form; donors are the ids the form offered.
-// Whether the code is taken is the store's to say.
+// Whether the code is taken is the reference service's to say.
 func (in *ProjectInput) Validate(donors []int64) error {
 	trim(&in.Code, &in.TitleEn, &in.TitleAr, &in.DonorID)
 	ascii(&in.StartsOn, &in.EndsOn, &in.MasteryThreshold)

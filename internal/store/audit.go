@@ -32,22 +32,6 @@ func (s *Store) RecordAudit(ctx context.Context, ev model.AuditEvent) error {
 	return mapErr("audit", s.write(ctx).Create(&e).Error)
 }
 
-// Audit writes one line of the audit log in the old, untyped form.
-//
-// Deprecated: services record typed events with RecordAudit.
-func (s *Store) Audit(ctx context.Context, userID *int64, ip, action, entity string, entityID int64, detail any) error {
-	d := ""
-	if detail != nil {
-		b, err := json.Marshal(detail)
-		if err != nil {
-			return err
-		}
-		d = string(b)
-	}
-	e := model.AuditEntry{At: s.Now(), UserID: userID, Action: action, Entity: entity, EntityID: entityID, Detail: d, IP: ip}
-	return mapErr("audit", s.write(ctx).Create(&e).Error)
-}
-
 // AuditLog lists the newest entries first, and counts all that match.
 func (s *Store) AuditLog(ctx context.Context, f model.AuditFilter) ([]model.AuditLine, int64, error) {
 	q := s.read(ctx).Table("audit_log a").Joins("LEFT JOIN users u ON u.id = a.user_id")

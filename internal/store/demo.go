@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -182,7 +183,8 @@ func (s *Store) loadDemo(ctx context.Context, d seed.Demo, opt DemoOptions) erro
 			}
 		}
 	}
-	return s.Audit(ctx, nil, "", "demo_loaded", "training", 0, map[string]any{"trainings": len(d.Trainings), "persons": len(persons)})
+	return s.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditDemoLoaded, Actor: model.System,
+		Values: map[string]string{"trainings": strconv.Itoa(len(d.Trainings)), "persons": strconv.Itoa(len(persons))}})
 }
 
 func lastWord(s string) string {

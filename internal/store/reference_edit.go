@@ -9,9 +9,9 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Reference entries are archived rather than deleted once anything points
-// at them: archiving hides an entry from the forms of new records while old
-// records keep showing its name. Deleting is for mistakes nothing uses yet.
+// Reference entries are archived or deleted here; which one an entry may
+// have (deleting only what nothing points at) is the reference service's
+// rule. References counts what points at an entry, for that rule.
 
 // refRow returns an empty row of kind's table, for statements that need
 // only the table.
@@ -106,23 +106,15 @@ func (s *Store) SetArchived(ctx context.Context, kind model.RefKind, id int64, a
 	return mapErr("archive "+string(kind), res.Error)
 }
 
-// DeleteReference deletes an entry that nothing points at, with a
-// project's indicators; otherwise it returns a *model.InUseError that says
-// what still uses it. Counting and deleting share one transaction, so that
-// a training saved in between cannot be left pointing at nothing.
+// DeleteReference deletes an entry, with a project's indicators, in one
+// transaction. Whether it may go (nothing uses it) is the reference
+// service's to decide, in the same transaction.
 func (s *Store) DeleteReference(ctx context.Context, kind model.RefKind, id int64) error {
 	row, err := refRow(kind)
 	if err != nil {
 		return err
 	}
 	return s.Tx(ctx, func(ctx context.Context) error {
-		uses, err := s.References(ctx, kind, id)
-		if err != nil {
-			return err
-		}
-		if len(uses) > 0 {
-			return fmt.Errorf("store: delete %s: %w", kind, &model.InUseError{Kind: kind, ID: id, Uses: uses})
-		}
 		if kind == model.RefProject {
 			if err := s.write(ctx).Where("project_id = ?", id).Delete(&model.Indicator{}).Error; err != nil {
 				return mapErr("delete indicators", err)

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/traindesk/traindesk/internal/model"
 )
@@ -23,42 +22,25 @@ func (s *Store) UpdateDonor(ctx context.Context, d *model.Donor) error {
 	return s.update(ctx, "update donor", d, "NameEn", "NameAr", "ShortName", "UpdatedAt")
 }
 
-// CreateProject inserts p; a code that another project has, in any case,
-// is model.ErrConflict.
+// CreateProject inserts p; a code that another project has (exactly) is
+// model.ErrConflict.
 func (s *Store) CreateProject(ctx context.Context, p *model.Project) error {
-	return s.Tx(ctx, func(ctx context.Context) error {
-		if err := s.codeFree(ctx, p); err != nil {
-			return err
-		}
-		return mapErr("create project", s.write(ctx).Create(p).Error)
-	})
+	return mapErr("create project", s.write(ctx).Create(p).Error)
 }
 
-// UpdateProject saves p's fields; a code that another project has, in any
-// case, is model.ErrConflict.
+// UpdateProject saves p's fields; a code that another project has
+// (exactly) is model.ErrConflict.
 func (s *Store) UpdateProject(ctx context.Context, p *model.Project) error {
-	return s.Tx(ctx, func(ctx context.Context) error {
-		if err := s.codeFree(ctx, p); err != nil {
-			return err
-		}
-		return s.update(ctx, "update project", p, "Code", "TitleEn", "TitleAr", "DonorID",
-			"StartsOn", "EndsOn", "MasteryThreshold", "UpdatedAt")
-	})
+	return s.update(ctx, "update project", p, "Code", "TitleEn", "TitleAr", "DonorID",
+		"StartsOn", "EndsOn", "MasteryThreshold", "UpdatedAt")
 }
 
-// codeFree refuses a project code that differs from another project's only
-// by case: reports and certificates print codes, and "Sphere II" next to
-// "SPHERE II" would read as one project.
-func (s *Store) codeFree(ctx context.Context, p *model.Project) error {
+// ProjectCodeTaken reports whether a project other than exceptID has code,
+// in any case.
+func (s *Store) ProjectCodeTaken(ctx context.Context, code string, exceptID int64) (bool, error) {
 	var n int64
-	err := s.read(ctx).Model(&model.Project{}).Where("LOWER(code) = LOWER(?) AND id <> ?", p.Code, p.ID).Count(&n).Error
-	if err != nil {
-		return mapErr("project code", err)
-	}
-	if n > 0 {
-		return fmt.Errorf("store: project code %q: %w", p.Code, model.ErrConflict)
-	}
-	return nil
+	err := s.read(ctx).Model(&model.Project{}).Where("LOWER(code) = LOWER(?) AND id <> ?", code, exceptID).Count(&n).Error
+	return n > 0, mapErr("project code", err)
 }
 
 // IndicatorByID returns one of a project's indicators; an indicator of

@@ -97,7 +97,6 @@ func New(st Store, now func() time.Time, loc *time.Location) *Service {
 // today is the current day where the trainings happen.
 func (s *Service) today() model.Date { return model.DateOf(s.now().In(s.loc)) }
 
-
 // visible loads a training the actor may see. One they may not see is
 // model.ErrNotFound, as if it did not exist.
 func (s *Service) visible(ctx context.Context, actor model.Actor, id int64) (model.TrainingDetail, error) {

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -19,12 +20,29 @@ func pageParam(c echo.Context) int {
 	return p
 }
 
+// auditFilter reads the audit page's filter: ?kind=, ?user= (an account's
+// id), ?object= (an object type) and ?id= (that object's id). What does
+// not parse is left out.
+func auditFilter(c echo.Context) model.AuditFilter {
+	f := model.AuditFilter{Kind: model.AuditKind(c.QueryParam("kind"))}
+	if id, err := strconv.ParseInt(c.QueryParam("user"), 10, 64); err == nil && id > 0 {
+		f.UserID = &id
+	}
+	if t := strings.TrimSpace(c.QueryParam("object")); len(t) <= 40 {
+		f.ObjectType = t
+	}
+	if id, err := strconv.ParseInt(c.QueryParam("id"), 10, 64); err == nil && id > 0 {
+		f.ObjectID = id
+	}
+	return f
+}
+
 func (s *Server) auditLog(c echo.Context) error {
-	const per = 50
 	page := pageParam(c)
-	lines, total, err := s.Store.AuditLog(c.Request().Context(), model.AuditFilter{Limit: per, Offset: (page - 1) * per})
+	p, err := s.Audit.Log(c.Request().Context(), actorOf(c), auditFilter(c), page)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, admin.Audit(admin.AuditPage{Lines: lines, Total: total, Page: page, PerPage: per, Location: s.Location}))
+	return s.render(c, http.StatusOK, admin.Audit(admin.AuditPage{Lines: p.Lines, Total: p.Total, Page: page,
+		PerPage: p.Filter.Limit, Location: s.Location, Filter: p.Filter, Users: p.Users}))
 }

@@ -14,7 +14,7 @@ func (s *Server) health(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 	defer cancel()
 	c.Response().Header().Set("Cache-Control", "no-store")
-	if err := s.Store.Ping(ctx); err != nil {
+	if err := s.Health.Ping(ctx); err != nil {
 		s.Log.Error("health check", "error", err)
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
 	}

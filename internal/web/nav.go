@@ -11,7 +11,7 @@ import (
 // navEntry is one item of the navigation and who sees it.
 type navEntry struct {
 	href, icon, label string
-	perm              auth.Permission // "" means every signed-in user
+	perm              auth.Action // "" means every signed-in user
 }
 
 var navEntries = []navEntry{

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"time"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
+	refdata "github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/views/reference"
 )
 
@@ -64,43 +64,15 @@ func (s *Server) referenceRoutes(app area) {
 }
 
 func (s *Server) refOverview(c echo.Context) error {
-	ctx := c.Request().Context()
-	var counts []reference.Count
-	for _, k := range model.RefKinds {
-		active, archived, err := s.refCount(ctx, k)
-		if err != nil {
-			return err
-		}
-		counts = append(counts, reference.Count{Kind: k, Active: active, Archived: archived})
+	counts, err := s.Reference.Overview(c.Request().Context(), actorOf(c))
+	if err != nil {
+		return err
 	}
-	return s.render(c, http.StatusOK, reference.Overview(counts))
-}
-
-// refCount counts a list's active and archived entries. The lists are
-// short, so reading them whole costs less than a query per count.
-func (s *Server) refCount(ctx context.Context, kind model.RefKind) (active, archived int, err error) {
-	switch kind {
-	case model.RefDonor:
-		rows, err := s.Store.Donors(ctx, true)
-		return split(rows, err, func(r model.Donor) *time.Time { return r.ArchivedAt })
-	case model.RefProject:
-		rows, err := s.Store.Projects(ctx, true)
-		return split(rows, err, func(r model.Project) *time.Time { return r.ArchivedAt })
-	case model.RefAgency:
-		rows, err := s.Store.Agencies(ctx, true)
-		return split(rows, err, func(r model.Agency) *time.Time { return r.ArchivedAt })
-	case model.RefStation:
-		rows, err := s.Store.DutyStations(ctx, true)
-		return split(rows, err, func(r model.DutyStation) *time.Time { return r.ArchivedAt })
+	out := make([]reference.Count, len(counts))
+	for i, n := range counts {
+		out[i] = reference.Count{Kind: n.Kind, Active: n.Active, Archived: n.Archived}
 	}
-	rows, err := s.Store.ThematicAreas(ctx, true)
-	return split(rows, err, func(r model.ThematicArea) *time.Time { return r.ArchivedAt })
-}
-
-// split counts active and archived rows.
-func split[T any](rows []T, err error, archivedAt func(T) *time.Time) (int, int, error) {
-	_, archived := visible(rows, archivedAt, false)
-	return len(rows) - archived, archived, err
+	return s.render(c, http.StatusOK, reference.Overview(out))
 }
 
 // visible returns the rows a list shows (the archived ones only when
@@ -121,32 +93,9 @@ func visible[T any](rows []T, archivedAt func(T) *time.Time, show bool) ([]T, in
 
 func showArchived(c echo.Context) bool { return c.QueryParam("archived") == "1" }
 
-// refManage is what an edit page's archive and delete section needs.
-func (s *Server) refManage(ctx context.Context, kind model.RefKind, id int64, archivedAt *time.Time) (reference.Manage, error) {
-	uses, err := s.Store.References(ctx, kind, id)
-	return reference.Manage{Kind: kind, ID: id, Archived: archivedAt != nil, Uses: uses}, err
-}
-
-// refName names an entry in the user's language for messages, and fails
-// with model.ErrNotFound when there is no such entry.
-func (s *Server) refName(c echo.Context, kind model.RefKind, id int64) (string, error) {
-	ctx, l := c.Request().Context(), loc(c)
-	switch kind {
-	case model.RefDonor:
-		d, err := s.Store.DonorByID(ctx, id)
-		return l.Pick(d.NameEn, d.NameAr), err
-	case model.RefProject:
-		p, err := s.Store.ProjectByID(ctx, id)
-		return p.Code, err
-	case model.RefAgency:
-		a, err := s.Store.AgencyByID(ctx, id)
-		return l.Pick(a.NameEn, a.NameAr), err
-	case model.RefStation:
-		d, err := s.Store.DutyStationByID(ctx, id)
-		return l.Pick(d.NameEn, d.NameAr), err
-	}
-	t, err := s.Store.ThematicAreaByID(ctx, id)
-	return l.Pick(t.NameEn, t.NameAr), err
+// manageOf is an edit page's archive and delete section.
+func manageOf(u refdata.Usage) reference.Manage {
+	return reference.Manage{Kind: u.Kind, ID: u.ID, Archived: u.Archived, Uses: u.Uses}
 }
 
 // refArchive archives an entry, or restores it when the form says
@@ -157,20 +106,16 @@ func (s *Server) refArchive(kind model.RefKind) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		name, err := s.refName(c, kind, id)
+		archive := c.FormValue("archived") != "false"
+		e, err := s.Reference.SetArchived(c.Request().Context(), actorOf(c), kind, id, archive)
 		if err != nil {
 			return err
 		}
-		archive := c.FormValue("archived") != "false"
-		if err := s.Store.SetArchived(c.Request().Context(), kind, id, archive); err != nil {
-			return err
-		}
-		action, msg := "reference_archive", "ref.archived_msg"
+		msg := "ref.archived_msg"
 		if !archive {
-			action, msg = "reference_unarchive", "ref.restored_msg"
+			msg = "ref.restored_msg"
 		}
-		s.audit(c, actor(c), action, string(kind), id, map[string]any{"name": name})
-		s.addFlash(c, "ok", msg, name)
+		s.addFlash(c, "ok", msg, loc(c).Pick(e.NameEn, e.NameAr))
 		return c.Redirect(http.StatusSeeOther, reference.Path(kind))
 	}
 }
@@ -184,11 +129,8 @@ func (s *Server) refDelete(kind model.RefKind) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		name, err := s.refName(c, kind, id)
-		if err != nil {
-			return err
-		}
-		err = s.Store.DeleteReference(c.Request().Context(), kind, id)
+		e, err := s.Reference.Delete(c.Request().Context(), actorOf(c), kind, id)
+		name := loc(c).Pick(e.NameEn, e.NameAr)
 		var inUse *model.InUseError
 		if errors.As(err, &inUse) {
 			s.addFlash(c, "bad", "ref.delete_refused", name, reference.UsesText(loc(c), inUse.Uses))
@@ -196,7 +138,6 @@ func (s *Server) refDelete(kind model.RefKind) echo.HandlerFunc {
 		} else if err != nil {
 			return err
 		}
-		s.audit(c, actor(c), "reference_delete", string(kind), id, map[string]any{"name": name})
 		s.addFlash(c, "ok", "ref.deleted", name)
 		return c.Redirect(http.StatusSeeOther, reference.Path(kind))
 	}

@@ -25,7 +25,7 @@ func agencyInput(c echo.Context) model.AgencyInput {
 }
 
 func (s *Server) agencyList(c echo.Context) error {
-	all, err := s.Store.Agencies(c.Request().Context(), true)
+	all, err := s.Reference.Agencies(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
@@ -38,65 +38,47 @@ func (s *Server) agencyNew(c echo.Context) error {
 	return s.render(c, http.StatusOK, reference.AgencyEdit(reference.AgencyForm{}))
 }
 
-func (s *Server) agencyCreate(c echo.Context) error { return s.agencySave(c, model.Agency{}) }
-
 func (s *Server) agencyEdit(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	a, err := s.Store.AgencyByID(c.Request().Context(), id)
+	a, u, err := s.Reference.Agency(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return err
 	}
-	m, err := s.refManage(c.Request().Context(), model.RefAgency, a.ID, a.ArchivedAt)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, reference.AgencyEdit(reference.AgencyForm{ID: a.ID, In: model.AgencyInputOf(a), Manage: m}))
+	return s.render(c, http.StatusOK, reference.AgencyEdit(reference.AgencyForm{ID: a.ID, In: model.AgencyInputOf(a), Manage: manageOf(u)}))
 }
+
+func (s *Server) agencyCreate(c echo.Context) error { return s.agencySave(c, 0) }
 
 func (s *Server) agencyUpdate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	a, err := s.Store.AgencyByID(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return s.agencySave(c, a)
+	return s.agencySave(c, id)
 }
 
-// agencySave creates a (id 0) or saves it from the posted form; a form
-// with mistakes comes back as typed with each message beside its field.
-func (s *Server) agencySave(c echo.Context, a model.Agency) error {
-	ctx := c.Request().Context()
-	in := agencyInput(c)
-	if err := in.Validate(); err != nil {
-		f := reference.AgencyForm{ID: a.ID, In: in, Errors: model.FieldErrors(err)}
-		if f.Errors == nil {
-			return err
-		}
-		if a.ID != 0 {
-			if f.Manage, err = s.refManage(ctx, model.RefAgency, a.ID, a.ArchivedAt); err != nil {
+// agencySave creates an agency (id 0) or saves agency id from the posted
+// form; a form with mistakes comes back as typed with each message beside
+// its field.
+func (s *Server) agencySave(c echo.Context, id int64) error {
+	ctx, in := c.Request().Context(), agencyInput(c)
+	a, err := s.Reference.SaveAgency(ctx, actorOf(c), id, &in)
+	if fe := model.FieldErrors(err); fe != nil {
+		f := reference.AgencyForm{ID: id, In: in, Errors: fe}
+		if id != 0 {
+			_, u, err := s.Reference.Agency(ctx, actorOf(c), id)
+			if err != nil {
 				return err
 			}
+			f.Manage = manageOf(u)
 		}
 		return s.render(c, http.StatusUnprocessableEntity, reference.AgencyEdit(f))
-	}
-	in.Apply(&a)
-	action, msg, err := "reference_update", "ref.saved", error(nil)
-	if a.ID == 0 {
-		action, msg = "reference_create", "ref.created"
-		err = s.Store.CreateAgency(ctx, &a)
-	} else {
-		err = s.Store.UpdateAgency(ctx, &a)
-	}
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), action, string(model.RefAgency), a.ID, map[string]any{"name": a.NameEn})
-	s.addFlash(c, "ok", msg, loc(c).Pick(a.NameEn, a.NameAr))
+	s.addFlash(c, "ok", savedMsg(id), loc(c).Pick(a.NameEn, a.NameAr))
 	return c.Redirect(http.StatusSeeOther, reference.Path(model.RefAgency))
 }

@@ -15,7 +15,7 @@ func donorInput(c echo.Context) model.DonorInput {
 }
 
 func (s *Server) donorList(c echo.Context) error {
-	all, err := s.Store.Donors(c.Request().Context(), true)
+	all, err := s.Reference.Donors(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
@@ -28,64 +28,53 @@ func (s *Server) donorNew(c echo.Context) error {
 	return s.render(c, http.StatusOK, reference.DonorEdit(reference.DonorForm{}))
 }
 
-func (s *Server) donorCreate(c echo.Context) error { return s.donorSave(c, model.Donor{}) }
-
 func (s *Server) donorEdit(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	d, err := s.Store.DonorByID(c.Request().Context(), id)
+	d, u, err := s.Reference.Donor(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return err
 	}
-	m, err := s.refManage(c.Request().Context(), model.RefDonor, d.ID, d.ArchivedAt)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, reference.DonorEdit(reference.DonorForm{ID: d.ID, In: model.DonorInputOf(d), Manage: m}))
+	return s.render(c, http.StatusOK, reference.DonorEdit(reference.DonorForm{ID: d.ID, In: model.DonorInputOf(d), Manage: manageOf(u)}))
 }
+
+func (s *Server) donorCreate(c echo.Context) error { return s.donorSave(c, 0) }
 
 func (s *Server) donorUpdate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	d, err := s.Store.DonorByID(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return s.donorSave(c, d)
+	return s.donorSave(c, id)
 }
 
-// donorSave creates d (id 0) or saves it from the posted form.
-func (s *Server) donorSave(c echo.Context, d model.Donor) error {
-	ctx := c.Request().Context()
-	in := donorInput(c)
-	if err := in.Validate(); err != nil {
-		f := reference.DonorForm{ID: d.ID, In: in, Errors: model.FieldErrors(err)}
-		if f.Errors == nil {
-			return err
-		}
-		if d.ID != 0 {
-			if f.Manage, err = s.refManage(ctx, model.RefDonor, d.ID, d.ArchivedAt); err != nil {
+// donorSave creates a donor (id 0) or saves donor id from the posted form.
+func (s *Server) donorSave(c echo.Context, id int64) error {
+	ctx, in := c.Request().Context(), donorInput(c)
+	d, err := s.Reference.SaveDonor(ctx, actorOf(c), id, &in)
+	if fe := model.FieldErrors(err); fe != nil {
+		f := reference.DonorForm{ID: id, In: in, Errors: fe}
+		if id != 0 {
+			_, u, err := s.Reference.Donor(ctx, actorOf(c), id)
+			if err != nil {
 				return err
 			}
+			f.Manage = manageOf(u)
 		}
 		return s.render(c, http.StatusUnprocessableEntity, reference.DonorEdit(f))
-	}
-	in.Apply(&d)
-	action, msg, err := "reference_update", "ref.saved", error(nil)
-	if d.ID == 0 {
-		action, msg = "reference_create", "ref.created"
-		err = s.Store.CreateDonor(ctx, &d)
-	} else {
-		err = s.Store.UpdateDonor(ctx, &d)
-	}
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), action, string(model.RefDonor), d.ID, map[string]any{"name": d.NameEn})
-	s.addFlash(c, "ok", msg, loc(c).Pick(d.NameEn, d.NameAr))
+	s.addFlash(c, "ok", savedMsg(id), loc(c).Pick(d.NameEn, d.NameAr))
 	return c.Redirect(http.StatusSeeOther, reference.Path(model.RefDonor))
+}
+
+// savedMsg is the message after saving an entry: created (id 0) or saved.
+func savedMsg(id int64) string {
+	if id == 0 {
+		return "ref.created"
+	}
+	return "ref.saved"
 }

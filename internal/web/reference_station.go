@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -22,70 +21,30 @@ func stationInput(c echo.Context) model.StationInput {
 }
 
 func (s *Server) stationList(c echo.Context) error {
-	ctx := c.Request().Context()
-	all, err := s.Store.DutyStations(ctx, true)
-	if err != nil {
-		return err
-	}
-	govs, err := s.Store.Governorates(ctx)
-	if err != nil {
-		return err
-	}
-	agencies, err := s.Store.Agencies(ctx, true)
+	l, err := s.Reference.Stations(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
 	show := showArchived(c)
-	rows, archived := visible(all, func(d model.DutyStation) *time.Time { return d.ArchivedAt }, show)
+	rows, archived := visible(l.Stations, func(d model.DutyStation) *time.Time { return d.ArchivedAt }, show)
 	return s.render(c, http.StatusOK, reference.Stations(reference.StationList{Stations: rows, ShowArchived: show,
-		Archived: archived, Governorates: govs, Agencies: agencies}))
+		Archived: archived, Governorates: l.Governorates, Agencies: l.Agencies}))
 }
 
-// stationForm is the form for d (id 0 when creating) with its choices:
-// every governorate, and the active agencies plus the one d already names.
-func (s *Server) stationForm(ctx context.Context, d model.DutyStation) (reference.StationForm, error) {
-	f := reference.StationForm{ID: d.ID}
-	var err error
-	if f.Governorates, err = s.Store.Governorates(ctx); err != nil {
-		return f, err
-	}
-	all, err := s.Store.Agencies(ctx, true)
-	if err != nil {
-		return f, err
-	}
-	for _, a := range all {
-		if a.ArchivedAt == nil || (d.AgencyID != nil && *d.AgencyID == a.ID) {
-			f.Agencies = append(f.Agencies, a)
-		}
-	}
-	if d.ID != 0 {
-		f.Manage, err = s.refManage(ctx, model.RefStation, d.ID, d.ArchivedAt)
-	}
-	return f, err
-}
-
-// validateStation checks in against the choices f offered.
-func validateStation(in *model.StationInput, f reference.StationForm) error {
-	var govs, agencies []int64
-	for _, g := range f.Governorates {
-		govs = append(govs, g.ID)
-	}
-	for _, a := range f.Agencies {
-		agencies = append(agencies, a.ID)
-	}
-	return in.Validate(govs, agencies)
+// stationForm is the page of station id (0: a new one) with its choices.
+func (s *Server) stationForm(c echo.Context, id int64) (reference.StationForm, error) {
+	sf, err := s.Reference.Station(c.Request().Context(), actorOf(c), id)
+	return reference.StationForm{ID: sf.Station.ID, In: model.StationInputOf(sf.Station), Manage: manageOf(sf.Usage),
+		Governorates: sf.Governorates, Agencies: sf.Agencies}, err
 }
 
 func (s *Server) stationNew(c echo.Context) error {
-	f, err := s.stationForm(c.Request().Context(), model.DutyStation{})
+	f, err := s.stationForm(c, 0)
 	if err != nil {
 		return err
 	}
+	f.In = model.StationInput{}
 	return s.render(c, http.StatusOK, reference.StationEdit(f))
-}
-
-func (s *Server) stationCreate(c echo.Context) error {
-	return s.stationSave(c, model.DutyStation{})
 }
 
 func (s *Server) stationEdit(c echo.Context) error {
@@ -93,57 +52,38 @@ func (s *Server) stationEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.Store.DutyStationByID(c.Request().Context(), id)
+	f, err := s.stationForm(c, id)
 	if err != nil {
 		return err
 	}
-	f, err := s.stationForm(c.Request().Context(), d)
-	if err != nil {
-		return err
-	}
-	f.In = model.StationInputOf(d)
 	return s.render(c, http.StatusOK, reference.StationEdit(f))
 }
+
+func (s *Server) stationCreate(c echo.Context) error { return s.stationSave(c, 0) }
 
 func (s *Server) stationUpdate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	d, err := s.Store.DutyStationByID(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return s.stationSave(c, d)
+	return s.stationSave(c, id)
 }
 
-// stationSave creates d (id 0) or saves it from the posted form.
-func (s *Server) stationSave(c echo.Context, d model.DutyStation) error {
-	ctx := c.Request().Context()
-	f, err := s.stationForm(ctx, d)
-	if err != nil {
-		return err
-	}
+// stationSave creates a station (id 0) or saves station id from the
+// posted form.
+func (s *Server) stationSave(c echo.Context, id int64) error {
 	in := stationInput(c)
-	if err := validateStation(&in, f); err != nil {
-		if f.Errors = model.FieldErrors(err); f.Errors == nil {
+	d, err := s.Reference.SaveStation(c.Request().Context(), actorOf(c), id, &in)
+	if fe := model.FieldErrors(err); fe != nil {
+		f, err := s.stationForm(c, id)
+		if err != nil {
 			return err
 		}
-		f.In = in
+		f.In, f.Errors = in, fe
 		return s.render(c, http.StatusUnprocessableEntity, reference.StationEdit(f))
-	}
-	in.Apply(&d)
-	action, msg := "reference_update", "ref.saved"
-	if d.ID == 0 {
-		action, msg = "reference_create", "ref.created"
-		err = s.Store.CreateDutyStation(ctx, &d)
-	} else {
-		err = s.Store.UpdateDutyStation(ctx, &d)
-	}
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), action, string(model.RefStation), d.ID, map[string]any{"name": d.NameEn})
-	s.addFlash(c, "ok", msg, loc(c).Pick(d.NameEn, d.NameAr))
+	s.addFlash(c, "ok", savedMsg(id), loc(c).Pick(d.NameEn, d.NameAr))
 	return c.Redirect(http.StatusSeeOther, reference.Path(model.RefStation))
 }

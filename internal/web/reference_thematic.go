@@ -15,7 +15,7 @@ func thematicInput(c echo.Context) model.ThematicInput {
 }
 
 func (s *Server) thematicList(c echo.Context) error {
-	all, err := s.Store.ThematicAreas(c.Request().Context(), true)
+	all, err := s.Reference.ThematicAreas(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
@@ -28,64 +28,45 @@ func (s *Server) thematicNew(c echo.Context) error {
 	return s.render(c, http.StatusOK, reference.ThematicEdit(reference.ThematicForm{}))
 }
 
-func (s *Server) thematicCreate(c echo.Context) error { return s.thematicSave(c, model.ThematicArea{}) }
-
 func (s *Server) thematicEdit(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	d, err := s.Store.ThematicAreaByID(c.Request().Context(), id)
+	d, u, err := s.Reference.ThematicArea(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return err
 	}
-	m, err := s.refManage(c.Request().Context(), model.RefThematic, d.ID, d.ArchivedAt)
-	if err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, reference.ThematicEdit(reference.ThematicForm{ID: d.ID, In: model.ThematicInputOf(d), Manage: m}))
+	return s.render(c, http.StatusOK, reference.ThematicEdit(reference.ThematicForm{ID: d.ID, In: model.ThematicInputOf(d), Manage: manageOf(u)}))
 }
+
+func (s *Server) thematicCreate(c echo.Context) error { return s.thematicSave(c, 0) }
 
 func (s *Server) thematicUpdate(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	d, err := s.Store.ThematicAreaByID(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	return s.thematicSave(c, d)
+	return s.thematicSave(c, id)
 }
 
-// thematicSave creates d (id 0) or saves it from the posted form.
-func (s *Server) thematicSave(c echo.Context, d model.ThematicArea) error {
-	ctx := c.Request().Context()
-	in := thematicInput(c)
-	if err := in.Validate(); err != nil {
-		f := reference.ThematicForm{ID: d.ID, In: in, Errors: model.FieldErrors(err)}
-		if f.Errors == nil {
-			return err
-		}
-		if d.ID != 0 {
-			if f.Manage, err = s.refManage(ctx, model.RefThematic, d.ID, d.ArchivedAt); err != nil {
+// thematicSave creates an area (id 0) or saves area id from the posted form.
+func (s *Server) thematicSave(c echo.Context, id int64) error {
+	ctx, in := c.Request().Context(), thematicInput(c)
+	d, err := s.Reference.SaveThematicArea(ctx, actorOf(c), id, &in)
+	if fe := model.FieldErrors(err); fe != nil {
+		f := reference.ThematicForm{ID: id, In: in, Errors: fe}
+		if id != 0 {
+			_, u, err := s.Reference.ThematicArea(ctx, actorOf(c), id)
+			if err != nil {
 				return err
 			}
+			f.Manage = manageOf(u)
 		}
 		return s.render(c, http.StatusUnprocessableEntity, reference.ThematicEdit(f))
-	}
-	in.Apply(&d)
-	action, msg, err := "reference_update", "ref.saved", error(nil)
-	if d.ID == 0 {
-		action, msg = "reference_create", "ref.created"
-		err = s.Store.CreateThematicArea(ctx, &d)
-	} else {
-		err = s.Store.UpdateThematicArea(ctx, &d)
-	}
-	if err != nil {
+	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), action, string(model.RefThematic), d.ID, map[string]any{"name": d.NameEn})
-	s.addFlash(c, "ok", msg, loc(c).Pick(d.NameEn, d.NameAr))
+	s.addFlash(c, "ok", savedMsg(id), loc(c).Pick(d.NameEn, d.NameAr))
 	return c.Redirect(http.StatusSeeOther, reference.Path(model.RefThematic))
 }

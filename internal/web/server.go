@@ -4,6 +4,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net"
 	"net/http"
@@ -14,19 +15,28 @@ import (
 
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/attendance"
+	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
-	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/trainings"
 )
 
+// Pinger answers whether the database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
 // Deps is everything the web layer needs, built by internal/app.
 type Deps struct {
-	Store          *store.Store
-	Sessions       *auth.Sessions
+	Health         Pinger             // the database, for /healthz
+	Sessions       *auth.Sessions     // sign-in, sign-out and the signed-in user
+	Users          *auth.Users        // accounts
+	Reference      *reference.Service // donors, projects, agencies, stations, thematic areas
+	Audit          *audit.Service     // the audit log's page
 	Trainings      *trainings.Service
 	Attendance     *attendance.Service
 	Roster         *roster.Service      // the participant registry
@@ -36,15 +46,9 @@ type Deps struct {
 	Log            *slog.Logger
 	Now            func() time.Time
 	Location       *time.Location // the venues' time zone, for "today"
-	Secret         []byte         // master key, for QR codes and certificates
 	TLS            bool           // traindesk itself serves HTTPS
 	TrustedProxies []netip.Prefix
-	BcryptCost     int
 	Version        string
-	// IPLimit and AccountLimit bound failed sign-ins; nil means the
-	// defaults (20 per address and 5 per account in 15 minutes).
-	IPLimit      *auth.Limiter
-	AccountLimit *auth.Limiter
 }
 
 // Server holds the dependencies of every handler.
@@ -66,15 +70,6 @@ func New(d Deps) *Server {
 	}
 	if d.Log == nil {
 		d.Log = slog.Default()
-	}
-	if d.BcryptCost == 0 {
-		d.BcryptCost = auth.DefaultCost
-	}
-	if d.IPLimit == nil {
-		d.IPLimit = auth.NewLimiter(20, 15*time.Minute, d.Now)
-	}
-	if d.AccountLimit == nil {
-		d.AccountLimit = auth.NewLimiter(5, 15*time.Minute, d.Now)
 	}
 	s := &Server{Deps: d, bodyLimits: map[string]int64{}}
 	e := echo.New()

@@ -12,8 +12,6 @@ import (
 	"github.com/traindesk/traindesk/views/admin"
 )
 
-func (s *Server) users() auth.Users { return auth.Users{Store: s.Store, Cost: s.BcryptCost} }
-
 // idParam reads a numeric path parameter; anything else is a 404.
 func idParam(c echo.Context, name string) (int64, error) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
@@ -24,7 +22,7 @@ func idParam(c echo.Context, name string) (int64, error) {
 }
 
 func (s *Server) userList(c echo.Context) error {
-	us, err := s.Store.Users(c.Request().Context())
+	us, err := s.Users.List(c.Request().Context(), actorOf(c))
 	if err != nil {
 		return err
 	}
@@ -46,14 +44,13 @@ func userInput(c echo.Context) model.UserInput {
 
 func (s *Server) userCreate(c echo.Context) error {
 	in := userInput(c)
-	u, generated, err := s.users().Create(c.Request().Context(), in)
+	u, generated, err := s.Users.Create(c.Request().Context(), actorOf(c), in)
 	if fe := model.FieldErrors(err); fe != nil {
 		return s.render(c, http.StatusUnprocessableEntity, admin.UserEdit(admin.UserForm{
 			Email: in.Email, Name: in.Name, Role: string(in.Role), Active: true, Errors: fe}))
 	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), "user_create", "user", u.ID, map[string]any{"email": u.Email, "role": u.Role})
 	if generated != "" {
 		return s.render(c, http.StatusOK, admin.PasswordShown(u, generated, true))
 	}
@@ -66,7 +63,7 @@ func (s *Server) userEdit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	u, err := s.Store.UserByID(c.Request().Context(), id)
+	u, err := s.Users.Get(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return err
 	}
@@ -80,15 +77,14 @@ func (s *Server) userUpdate(c echo.Context) error {
 		return err
 	}
 	in := userInput(c)
-	u, err := s.users().Update(c.Request().Context(), id, in)
+	u, err := s.Users.Update(c.Request().Context(), actorOf(c), id, in)
 	if fe := model.FieldErrors(err); fe != nil {
-		old, _ := s.Store.UserByID(c.Request().Context(), id)
+		old, _ := s.Users.Get(c.Request().Context(), actorOf(c), id)
 		return s.render(c, http.StatusUnprocessableEntity, admin.UserEdit(admin.UserForm{ID: id, Email: in.Email,
 			Name: in.Name, Role: string(in.Role), Active: old.Active, IsMe: id == currentUser(c).ID, Errors: fe}))
 	} else if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), "user_update", "user", u.ID, map[string]any{"email": u.Email, "role": u.Role})
 	s.addFlash(c, "ok", "users.saved", u.Name)
 	return c.Redirect(http.StatusSeeOther, "/admin/users")
 }
@@ -98,11 +94,10 @@ func (s *Server) userResetPassword(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	u, pw, err := s.users().ResetPassword(c.Request().Context(), id, "")
+	u, pw, err := s.Users.ResetPassword(c.Request().Context(), actorOf(c), id, "")
 	if err != nil {
 		return err
 	}
-	s.audit(c, actor(c), "user_password_reset", "user", u.ID, nil)
 	return s.render(c, http.StatusOK, admin.PasswordShown(u, pw, false))
 }
 
@@ -112,7 +107,7 @@ func (s *Server) userSetActive(c echo.Context) error {
 		return err
 	}
 	active := c.FormValue("active") == "true"
-	u, err := s.users().SetActive(c.Request().Context(), currentUser(c).ID, id, active)
+	u, err := s.Users.SetActive(c.Request().Context(), actorOf(c), id, active)
 	switch {
 	case errors.Is(err, auth.ErrSelf):
 		s.addFlash(c, "bad", "users.cannot_disable_self")
@@ -121,10 +116,8 @@ func (s *Server) userSetActive(c echo.Context) error {
 	case err != nil:
 		return err
 	case active:
-		s.audit(c, actor(c), "user_enable", "user", u.ID, nil)
 		s.addFlash(c, "ok", "users.enabled", u.Name)
 	default:
-		s.audit(c, actor(c), "user_disable", "user", u.ID, nil)
 		s.addFlash(c, "ok", "users.disabled_msg", u.Name)
 	}
 	return c.Redirect(http.StatusSeeOther, "/admin/users")
