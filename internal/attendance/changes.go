@@ -55,7 +55,7 @@ func (s *Service) changes(ctx context.Context, u model.User, asked map[int64]int
 		}
 		versions[id] = sv.Version
 		switch seen := asked[id]; {
-		case seen > sv.Version:
+		case seen <= 0 || seen > sv.Version:
 			from[id] = 0
 		case seen < sv.Version:
 			from[id] = seen

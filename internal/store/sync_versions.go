@@ -91,7 +91,7 @@ func (s *Store) MarksSince(ctx context.Context, since map[int64]int64) ([]model.
 	// does not; VALUES names its columns column1, column2 on both databases.
 	q := `SELECT a.registration_id, a.sitting_id, a.status, a.note, a.client_time, a.device_id, a.version
 FROM attendance a JOIN (VALUES ` + rows(len(ids), "(CAST(? AS BIGINT), CAST(? AS BIGINT))") + `) AS v
-  ON a.sitting_id = v.column1 AND a.version > v.column2
+  ON a.sitting_id = v.column1 AND (v.column2 = 0 OR a.version > v.column2)
 ORDER BY a.sitting_id, a.registration_id`
 	err := s.read(ctx).Raw(q, args...).Scan(&out).Error
 	return out, mapErr("marks since", err)
