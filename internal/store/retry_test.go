@@ -101,4 +101,3 @@ func TestRetryTx_OtherErrorsRunOnce(t *testing.T) {
 		}
 	})
 }
-
