@@ -63,5 +63,8 @@ func (s *Service) changes(ctx context.Context, u model.User, asked map[int64]int
 		// A tablet that saw the current version needs no marks.
 	}
 	marks, err := s.store.MarksSince(ctx, from)
+	if marks == nil {
+		marks = []model.MarkState{} // the page reads a list, never null
+	}
 	return marks, versions, err
 }
