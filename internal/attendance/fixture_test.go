@@ -104,7 +104,7 @@ func (f *fixture) mark(t *testing.T, reg int) (model.Mark, int) {
 
 func (f *fixture) sync(t *testing.T, u model.User, ops ...model.MarkOp) attendance.Synced {
 	t.Helper()
-	s, err := f.svc.Sync(context.Background(), as(u), ops)
+	s, err := f.svc.Sync(context.Background(), as(u), ops, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,6 +81,9 @@ type Options struct {
 	// RealClock runs the application on the machine's clock, with the demo
 	// placed around the real today (in Cairo); Today is then ignored.
 	RealClock bool
+	// Postgres runs the application on a fresh PostgreSQL schema instead of
+	// a SQLite file (the test is skipped without TRAINDESK_TEST_PG).
+	Postgres bool
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -97,7 +100,11 @@ func New(t testing.TB, opt Options) *Env {
 		opt.Today = model.MustDate("2023-01-17")
 	}
 	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo), Real: opt.RealClock}
-	st := storetest.SQLite(t, store.Options{Now: clock.Now, Logger: quiet()})
+	open := storetest.SQLite
+	if opt.Postgres {
+		open = storetest.Postgres
+	}
+	st := open(t, store.Options{Now: clock.Now, Logger: quiet()})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
 		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
 	ctx := context.Background()
