@@ -81,6 +81,8 @@ type Options struct {
 	// RealClock runs the application on the machine's clock, with the demo
 	// placed around the real today (in Cairo); Today is then ignored.
 	RealClock bool
+	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
+	Limits *auth.Limits
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -134,6 +136,7 @@ func New(t testing.TB, opt Options) *Env {
 		MarkDaysAfter: 3,
 		BcryptCost:    auth.MinCost,
 		Version:       "test",
+		Limits:        opt.Limits,
 	}
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
