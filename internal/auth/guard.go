@@ -3,7 +3,6 @@ package auth
 import (
 	"context"
 	"net/netip"
-	"slices"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -68,30 +67,42 @@ func (k attemptKeys) all() []string {
 	if k.device != "" {
 		ids = append(ids, k.device)
 	}
-	slices.Sort(ids) // one lock order for every instance: no deadlock
 	return ids
 }
 
-// plan decides on the counters in rows (changed in place) whether the
-// attempt may be checked: a known browser on its own counter while that
-// allows; otherwise the account's and the address's counters, both of
-// which must allow.
-func (s *Sessions) plan(k attemptKeys, rows map[string]*model.SigninThrottle, now time.Time) (counted, error) {
+// plan decides whether the attempt may be checked, on the counters get
+// returns (and changes them in place): a known browser on its own counter
+// while that allows; otherwise the account's and the address's counters,
+// both of which must allow. get is called in one order, device, account,
+// address, so that transactions locking the rows never deadlock.
+func (s *Sessions) plan(k attemptKeys, now time.Time, get func(id string) (*model.SigninThrottle, error)) (counted, error) {
 	if k.device != "" {
-		if ok, _ := s.limits.Device.take(rows[k.device], now); ok {
+		t, err := get(k.device)
+		if err != nil {
+			return counted{}, err
+		}
+		if ok, _ := s.limits.Device.take(t, now); ok {
 			return counted{ids: []string{k.device}, kind: map[string]counter{k.device: deviceCounter}}, nil
 		}
 	}
-	acct, addr := *rows[k.account], *rows[k.address]
-	okA, waitA := s.limits.Account.take(&acct, now)
-	okI, waitI := s.limits.Address.take(&addr, now)
+	acct, err := get(k.account)
+	if err != nil {
+		return counted{}, err
+	}
+	addr, err := get(k.address)
+	if err != nil {
+		return counted{}, err
+	}
+	a, i := *acct, *addr
+	okA, waitA := s.limits.Account.take(&a, now)
+	okI, waitI := s.limits.Address.take(&i, now)
 	switch {
 	case !okI:
 		return counted{}, &LimitError{Key: "ip:" + k.ip, Wait: waitI}
 	case !okA:
 		return counted{}, &LimitError{Key: "acct:" + k.email, Wait: waitA}
 	}
-	*rows[k.account], *rows[k.address] = acct, addr
+	*acct, *addr = a, i
 	return counted{ids: []string{k.account, k.address},
 		kind: map[string]counter{k.account: accountCounter, k.address: addressCounter}}, nil
 }
@@ -103,35 +114,37 @@ func (s *Sessions) plan(k attemptKeys, rows map[string]*model.SigninThrottle, no
 // on a plain read, without waiting for the database's writer.
 func (s *Sessions) take(ctx context.Context, k attemptKeys) (counted, error) {
 	now := s.now().UTC()
-	ids := k.all()
-	seen, err := s.store.SigninThrottles(ctx, ids)
+	seen, err := s.store.SigninThrottles(ctx, k.all())
 	if err != nil {
 		return counted{}, err
 	}
-	rows := map[string]*model.SigninThrottle{}
-	for _, id := range ids {
-		rows[id] = &model.SigninThrottle{ID: id}
-	}
+	read := map[string]*model.SigninThrottle{}
 	for i := range seen {
-		rows[seen[i].ID] = &seen[i]
+		read[seen[i].ID] = &seen[i]
 	}
-	if _, err := s.plan(k, rows, now); err != nil {
+	_, err = s.plan(k, now, func(id string) (*model.SigninThrottle, error) {
+		if t, ok := read[id]; ok {
+			return t, nil
+		}
+		return &model.SigninThrottle{ID: id}, nil
+	})
+	if err != nil {
 		return counted{}, err
 	}
 	var c counted
 	err = s.store.Tx(ctx, func(ctx context.Context) error {
-		for _, id := range ids {
+		locked := map[string]*model.SigninThrottle{}
+		var err error
+		c, err = s.plan(k, now, func(id string) (*model.SigninThrottle, error) {
 			t, err := s.store.LockSigninThrottle(ctx, id)
-			if err != nil {
-				return err
-			}
-			rows[id] = &t
-		}
-		if c, err = s.plan(k, rows, now); err != nil {
+			locked[id] = &t
+			return &t, err
+		})
+		if err != nil {
 			return err
 		}
 		for _, id := range c.ids {
-			if err := s.store.SaveSigninThrottle(ctx, *rows[id]); err != nil {
+			if err := s.store.SaveSigninThrottle(ctx, *locked[id]); err != nil {
 				return err
 			}
 		}
