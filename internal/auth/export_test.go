@@ -17,3 +17,6 @@ func DecoyCost(s *Sessions) int {
 
 // Waiting is how many callers wait for a slot of g.
 func Waiting(g *Gate) int64 { return g.waiting.Load() }
+
+// GateOf is the gate of s's password checks.
+func GateOf(s *Sessions) *Gate { return s.gate }

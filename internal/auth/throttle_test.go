@@ -95,6 +95,28 @@ func TestRule_AddressWindow(t *testing.T) {
 	}
 }
 
+// fire sends n wrong passwords at once, spread over instances, for the
+// account email(i) from the address ip(i); each must be checked (and
+// wrong) or refused by a limit.
+func fire(t *testing.T, instances []*auth.Sessions, n int, email, ip func(i int) string) {
+	t.Helper()
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = newBrowser(ip(i)).signIn(instances[i%len(instances)], email(i), "wrong-guess")
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if !errors.Is(err, auth.ErrBadCredentials) && limitWait(err) <= 0 {
+			t.Fatalf("an attempt answered %v", err)
+		}
+	}
+}
+
 // TestSignIn_ParallelAttemptsCheckAtMostTheLimit fires wrong passwords
 // at once, as an attacker does, and counts those that reach the password
 // check: counting and checking the limit are one atomic step, on both
@@ -104,24 +126,6 @@ func TestSignIn_ParallelAttemptsCheckAtMostTheLimit(t *testing.T) {
 	clock := func() time.Time { return now }
 	limits := auth.DefaultLimits()
 	limits.Address.Limit = 20
-	fire := func(t *testing.T, instances []*auth.Sessions, n int, email func(i int) string, ip func(i int) string) {
-		t.Helper()
-		errs := make([]error, n)
-		var wg sync.WaitGroup
-		for i := 0; i < n; i++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				errs[i] = newBrowser(ip(i)).signIn(instances[i%len(instances)], email(i), "wrong-guess")
-			}()
-		}
-		wg.Wait()
-		for _, err := range errs {
-			if !errors.Is(err, auth.ErrBadCredentials) && limitWait(err) <= 0 {
-				t.Fatalf("an attempt answered %v", err)
-			}
-		}
-	}
 	botnet := func(i int) string { return fmt.Sprintf("203.0.113.%d", i+1) }
 	owner := func(int) string { return "owner@example.org" }
 	check := func(t *testing.T, s *store.Store, others ...*store.Store) {

@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -112,5 +113,59 @@ func TestGate_BoundsConcurrentChecks(t *testing.T) {
 	}
 	if most != 2 {
 		t.Errorf("%d checks ran at once, want 2", most)
+	}
+}
+
+// TestSignIn_BcryptChecksBounded: sign-ins for many accounts at once run
+// their password checks one slot at a time; those beyond the queue are
+// refused as busy at once, and their attempts are given back.
+func TestSignIn_BcryptChecksBounded(t *testing.T) {
+	st := storetest.SQLite(t, store.Options{})
+	s := auth.NewSessions(st, auth.SessionOptions{Secret: testSecret, Idle: time.Hour, Max: time.Hour, Cost: auth.MinCost, HashSlots: 1})
+	release := make(chan struct{})
+	var mu sync.Mutex
+	running, most := 0, 0
+	auth.SetCompare(s, func(string, string) bool {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		<-release
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return false
+	})
+	const n = 8 // one running, four queued (four per slot), three refused
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			errs <- newBrowser(fmt.Sprintf("203.0.113.%d", i+1)).signIn(s, fmt.Sprintf("user%d@example.org", i), "wrong")
+		}()
+	}
+	busy := 0
+	for busy < 3 {
+		if err := <-errs; !errors.Is(err, auth.ErrBusy) {
+			t.Fatalf("before any check ended: %v, want ErrBusy", err)
+		}
+		busy++
+	}
+	for auth.Waiting(auth.GateOf(s)) < 4 {
+		time.Sleep(time.Millisecond) // until the other four queue
+	}
+	close(release)
+	for i := 0; i < n-busy; i++ {
+		if err := <-errs; !errors.Is(err, auth.ErrBadCredentials) {
+			t.Errorf("a queued sign-in = %v", err)
+		}
+	}
+	if most != 1 {
+		t.Errorf("%d password checks ran at once, want 1", most)
+	}
+	// Refused as busy, an attempt counts nothing: only the five checked
+	// attempts' counters remain (an account and an address each).
+	st.Exec(context.Background(), "DELETE FROM signin_throttles WHERE attempts = 0")
+	if left := st.MustCount(context.Background(), "signin_throttles"); left != int64(2*(n-busy)) {
+		t.Errorf("%d counters hold attempts, want %d", left, 2*(n-busy))
 	}
 }
