@@ -55,10 +55,13 @@ func (s *Sessions) keysFor(email, ip, device string) attemptKeys {
 // /64 network of an IPv6 one (one household or office gets a whole /64).
 func addressBlock(ip string) string {
 	a, err := netip.ParseAddr(ip)
-	if err != nil || a.Unmap().Is4() {
+	if err != nil {
 		return ip
 	}
-	p, _ := a.Prefix(64)
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, _ := a.WithZone("").Prefix(64)
 	return p.String()
 }
 
