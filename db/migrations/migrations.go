@@ -22,6 +22,7 @@ func All() []Migration {
 		{3, "seed Egypt's governorates, the SDGs, the GCM objectives and common thematic areas", m0003},
 		{4, "indexes for the donor report", m0004},
 		{5, "marks versions per session and per mark, for delta sync", m0005},
+		{6, "sign-in attempt counters shared by every instance", m0006},
 	}
 }
 

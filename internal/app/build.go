@@ -35,8 +35,8 @@ type Options struct {
 	TLS            bool
 	TrustedProxies []netip.Prefix
 	Version        string
-	// IPLimit and AccountLimit bound failed sign-ins; nil: the defaults.
-	IPLimit, AccountLimit *auth.Limiter
+	// Limits bound sign-in attempts; nil: auth.DefaultLimits.
+	Limits *auth.Limits
 }
 
 // Built is the assembled application: the store it runs on and the HTTP
@@ -67,7 +67,7 @@ func Build(st *store.Store, o Options) *Built {
 
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, auth.SessionOptions{Secret: o.Secret, Idle: o.SessionIdle, Max: o.SessionMax,
-		Now: o.Now, IsHTTPS: trust.IsHTTPS, IPLimit: o.IPLimit, AccountLimit: o.AccountLimit})
+		Now: o.Now, IsHTTPS: trust.IsHTTPS, Cost: o.BcryptCost, Limits: o.Limits})
 	trainingSvc := trainings.New(st, o.Now, o.Location)
 	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
 		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})

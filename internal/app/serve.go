@@ -46,7 +46,7 @@ func serve(ctx context.Context, env Env) error {
 		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
-	go purgeLogins(ctx, st, log)
+	go purge(ctx, st, srv.Sessions, log)
 
 	errc := make(chan error, 1)
 	go func() {
@@ -133,7 +133,9 @@ func printOnce(env Env, who, email, pw string) {
 	fmt.Fprintf(env.Stdout, "\n  ┌ %s sign-in (shown once, write it down)\n  │ email:    %s\n  └ password: %s\n\n", who, email, pw)
 }
 
-func purgeLogins(ctx context.Context, st *store.Store, log interface{ Warn(string, ...any) }) {
+// purge deletes ended sessions and sign-in counters that count nothing
+// any more, every hour.
+func purge(ctx context.Context, st *store.Store, sessions *auth.Sessions, log interface{ Warn(string, ...any) }) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -143,6 +145,9 @@ func purgeLogins(ctx context.Context, st *store.Store, log interface{ Warn(strin
 		case <-t.C:
 			if _, err := st.PurgeLogins(ctx); err != nil {
 				log.Warn("purge sessions", "error", err)
+			}
+			if _, err := sessions.PurgeThrottles(ctx); err != nil {
+				log.Warn("purge sign-in counters", "error", err)
 			}
 		}
 	}

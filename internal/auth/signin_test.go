@@ -19,8 +19,10 @@ func TestSessions_SignInAndOutRecordEvents(t *testing.T) {
 	clock := func() time.Time { return now }
 	s := storetest.SQLite(t, store.Options{Now: clock})
 	_, admin := bootstrap(t, s)
+	limits := auth.DefaultLimits()
+	limits.Account = auth.Rule{Limit: 2, Window: time.Minute}
 	sess := auth.NewSessions(s, auth.SessionOptions{Secret: []byte("0123456789abcdef0123456789abcdef"), Idle: time.Hour,
-		Max: 8 * time.Hour, Now: clock, AccountLimit: auth.NewLimiter(2, time.Minute, clock)})
+		Max: 8 * time.Hour, Now: clock, Cost: auth.MinCost, Limits: &limits})
 	signIn := func(email, pw string) (*httptest.ResponseRecorder, model.User, error) {
 		w := httptest.NewRecorder()
 		u, err := sess.SignIn(w, httptest.NewRequest("POST", "/login", nil), "192.0.2.7", auth.Credentials{Email: email, Password: pw})

@@ -84,6 +84,8 @@ type Options struct {
 	// Postgres runs the application on a fresh PostgreSQL schema instead of
 	// a SQLite file (the test is skipped without TRAINDESK_TEST_PG).
 	Postgres bool
+	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
+	Limits *auth.Limits
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -141,6 +143,7 @@ func New(t testing.TB, opt Options) *Env {
 		MarkDaysAfter: 3,
 		BcryptCost:    auth.MinCost,
 		Version:       "test",
+		Limits:        opt.Limits,
 	}
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
