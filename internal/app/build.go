@@ -35,6 +35,9 @@ type Options struct {
 	TLS            bool
 	TrustedProxies []netip.Prefix
 	Version        string
+	// BaseURL is the site's public address, the only source of absolute
+	// links (config.Config.PublicURL); "" refuses certificates.
+	BaseURL string
 	// IPLimit and AccountLimit bound failed sign-ins; nil: the defaults.
 	IPLimit, AccountLimit *auth.Limiter
 }
@@ -77,7 +80,7 @@ func Build(st *store.Store, o Options) *Built {
 	// small exports download at once and only long ones show progress.
 	exports := jobs.New("", time.Hour, 30*time.Minute, o.Now)
 	reports := report.New(st, exports, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
-	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
+	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
 	srv := web.New(web.Deps{
 		Health:         st,
