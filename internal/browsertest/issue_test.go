@@ -56,8 +56,11 @@ func TestBrowser_IssueCertificates(t *testing.T) {
 	if !strings.Contains(text, "Issue 23 missing certificates") || rows != 23 || zip != 0 {
 		t.Fatalf("before issuing: %d issue buttons in rows, %d zip links", rows, zip)
 	}
+	// Each click starts from a fresh page, which shows no message yet, so
+	// that waiting for the message waits for the answer to the click.
 	issue := func(sel, want string) {
 		t.Helper()
+		certOpen(t, ctx, env.HTTP.URL+page+"&lang=en")
 		err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel)), chromedp.WaitVisible(chromedp.CSS("main .alert-ok")))
 		if err != nil {
 			t.Fatalf("click %s: %v", sel, err)
