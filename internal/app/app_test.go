@@ -78,6 +78,13 @@ func TestCommands(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stderr, "TRAINDESK_ADDR") {
 		t.Fatalf("bad config: %+v", r)
 	}
+	if r := main(t, ctx, vars, "help"); r.code != 0 || !strings.Contains(r.stdout, "TRAINDESK_BASE_URL") {
+		t.Fatalf("help does not document the base URL: %+v", r)
+	}
+	r = main(t, ctx, map[string]string{"TRAINDESK_BASE_URL": "https://evil.example/?x=1"}, "serve")
+	if r.code != 1 || !strings.Contains(r.stderr, "TRAINDESK_BASE_URL") {
+		t.Fatalf("bad base URL: %+v", r)
+	}
 	if r := main(t, ctx, vars, "frobnicate"); r.code != 2 {
 		t.Fatalf("unknown command: %+v", r)
 	}

@@ -37,6 +37,9 @@ type Options struct {
 	Version        string
 	// Limits bound sign-in attempts; nil: auth.DefaultLimits.
 	Limits *auth.Limits
+	// BaseURL is the site's public address, the only source of absolute
+	// links (config.Config.PublicURL); "" refuses certificates.
+	BaseURL string
 }
 
 // Built is the assembled application: the store it runs on and the HTTP
@@ -77,7 +80,7 @@ func Build(st *store.Store, o Options) *Built {
 	// small exports download at once and only long ones show progress.
 	exports := jobs.New("", time.Hour, 30*time.Minute, o.Now)
 	reports := report.New(st, exports, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
-	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
+	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
 	srv := web.New(web.Deps{
 		Health:         st,

@@ -37,7 +37,11 @@ func serve(ctx context.Context, env Env) error {
 		TLS:            cfg.TLS(),
 		TrustedProxies: cfg.TrustedProxies,
 		Version:        Version,
+		BaseURL:        cfg.PublicURL(),
 	}).Server
+	if cfg.PublicURL() == "" {
+		log.Warn("TRAINDESK_BASE_URL is not set and traindesk listens beyond localhost: certificates cannot be issued until it names this site's public address", "addr", cfg.Addr)
+	}
 	hs := &http.Server{
 		Addr:              cfg.Addr,
 		Handler:           srv,

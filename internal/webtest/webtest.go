@@ -33,6 +33,10 @@ import (
 // Password is every test user's password.
 const Password = "correct-horse-battery"
 
+// BaseURL is the public address the test application is configured with
+// (TRAINDESK_BASE_URL); Options.Adjust may clear it.
+const BaseURL = "https://traindesk.example"
+
 // Env is a running test application.
 type Env struct {
 	T      testing.TB
@@ -144,6 +148,7 @@ func New(t testing.TB, opt Options) *Env {
 		BcryptCost:    auth.MinCost,
 		Version:       "test",
 		Limits:        opt.Limits,
+		BaseURL:       BaseURL,
 	}
 	if opt.Adjust != nil {
 		opt.Adjust(&o)

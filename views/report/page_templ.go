@@ -184,15 +184,15 @@ func filterForm(p Props) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Input{Name: "agency", Label: i18n.T(ctx, "report.filter.agency"), Value: p.Form.Agency}, n.AgencyOptions(ctx, any)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Input{Name: "agency", Label: i18n.T(ctx, "report.filter.agency"), Value: p.Form.Agency, Error: p.Errors["agency"]}, n.AgencyOptions(ctx, any)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Input{Name: "governorate", Label: i18n.T(ctx, "report.filter.governorate"), Value: p.Form.Governorate}, n.GovernorateOptions(ctx, any)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Input{Name: "governorate", Label: i18n.T(ctx, "report.filter.governorate"), Value: p.Form.Governorate, Error: p.Errors["governorate"]}, n.GovernorateOptions(ctx, any)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = components.Select(components.Input{Name: "thematic", Label: i18n.T(ctx, "training.thematic"), Value: p.Form.Thematic}, n.ThematicOptions(ctx, any)).Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = components.Select(components.Input{Name: "thematic", Label: i18n.T(ctx, "training.thematic"), Value: p.Form.Thematic, Error: p.Errors["thematic"]}, n.ThematicOptions(ctx, any)).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
