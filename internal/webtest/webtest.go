@@ -23,6 +23,7 @@ import (
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/app"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
@@ -38,6 +39,7 @@ type Env struct {
 	T      testing.TB
 	Store  *store.Store
 	Server *web.Server
+	Jobs   *jobs.Queue // started; stopped with the test
 	HTTP   *httptest.Server
 	Clock  *storetest.Clock
 	Users  map[model.Role]model.User
@@ -134,11 +136,17 @@ func New(t testing.TB, opt Options) *Env {
 		MarkDaysAfter: 3,
 		BcryptCost:    auth.MinCost,
 		Version:       "test",
+		Jobs:          jobs.Options{Log: quiet(), TestOnly: true, RetryDelay: 10 * time.Millisecond},
 	}
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
 	}
-	e.Server = app.Build(st, o).Server
+	built := app.Build(st, o)
+	e.Server, e.Jobs = built.Server, built.Jobs
+	if err := built.Jobs.Start(ctx); err != nil {
+		t.Fatalf("start the job queue: %v", err)
+	}
+	t.Cleanup(func() { built.Jobs.Stop(context.Background()) })
 	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
 		down := e.down
