@@ -13,6 +13,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/report/reporttest"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -165,5 +166,47 @@ func checkAudit(t *testing.T, env *webtest.Env, n int) {
 		if l.Entity != "project" || !strings.Contains(l.Detail, `"format"`) || !strings.Contains(l.Detail, `"from":"2023-01-01"`) {
 			t.Errorf("audit line %+v", l)
 		}
+	}
+}
+
+// TestReportExport_AcrossInstances: two instances of traindesk on one
+// PostgreSQL database, each with its own job queue, as behind a load
+// balancer without sticky sessions. An export started on the first shows
+// its progress on the second and downloads from it, whichever instance
+// wrote it; a quick export's redirect to the file works on the second too.
+func TestReportExport_AcrossInstances(t *testing.T) {
+	first := webtest.New(t, webtest.Options{Demo: true, Today: reporttest.Today, Postgres: true})
+	fx, err := reporttest.Add(context.Background(), first.Store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := first.Another()
+	c := first.SignIn(model.RoleManager)
+	there := c.On(second)
+	direct := there.Get("/reports/export/participants.csv?" + period2023(fx)).Body
+
+	form := exportForm(fx, "csv", "participants")
+	form.Set("async", "1")
+	res := c.Post("/reports/export", form)
+	job := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(job, "/reports/jobs/") {
+		t.Fatalf("async export on the first instance: %d to %q", res.StatusCode, job)
+	}
+	if page := there.Get(job); page.StatusCode != http.StatusOK || !strings.Contains(page.Body, `id="job-status"`) {
+		t.Fatalf("the progress page on the second instance: %d", page.StatusCode)
+	}
+	pollJob(t, there, job)
+	if file := there.Get(job + "/file"); file.StatusCode != http.StatusOK || file.Body != direct {
+		t.Errorf("the file from the second instance: %d, %d bytes against %d", file.StatusCode, len(file.Body), len(direct))
+	}
+
+	res = c.Post("/reports/export", exportForm(fx, "xlsx", ""))
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "/file") {
+		t.Fatalf("quick export: %d to %q", res.StatusCode, loc)
+	}
+	xlsx := there.Get(loc)
+	if _, err := excelize.OpenReader(bytes.NewReader([]byte(xlsx.Body)), excelize.Options{UnzipSizeLimit: 64 << 20}); err != nil {
+		t.Errorf("the workbook from the second instance does not open (%d): %v", xlsx.StatusCode, err)
 	}
 }

@@ -46,6 +46,7 @@ type Env struct {
 	Secret []byte
 	Cairo  *time.Location
 
+	opt  Options
 	mu   sync.Mutex
 	hits []string // "METHOD /path" of every request the server answered
 	down bool     // the server drops every connection, like a dead network
@@ -83,6 +84,9 @@ type Options struct {
 	// RealClock runs the application on the machine's clock, with the demo
 	// placed around the real today (in Cairo); Today is then ignored.
 	RealClock bool
+	// Postgres runs on a fresh PostgreSQL schema instead of a SQLite file
+	// (skipped without TRAINDESK_TEST_PG, unless PostgreSQL is required).
+	Postgres bool
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -99,7 +103,11 @@ func New(t testing.TB, opt Options) *Env {
 		opt.Today = model.MustDate("2023-01-17")
 	}
 	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo), Real: opt.RealClock}
-	st := storetest.SQLite(t, store.Options{Now: clock.Now, Logger: quiet()})
+	open := storetest.SQLite
+	if opt.Postgres {
+		open = storetest.Postgres
+	}
+	st := open(t, store.Options{Now: clock.Now, Logger: quiet()})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
 		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
 	ctx := context.Background()
@@ -126,10 +134,35 @@ func New(t testing.TB, opt Options) *Env {
 		}
 		e.Users[role] = u
 	}
+	e.opt = opt
+	e.start()
+	return e
+}
+
+// Another starts a second instance of e's application on the same
+// database, as a second server behind a load balancer: its own
+// connections, its own job queue, its own HTTP server; the same secret,
+// clock and users.
+func (e *Env) Another() *Env {
+	e.T.Helper()
+	st, err := store.Open(context.Background(), e.Store.DSN(), store.Options{Now: e.Clock.Now, Logger: quiet()})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	e.T.Cleanup(func() { st.Close() })
+	o := &Env{T: e.T, Store: st, Clock: e.Clock, Users: e.Users, Cairo: e.Cairo, Secret: e.Secret, opt: e.opt}
+	o.start()
+	return o
+}
+
+// start builds the application over e.Store, starts its job queue and
+// serves it.
+func (e *Env) start() {
+	t, opt, clock, ctx := e.T, e.opt, e.Clock, context.Background()
 	o := app.Options{
 		Secret:        e.Secret,
 		Now:           clock.Now,
-		Location:      cairo,
+		Location:      e.Cairo,
 		Log:           quiet(),
 		SessionIdle:   8 * time.Hour,
 		SessionMax:    7 * 24 * time.Hour,
@@ -141,7 +174,7 @@ func New(t testing.TB, opt Options) *Env {
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
 	}
-	built := app.Build(st, o)
+	built := app.Build(e.Store, o)
 	e.Server, e.Jobs = built.Server, built.Jobs
 	if err := built.Jobs.Start(ctx); err != nil {
 		t.Fatalf("start the job queue: %v", err)
@@ -168,7 +201,6 @@ func New(t testing.TB, opt Options) *Env {
 		e.Server.ServeHTTP(w, r)
 	}))
 	t.Cleanup(e.HTTP.Close)
-	return e
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -317,6 +349,13 @@ func (c *Client) Upload(path, field, filename string, content []byte, extra url.
 	}
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	return c.Send(req)
+}
+
+// On returns a client with c's cookies that sends its requests to e, as a
+// load balancer would send the same browser's next request to another
+// instance.
+func (c *Client) On(e *Env) *Client {
+	return &Client{Client: c.Client, env: e, T: c.T}
 }
 
 // Server is the test server's base URL.
