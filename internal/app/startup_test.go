@@ -4,6 +4,8 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -95,5 +97,24 @@ func TestServe_ThreeAtOnceOnPostgres(t *testing.T) {
 	twice := "SELECT CAST(COUNT(*) AS TEXT) FROM (SELECT title FROM trainings GROUP BY title, starts_on HAVING COUNT(*) > 1) d"
 	if n := st.MustString(ctx, twice); n != "0" || st.MustCount(ctx, "trainings") < 1 {
 		t.Errorf("%s trainings were loaded twice (of %d)", n, st.MustCount(ctx, "trainings"))
+	}
+}
+
+// TestServe_RefusesEmptyDatabaseFile: a 0-byte database file, such as an
+// unfinished copy restored by mistake, stops the start with a message
+// that says what it is, instead of becoming a new database with a new
+// administrator.
+func TestServe_RefusesEmptyDatabaseFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "traindesk.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{"TRAINDESK_DB": path, "TRAINDESK_ADDR": freeAddr(t), "TRAINDESK_LOG_LEVEL": "warn"}
+	r := main(t, context.Background(), vars, "serve")
+	if r.code != 1 || !strings.Contains(r.stderr, "empty (0 bytes)") || strings.Contains(r.stdout, "password") {
+		t.Fatalf("serve on a 0-byte file: %+v", r)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() != 0 {
+		t.Errorf("the file was written to: %v", err)
 	}
 }

@@ -87,6 +87,9 @@ type Options struct {
 	// Postgres runs on a fresh PostgreSQL schema instead of a SQLite file
 	// (skipped without TRAINDESK_TEST_PG, unless PostgreSQL is required).
 	Postgres bool
+	// Synchronous is SQLite's synchronous setting ("": the store's FULL);
+	// the durability benchmark compares NORMAL with it.
+	Synchronous string
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -107,7 +110,7 @@ func New(t testing.TB, opt Options) *Env {
 	if opt.Postgres {
 		open = storetest.Postgres
 	}
-	st := open(t, store.Options{Now: clock.Now, Logger: quiet()})
+	st := open(t, store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
 		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
 	ctx := context.Background()
