@@ -175,3 +175,19 @@ func TestQueue_Busy(t *testing.T) {
 		t.Errorf("another user is held up by the first: %v", err)
 	}
 }
+
+// TestMigrate: River's migrations bring its tables to the newest version
+// this program knows, on both databases, and running them again applies
+// nothing.
+func TestMigrate(t *testing.T) {
+	storetest.Each(t, store.Options{Logger: quiet()}, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		applied, known, err := jobs.MigrationStatus(ctx, st)
+		if err != nil || applied != known || known < 6 {
+			t.Fatalf("River's tables at version %d of %d: %v", applied, known, err)
+		}
+		if again, err := jobs.Migrate(ctx, st); err != nil || len(again) != 0 {
+			t.Errorf("a second run applied %v: %v", again, err)
+		}
+	})
+}
