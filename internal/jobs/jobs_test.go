@@ -191,3 +191,52 @@ func TestMigrate(t *testing.T) {
 		}
 	})
 }
+
+// TestQueue_Expiry: a finished file is kept for Options.Keep, then the
+// clean-up job's work forgets it and its bytes. A file left half-written
+// by a job that will never run again (here: no job at all) is failed and
+// its bytes removed.
+func TestQueue_Expiry(t *testing.T) {
+	ctx := context.Background()
+	clock := &storetest.Clock{T: time.Date(2023, 1, 16, 9, 0, 0, 0, time.UTC)}
+	st := storetest.SQLite(t, store.Options{Logger: quiet(), Now: clock.Now})
+	q := startQueue(t, st)
+	id := start(t, st, q, 1, fileArgs{Size: jobs.ChunkSize + 1})
+	if f, err := q.Wait(ctx, 1, id, 30*time.Second); err != nil || f.State != model.ExportDone {
+		t.Fatalf("file %+v, %v", f, err)
+	}
+	orphan := jobs.NewFileID()
+	if err := st.CreateExportFile(ctx, &model.ExportFile{ID: orphan, JobID: -1, OwnerID: 1, State: model.ExportQueued,
+		CreatedAt: clock.T, UpdatedAt: clock.T, ExpiresAt: clock.T.Add(24 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.BeginExportAttempt(ctx, orphan, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ExportProgress(ctx, orphan, 1, 10, 0, []byte("half a file")); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(59 * time.Minute)
+	if err := q.Cleanup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Status(ctx, 1, id); err != nil {
+		t.Fatalf("forgotten before its hour: %v", err)
+	}
+	clock.Advance(2 * time.Minute)
+	if err := q.Cleanup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := q.Status(ctx, 1, id); !errors.Is(err, jobs.ErrNotFound) {
+		t.Errorf("kept after its hour: %v", err)
+	}
+	if n, _ := st.CountExportChunks(ctx, id); n != 0 {
+		t.Errorf("%d chunks kept after the file expired", n)
+	}
+	if f, err := st.ExportFile(ctx, orphan); err != nil || f.State != model.ExportFailed {
+		t.Errorf("the orphaned file: %+v, %v", f, err)
+	}
+	if n, _ := st.CountExportChunks(ctx, orphan); n != 0 {
+		t.Errorf("the orphaned file keeps %d chunks", n)
+	}
+}
