@@ -210,3 +210,33 @@ func TestReportExport_AcrossInstances(t *testing.T) {
 		t.Errorf("the workbook from the second instance does not open (%d): %v", xlsx.StatusCode, err)
 	}
 }
+
+// TestReportExport_Waiting: an export waiting its turn says so, and one
+// that has sent no news for a while (its instance died under it) says it
+// will start again by itself; both pages keep polling. The queue is
+// stopped, so nothing moves the files meanwhile.
+func TestReportExport_Waiting(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	env.Jobs.Stop(context.Background())
+	now := env.Clock.Now()
+	owner := env.Users[model.RoleManager].ID
+	for id, f := range map[string]model.ExportFile{
+		"0123456789abcdef0123456789abcdef": {State: model.ExportQueued, UpdatedAt: now},
+		"fedcba9876543210fedcba9876543210": {State: model.ExportRunning, UpdatedAt: now.Add(-time.Minute), Rows: 10, Total: 40},
+	} {
+		f.ID, f.OwnerID, f.Name, f.ContentType, f.CreatedAt, f.ExpiresAt = id, owner, "x.csv", "text/csv", now, now.Add(time.Hour)
+		if err := env.Store.CreateExportFile(context.Background(), &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := env.SignIn(model.RoleManager)
+	for id, want := range map[string]string{
+		"0123456789abcdef0123456789abcdef": "waiting its turn",
+		"fedcba9876543210fedcba9876543210": "stopped answering",
+	} {
+		page := c.Get("/reports/jobs/" + id)
+		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, want) || !strings.Contains(page.Body, `hx-trigger="every 1s"`) {
+			t.Errorf("%s: %d, want %q and polling", id, page.StatusCode, want)
+		}
+	}
+}
