@@ -46,7 +46,12 @@ func instance(t *testing.T, open func() *store.Store, stall chan<- string, befor
 			return ctx.Err()
 		})
 	}
+	// The instance that dies never times its jobs out (it is dead before);
+	// the one that takes over counts them stuck after rescueAfter.
 	k := jobs.Kind{Queue: jobs.QueueExports, Timeout: rescueAfter}
+	if stall != nil {
+		k.Timeout = time.Hour
+	}
 	jobs.Add(q, k, write)
 	k.MaxAttempts = 1
 	jobs.Add(q, k, func(ctx context.Context, job jobs.Job, a onceArgs) error { return write(ctx, job, fileArgs(a)) })
