@@ -118,3 +118,15 @@ func TestServe_RefusesEmptyDatabaseFile(t *testing.T) {
 		t.Errorf("the file was written to: %v", err)
 	}
 }
+
+// TestServe_AdminProblemNamed: when the first administrator cannot be
+// created, the message names the setting and what is wrong with it,
+// not a bare "invalid email".
+func TestServe_AdminProblemNamed(t *testing.T) {
+	vars := map[string]string{"TRAINDESK_DB": filepath.Join(t.TempDir(), "td.db"), "TRAINDESK_ADDR": freeAddr(t),
+		"TRAINDESK_ADMIN_EMAIL": "boss@", "TRAINDESK_LOG_LEVEL": "warn"}
+	r := main(t, context.Background(), vars, "serve")
+	if r.code != 1 || !strings.Contains(r.stderr, "TRAINDESK_ADMIN_EMAIL is not an email address") || strings.Contains(r.stderr, "invalid email") {
+		t.Fatalf("serve with a bad administrator email: %+v", r)
+	}
+}
