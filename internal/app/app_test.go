@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -37,6 +38,9 @@ func TestCommands(t *testing.T) {
 	n := len(migrations.All())
 	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf("database is at version %d of %d", n, n)) {
 		t.Fatalf("migrate: %+v", r)
+	}
+	if m := regexp.MustCompile(`job queue \(River\) tables are at version (\d+) of (\d+)`).FindStringSubmatch(r.stdout); m == nil || m[1] != m[2] {
+		t.Fatalf("migrate did not bring the job queue's tables up to date: %q", r.stdout)
 	}
 	r = main(t, ctx, vars, "migrate", "--status")
 	if r.code != 0 || strings.Contains(r.stdout, "pending") || !strings.Contains(r.stdout, "governorates") {

@@ -59,6 +59,7 @@ func TestBenchReport(t *testing.T) {
 	for _, format := range []string{"csv", "xlsx", "workbook"} {
 		measureExport(t, ctx, st, fig, format)
 	}
+	measureQueuedExport(t, ctx, path, f)
 }
 
 // compare times report.Compute for f against its aggregate statements run

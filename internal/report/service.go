@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
-	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -18,17 +16,10 @@ import (
 type Store interface {
 	Querier
 	Source
+	Tx(ctx context.Context, fn func(ctx context.Context) error) error
 	ProjectByCode(ctx context.Context, code string) (model.Project, error)
 	AllRefs(ctx context.Context) (model.Refs, error)
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
-}
-
-// Jobs runs exports in the background; *jobs.Runner implements it.
-type Jobs interface {
-	Start(owner int64, fileName, contentType string, total int64, write jobs.WriteFunc) (string, error)
-	Status(owner int64, id string) (jobs.Status, error)
-	Wait(ctx context.Context, owner int64, id string, d time.Duration) (jobs.Status, error)
-	Open(owner int64, id string) (*os.File, jobs.Status, error)
 }
 
 // Options set the service's clock, the venues' time zone (for the date a
@@ -47,7 +38,9 @@ type Options struct {
 //
 // The figures are read outside a transaction: the aggregate queries run on
 // the read pool and must not hold the one writer connection SQLite has.
-// An export's only write is its audit event.
+// A direct export's only write is its audit event; a background export
+// also writes its job and its file's row in that transaction, and the job
+// writes the file's chunks, each in a short transaction of its own.
 type Service struct {
 	store Store
 	jobs  Jobs
@@ -57,7 +50,7 @@ type Service struct {
 }
 
 // New returns the report service over st, running background exports on
-// runner.
+// the job queue runner (whose export work is RunExport).
 func New(st Store, runner Jobs, o Options) *Service {
 	if o.Now == nil {
 		o.Now = time.Now

@@ -23,6 +23,7 @@ import (
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/app"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
@@ -42,12 +43,14 @@ type Env struct {
 	T      testing.TB
 	Store  *store.Store
 	Server *web.Server
+	Jobs   *jobs.Queue // started; stopped with the test
 	HTTP   *httptest.Server
 	Clock  *storetest.Clock
 	Users  map[model.Role]model.User
 	Secret []byte
 	Cairo  *time.Location
 
+	opt  Options
 	mu   sync.Mutex
 	hits []string // "METHOD /path" of every request the server answered
 	down bool     // the server drops every connection, like a dead network
@@ -90,6 +93,9 @@ type Options struct {
 	Postgres bool
 	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
 	Limits *auth.Limits
+	// Synchronous is SQLite's synchronous setting ("": the store's FULL);
+	// the durability benchmark compares NORMAL with it.
+	Synchronous string
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -110,7 +116,7 @@ func New(t testing.TB, opt Options) *Env {
 	if opt.Postgres {
 		open = storetest.Postgres
 	}
-	st := open(t, store.Options{Now: clock.Now, Logger: quiet()})
+	st := open(t, store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
 		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
 	ctx := context.Background()
@@ -137,10 +143,35 @@ func New(t testing.TB, opt Options) *Env {
 		}
 		e.Users[role] = u
 	}
+	e.opt = opt
+	e.start()
+	return e
+}
+
+// Another starts a second instance of e's application on the same
+// database, as a second server behind a load balancer: its own
+// connections, its own job queue, its own HTTP server; the same secret,
+// clock and users.
+func (e *Env) Another() *Env {
+	e.T.Helper()
+	st, err := store.Open(context.Background(), e.Store.DSN(), store.Options{Now: e.Clock.Now, Logger: quiet()})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	e.T.Cleanup(func() { st.Close() })
+	o := &Env{T: e.T, Store: st, Clock: e.Clock, Users: e.Users, Cairo: e.Cairo, Secret: e.Secret, opt: e.opt}
+	o.start()
+	return o
+}
+
+// start builds the application over e.Store, starts its job queue and
+// serves it.
+func (e *Env) start() {
+	t, opt, clock, ctx := e.T, e.opt, e.Clock, context.Background()
 	o := app.Options{
 		Secret:        e.Secret,
 		Now:           clock.Now,
-		Location:      cairo,
+		Location:      e.Cairo,
 		Log:           quiet(),
 		SessionIdle:   8 * time.Hour,
 		SessionMax:    7 * 24 * time.Hour,
@@ -149,11 +180,17 @@ func New(t testing.TB, opt Options) *Env {
 		Version:       "test",
 		Limits:        opt.Limits,
 		BaseURL:       BaseURL,
+		Jobs:          jobs.Options{Log: quiet(), TestOnly: true, RetryDelay: 10 * time.Millisecond},
 	}
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
 	}
-	e.Server = app.Build(st, o).Server
+	built := app.Build(e.Store, o)
+	e.Server, e.Jobs = built.Server, built.Jobs
+	if err := built.Jobs.Start(ctx); err != nil {
+		t.Fatalf("start the job queue: %v", err)
+	}
+	t.Cleanup(func() { built.Jobs.Stop(context.Background()) })
 	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		e.mu.Lock()
 		down := e.down
@@ -175,7 +212,6 @@ func New(t testing.TB, opt Options) *Env {
 		e.Server.ServeHTTP(w, r)
 	}))
 	t.Cleanup(e.HTTP.Close)
-	return e
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -324,6 +360,13 @@ func (c *Client) Upload(path, field, filename string, content []byte, extra url.
 	}
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	return c.Send(req)
+}
+
+// On returns a client with c's cookies that sends its requests to e, as a
+// load balancer would send the same browser's next request to another
+// instance.
+func (c *Client) On(e *Env) *Client {
+	return &Client{Client: c.Client, env: e, T: c.T}
 }
 
 // Server is the test server's base URL.
