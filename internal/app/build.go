@@ -68,15 +68,16 @@ func Build(st *store.Store, o Options) *Built {
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, auth.SessionOptions{Secret: o.Secret, Idle: o.SessionIdle, Max: o.SessionMax,
 		Now: o.Now, IsHTTPS: trust.IsHTTPS, IPLimit: o.IPLimit, AccountLimit: o.AccountLimit})
-	trainingSvc := trainings.New(st, o.Now, o.Location)
-	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
-		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
-	registry := roster.New(st, trainingSvc, o.Now, o.Location)
 	// Export jobs: finished files are kept an hour; a job running half an
 	// hour is stopped. Starting an export waits two seconds for it, so that
 	// small exports download at once and only long ones show progress.
 	exports := jobs.New("", time.Hour, 30*time.Minute, o.Now)
 	reports := report.New(st, exports, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
+	// The dashboard's headline figures are the report's.
+	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
+	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
+		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
+	registry := roster.New(st, trainingSvc, o.Now, o.Location)
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
 
 	srv := web.New(web.Deps{

@@ -169,7 +169,7 @@ func (s *Service) write(ctx context.Context, x export, w io.Writer, progress fun
 	if err != nil {
 		return err
 	}
-	return WriteXLSX(w, tables, x.lang == i18n.AR, progress)
+	return WriteXLSX(w, tables, ex.WorkbookOptions(progress))
 }
 
 // expectedRows estimates an export's rows for its progress bar: the long

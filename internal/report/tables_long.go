@@ -83,7 +83,7 @@ func (e Export) participants() Table {
 				sat = &v
 			}
 			row = append(row, Int(p.Sessions), Int(p.Attended), Percent(share(p.Attended, p.Sessions)),
-				Text(yesNo(l, p.Completed())), Score(p.PreScore), Score(p.PostScore), Score(sat))
+				Text(completion(l, p)), Number(p.PreScore), Number(p.PostScore), Number(sat))
 			return emit(row)
 		})
 	}
@@ -130,6 +130,15 @@ func sexName(l *i18n.Localizer, sex string) string {
 		return l.T("person.sex_m")
 	}
 	return ""
+}
+
+// completion says whether a participation completed its training, or that
+// the training is still running.
+func completion(l *i18n.Localizer, p model.ReportParticipant) string {
+	if p.Running() {
+		return l.T("report.running")
+	}
+	return yesNo(l, p.Completed())
 }
 
 func yesNo(l *i18n.Localizer, b bool) string {

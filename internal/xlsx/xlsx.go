@@ -63,12 +63,15 @@ type Sheet struct {
 type Options struct {
 	RTL      bool   // sheets read right to left (Arabic)
 	Progress func() // when not nil, called after each row
+	// Header and Footer are printed on every page of every sheet.
+	Header, Footer HeaderFooter
 }
 
 // Write writes the sheets as one workbook. Each sheet has its column
-// widths, a bold header row that stays frozen while scrolling, and typed
-// cells: counts and numbers as numbers, percentages as percentages, dates
-// as dates.
+// widths, a bold header row that stays frozen while scrolling and repeats
+// on every printed page, typed cells (counts and numbers as numbers,
+// percentages as percentages, dates as dates, each with its number
+// format), and a page set-up that prints it one page wide (see pageSetup).
 func Write(w io.Writer, sheets []Sheet, o Options) error {
 	z := zip.NewWriter(w)
 	used := map[string]bool{}
@@ -106,7 +109,8 @@ func Write(w io.Writer, sheets []Sheet, o Options) error {
 // writeSheet streams one table as a worksheet.
 func writeSheet(w io.Writer, t Sheet, o Options) error {
 	b := bufio.NewWriterSize(w, 64<<10)
-	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"`)
+	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"`)
 	if o.RTL {
 		b.WriteString(` rightToLeft="1"`)
 	}
@@ -115,11 +119,11 @@ func writeSheet(w io.Writer, t Sheet, o Options) error {
 	if len(t.Columns) > 0 {
 		b.WriteString(`<cols>`)
 		for i, c := range t.Columns {
-			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(max(c.Width, 6), 'f', -1, 64))
+			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(columnWidth(c), 'f', -1, 64))
 		}
 		b.WriteString(`</cols>`)
 	}
-	b.WriteString(`<sheetData><row r="1" ht="32" customHeight="1">`)
+	fmt.Fprintf(b, `<sheetData><row r="1" ht="%s" customHeight="1">`, strconv.FormatFloat(headerHeight(t.Columns), 'f', -1, 64))
 	for i, c := range t.Columns {
 		writeText(b, i, 1, styleHeader, c.Header)
 	}
@@ -145,7 +149,9 @@ func writeSheet(w io.Writer, t Sheet, o Options) error {
 	if err != nil {
 		return err
 	}
-	b.WriteString(`</sheetData></worksheet>`)
+	b.WriteString(`</sheetData>`)
+	pageSetup(b, t.Columns, o)
+	b.WriteString(`</worksheet>`)
 	return b.Flush()
 }
 
