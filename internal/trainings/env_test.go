@@ -18,13 +18,13 @@ import (
 // env is a demo database on a fixed day with the service over it and one
 // actor per role; "other" is a trainer who facilitates no training.
 type env struct {
-	t     *testing.T
-	ctx   context.Context
-	st    *store.Store
+	t       *testing.T
+	ctx     context.Context
+	st      *store.Store
 	svc     *trainings.Service
 	reports *report.Service
 	today   model.Date
-	actor map[string]model.Actor
+	actor   map[string]model.Actor
 }
 
 // hurghada is the demo's January 2023 course: 27 officers, 4 sessions,
