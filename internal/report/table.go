@@ -82,11 +82,13 @@ func InUnit(unit string, p *float64) Cell {
 func DateCell(d model.Date) Cell { return Cell{Kind: KindDate, Date: d, Empty: d.IsZero()} }
 
 // Column is a column of an exported table: a stable key, the header in the
-// reader's language and a width in characters.
+// reader's language, a width in characters, and whether a workbook wraps
+// its long text (titles, names) instead of cutting it.
 type Column struct {
 	Key    string
 	Header string
 	Width  float64
+	Wrap   bool
 }
 
 // Table is an exported table. Rows hands its rows to emit one at a time,

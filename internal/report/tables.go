@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
@@ -81,6 +82,18 @@ func (e Export) cols(width float64, keys ...string) []Column {
 	return out
 }
 
+// sized gives the columns named in widths their width, in characters; those
+// in wrap also wrap their text in a workbook.
+func sized(cols []Column, widths map[string]float64, wrap ...string) []Column {
+	for i := range cols {
+		if w, ok := widths[cols[i].Key]; ok {
+			cols[i].Width = w
+		}
+		cols[i].Wrap = slices.Contains(wrap, cols[i].Key)
+	}
+	return cols
+}
+
 // rows streams fixed rows.
 func rows(rs [][]Cell) func(func([]Cell) error) error {
 	return func(emit func([]Cell) error) error {
@@ -102,8 +115,8 @@ func (e Export) named(name string, cols []Column, rs [][]Cell) Table {
 // the period.
 func (e Export) summary() Table {
 	f, l := e.Fig, e.Loc
-	cols := e.cols(16, "figure", "label", "value")
-	cols[1].Width = 48
+	cols := sized(e.cols(16, "figure", "label", "value"), map[string]float64{"figure": 24, "label": 44, "value": 30},
+		"label", "value")
 	var rs [][]Cell
 	add := func(key string, c Cell) { rs = append(rs, []Cell{Text(key), Text(l.T("report.fig." + key)), c}) }
 	add("project", Text(f.Project.Code))
@@ -154,8 +167,8 @@ func SummaryFigures(f model.Figures) []Figure {
 // indicators lists each indicator against its baseline and target.
 func (e Export) indicators() Table {
 	l := e.Loc
-	cols := e.cols(14, "code", "indicator", "metric", "unit", "baseline", "target", "actual", "progress_percent")
-	cols[1].Width = 60
+	cols := sized(e.cols(12, "code", "indicator", "metric", "unit", "baseline", "target", "actual", "progress_percent"),
+		map[string]float64{"code": 8, "indicator": 48, "metric": 22, "progress_percent": 14}, "indicator", "metric")
 	var rs [][]Cell
 	for _, ind := range e.Fig.Indicators {
 		b, t := ind.Baseline, ind.Target
@@ -172,7 +185,8 @@ func (e Export) trainings() Table {
 	cols := e.cols(11, "training_id", "training", "starts_on", "ends_on", "venue", "city", "governorate", "status",
 		"running", "sessions", "sessions_planned", "training_days", "participants", "no_shows", "women", "men",
 		"attendance_expected", "attended", "attendance_rate_percent", "completed", "completion_rate_percent")
-	cols[1].Width, cols[4].Width = 40, 22
+	cols = sized(cols, map[string]float64{"training_id": 9, "training": 34, "venue": 20, "city": 12, "governorate": 13,
+		"status": 12}, "training", "venue", "city", "governorate")
 	var rs [][]Cell
 	for _, t := range e.Fig.Trainings {
 		completed := Int(t.Completed)

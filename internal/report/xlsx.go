@@ -35,7 +35,8 @@ func (e Export) WorkbookOptions(progress func()) xlsx.Options {
 		},
 		Footer: xlsx.HeaderFooter{
 			Left:  xlsx.Literal(Note(l, f.Counted)),
-			Right: l.T("report.pdf.page", xlsx.PageNumber, xlsx.PageCount),
+			// Page numbers without words: they read the same both ways.
+			Right: xlsx.PageNumber + " / " + xlsx.PageCount,
 		},
 	}
 }
@@ -45,7 +46,7 @@ func (e Export) WorkbookOptions(progress func()) xlsx.Options {
 func sheetOf(t Table) xlsx.Sheet {
 	cols := make([]xlsx.Column, len(t.Columns))
 	for i, c := range t.Columns {
-		cols[i] = xlsx.Column{Header: Neutralise(c.Header), Width: c.Width}
+		cols[i] = xlsx.Column{Header: Neutralise(c.Header), Width: c.Width, Wrap: c.Wrap}
 	}
 	rows := func(emit func([]xlsx.Cell) error) error {
 		var out []xlsx.Cell

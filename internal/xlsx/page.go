@@ -101,14 +101,54 @@ func totalWidth(cols []Column) float64 {
 // columnWidth is the width a column is written with.
 func columnWidth(c Column) float64 { return max(c.Width, 6) }
 
+// lineHeight is the height in points of a line of text at the default size.
+const lineHeight = 15
+
 // headerHeight is the height in points of the header row: enough lines
-// for the longest header wrapped in its column.
+// for the longest header wrapped in its column (bold text, and Arabic,
+// run wider), and at least two.
 func headerHeight(cols []Column) float64 {
 	lines := 2
 	for _, c := range cols {
-		// Bold text is a little wider than the width's characters.
-		n := int(float64(utf8.RuneCountInString(c.Header))*1.15/columnWidth(c)) + 1
-		lines = max(lines, n)
+		lines = max(lines, wrappedLines(c.Header, columnWidth(c)/1.3))
 	}
-	return float64(lines)*15 + 2
+	return float64(lines*lineHeight) + 2
+}
+
+// rowLines is how many lines the row's tallest wrapped text needs.
+func rowLines(cols []Column, row []Cell) int {
+	n := 1
+	for i, c := range row {
+		if i < len(cols) && cols[i].Wrap && c.Kind == Text && !c.Empty {
+			n = max(n, wrappedLines(c.Text, columnWidth(cols[i])))
+		}
+	}
+	return n
+}
+
+// wrappedLines estimates how many lines text takes wrapped at word
+// boundaries in a column width characters wide. A column's width counts
+// digits; letters average a little narrower (LibreOffice fits about 29 of
+// a title's characters in a width of 30 with a margin), so a line is taken
+// to hold the width and a little more.
+func wrappedLines(text string, width float64) int {
+	room := max(int(width*1.05), 1)
+	lines, used := 1, 0
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case used == 0:
+			used = n
+		case used+1+n <= room:
+			used += 1 + n
+		default:
+			lines++
+			used = n
+		}
+		for used > room { // a word longer than the line breaks anywhere
+			lines++
+			used -= room
+		}
+	}
+	return lines
 }

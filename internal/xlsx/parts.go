@@ -73,7 +73,7 @@ func workbookRels(n int) string {
 // stylesXML holds the cell styles, in the order of the style constants:
 // none (General, for numbers as recorded), header (bold on light blue,
 // wrapped), count (#,##0: no decimals), one decimal (0.0), a fraction as a
-// percentage with one decimal (0.0%), and ISO date.
+// percentage with one decimal (0.0%), ISO date, and wrapped text.
 const stylesXML = xml.Header + `<styleSheet xmlns="` + nsMain + `">` +
 	`<numFmts count="3"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="0.0%"/>` +
 	`<numFmt numFmtId="166" formatCode="yyyy\-mm\-dd"/></numFmts>` +
@@ -82,13 +82,14 @@ const stylesXML = xml.Header + `<styleSheet xmlns="` + nsMain + `">` +
 	`<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>` +
 	`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
 	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-	`<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+	`<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
 	`<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">` +
 	`<alignment vertical="center" wrapText="1"/></xf>` +
 	`<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
 	`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
 	`<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-	`<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
+	`<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1"/></xf></cellXfs>` +
 	`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 
 // escapeAttr escapes text for an attribute value.

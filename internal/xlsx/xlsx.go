@@ -44,10 +44,13 @@ type Cell struct {
 	Empty bool
 }
 
-// Column is a column of a sheet: its header and its width in characters.
+// Column is a column of a sheet: its header, its width in characters, and
+// whether its text wraps onto more lines (long titles and names) rather
+// than being cut at the next cell.
 type Column struct {
 	Header string
 	Width  float64
+	Wrap   bool
 }
 
 // Sheet is one sheet of a workbook. Rows hands its rows to emit one at a
@@ -131,10 +134,16 @@ func writeSheet(w io.Writer, t Sheet, o Options) error {
 	r := 1
 	err := t.Rows(func(row []Cell) error {
 		r++
-		b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
+		b.WriteString(`<row r="` + strconv.Itoa(r) + `"`)
+		if n := rowLines(t.Columns, row); n > 1 {
+			// Spreadsheet programs do not all size a row to its wrapped
+			// text when they open a file; LibreOffice does not.
+			b.WriteString(` ht="` + strconv.Itoa(n*lineHeight) + `" customHeight="1"`)
+		}
+		b.WriteString(`>`)
 		for i, c := range row {
 			if i < len(t.Columns) {
-				writeCell(b, i, r, c)
+				writeCell(b, i, r, c, t.Columns[i].Wrap)
 			}
 		}
 		// bufio keeps the first write error; stop at the row it happened.
@@ -163,10 +172,12 @@ const (
 	styleDecimal
 	stylePercent
 	styleDate
+	styleWrap
 )
 
-// writeCell writes one typed cell; empty cells are left out.
-func writeCell(b *bufio.Writer, col, row int, c Cell) {
+// writeCell writes one typed cell, text wrapped when wrap is set; empty
+// cells are left out.
+func writeCell(b *bufio.Writer, col, row int, c Cell, wrap bool) {
 	if c.Empty {
 		return
 	}
@@ -184,8 +195,12 @@ func writeCell(b *bufio.Writer, col, row int, c Cell) {
 		serial := int(c.Date.Unix()/86400) + 25569
 		writeNumber(b, col, row, styleDate, strconv.Itoa(serial))
 	default:
+		style := styleNone
+		if wrap {
+			style = styleWrap
+		}
 		if c.Text != "" {
-			writeText(b, col, row, styleNone, c.Text)
+			writeText(b, col, row, style, c.Text)
 		}
 	}
 }
