@@ -34,7 +34,7 @@ func (e Export) WorkbookOptions(progress func()) xlsx.Options {
 			Right:  xlsx.Literal(l.T("report.period", l.Date(f.Period.From), l.Date(f.Period.To))),
 		},
 		Footer: xlsx.HeaderFooter{
-			Left:  xlsx.Literal(Note(l, f.Counted)),
+			Left: xlsx.Literal(Note(l, f.Counted)),
 			// Page numbers without words: they read the same both ways.
 			Right: xlsx.PageNumber + " / " + xlsx.PageCount,
 		},
