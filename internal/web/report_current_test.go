@@ -27,10 +27,10 @@ func period2026(fx reporttest.Fixture) string {
 var shown2026 = map[string]string{
 	"trainings_held": "2", "trainings_running": "1", "training_days": "3", // the workshop's 2 days and yesterday
 	"participations": "18", "unique_individuals": "18", "women": "2", "men": "16",
-	"women_share_percent": "11.1%", // 2 / 18
+	"women_share_percent":  "11.1%", // 2 / 18
 	"participations_women": "2", "participations_men": "16", "no_shows": "2",
 	"attendance_expected": "20", "attended": "19", "present": "18", "late": "1", "absent": "1", "excused": "0", "unmarked": "0",
-	"attendance_rate_percent": "95.0%", // 19 / 20
+	"attendance_rate_percent": "95.0%",                                                   // 19 / 20
 	"completion_base":         "2", "completed": "1", "completion_rate_percent": "50.0%", // the workshop only
 	"assessed": "2", "mean_pre": "55.0", "mean_post": "72.5", "mean_gain": "17.5", "improved": "2", "improved_percent": "100.0%",
 	"mastery_threshold": "70", "mastery": "1", "mastery_percent": "50.0%",
