@@ -218,10 +218,6 @@ func (d Disaggregation) Lines(dim string) []GroupFigures {
 	return nil
 }
 
-// Round1 rounds to one decimal, half away from zero: the precision the
-// report shows its decimals and percentages in.
-func Round1(v float64) float64 { return RoundTo(v, 1) }
-
 // YearPeriod returns the first and last day of year.
 func YearPeriod(year int) (Date, Date) {
 	return Date{Year: year, Month: 1, Day: 1}, Date{Year: year, Month: 12, Day: 31}

@@ -151,15 +151,8 @@ func TestWriteXLSX_Typed(t *testing.T) {
 		if view.RightToLeft == nil || !*view.RightToLeft {
 			t.Errorf("%s: not right to left", sh)
 		}
-		// Names and titles get a wide column.
-		widest := 0.0
-		for c := 1; c <= 5; c++ {
-			name, _ := excelize.ColumnNumberToName(c)
-			w, _ := f.GetColWidth(sh, name)
-			widest = max(widest, w)
-		}
-		if widest < 20 {
-			t.Errorf("%s: no column of the first five is wider than %v", sh, widest)
+		if w := widest(f, sh); w < 20 {
+			t.Errorf("%s: no column of the first five is wider than %v", sh, w)
 		}
 	}
 	trainings := sheets[2]
@@ -185,6 +178,18 @@ func TestWriteXLSX_Typed(t *testing.T) {
 	if v, _ := f.GetCellValue(trainings, "S2", excelize.Options{RawCellValue: true}); !sameFloat(v, 103.0/108) {
 		t.Errorf("attendance rate holds %q, want %v", v, 103.0/108)
 	}
+}
+
+// widest is the width of the widest of a sheet's first five columns, which
+// hold names and titles.
+func widest(f *excelize.File, sheet string) float64 {
+	out := 0.0
+	for c := 1; c <= 5; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, _ := f.GetColWidth(sheet, name)
+		out = max(out, w)
+	}
+	return out
 }
 
 // sameFloat reports whether text holds v to the last digits.

@@ -112,25 +112,7 @@ func Write(w io.Writer, sheets []Sheet, o Options) error {
 // writeSheet streams one table as a worksheet.
 func writeSheet(w io.Writer, t Sheet, o Options) error {
 	b := bufio.NewWriterSize(w, 64<<10)
-	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"`)
-	if o.RTL {
-		b.WriteString(` rightToLeft="1"`)
-	}
-	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
-		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
-	if len(t.Columns) > 0 {
-		b.WriteString(`<cols>`)
-		for i, c := range t.Columns {
-			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(columnWidth(c), 'f', -1, 64))
-		}
-		b.WriteString(`</cols>`)
-	}
-	fmt.Fprintf(b, `<sheetData><row r="1" ht="%s" customHeight="1">`, strconv.FormatFloat(headerHeight(t.Columns), 'f', -1, 64))
-	for i, c := range t.Columns {
-		writeText(b, i, 1, styleHeader, c.Header)
-	}
-	b.WriteString(`</row>`)
+	writeHead(b, t, o)
 	r := 1
 	err := t.Rows(func(row []Cell) error {
 		r++
@@ -162,6 +144,31 @@ func writeSheet(w io.Writer, t Sheet, o Options) error {
 	pageSetup(b, t.Columns, o)
 	b.WriteString(`</worksheet>`)
 	return b.Flush()
+}
+
+// writeHead writes what comes before a sheet's rows: its fit-to-page
+// property, its view (right to left when asked, the header row frozen),
+// its column widths and its header row.
+func writeHead(b *bufio.Writer, t Sheet, o Options) {
+	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"`)
+	if o.RTL {
+		b.WriteString(` rightToLeft="1"`)
+	}
+	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+	if len(t.Columns) > 0 {
+		b.WriteString(`<cols>`)
+		for i, c := range t.Columns {
+			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(columnWidth(c), 'f', -1, 64))
+		}
+		b.WriteString(`</cols>`)
+	}
+	fmt.Fprintf(b, `<sheetData><row r="1" ht="%s" customHeight="1">`, strconv.FormatFloat(headerHeight(t.Columns), 'f', -1, 64))
+	for i, c := range t.Columns {
+		writeText(b, i, 1, styleHeader, c.Header)
+	}
+	b.WriteString(`</row>`)
 }
 
 // Style indexes into stylesXML's cellXfs.

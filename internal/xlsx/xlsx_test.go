@@ -147,6 +147,20 @@ func TestWrite_Print(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
+	checkPageSetup(t, f)
+	if h, _ := f.GetRowHeight("Summary", 2); h < 45 {
+		t.Errorf("the wrapped note's row is %v points tall, want three lines at least", h)
+	}
+	if h, _ := f.GetRowHeight("Summary", 3); h > 15 {
+		t.Errorf("a one-line row is %v points tall", h)
+	}
+	checkFormats(t, f)
+}
+
+// checkPageSetup: orientation by width, one page wide, the header and
+// footer, the header row as print titles.
+func checkPageSetup(t *testing.T, f *excelize.File) {
+	t.Helper()
 	for sheet, want := range map[string]string{"Summary": "portrait", "Wide": "landscape"} {
 		pl, err := f.GetPageLayout(sheet)
 		if err != nil || pl.Orientation == nil || *pl.Orientation != want || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
@@ -170,12 +184,11 @@ func TestWrite_Print(t *testing.T) {
 	if titles["Summary"] != "'Summary'!$1:$1" || titles["Wide"] != "'Wide'!$1:$1" {
 		t.Errorf("print titles %v", titles)
 	}
-	if h, _ := f.GetRowHeight("Summary", 2); h < 45 {
-		t.Errorf("the wrapped note's row is %v points tall, want three lines at least", h)
-	}
-	if h, _ := f.GetRowHeight("Summary", 3); h > 15 {
-		t.Errorf("a one-line row is %v points tall", h)
-	}
+}
+
+// checkFormats: each kind of number holds its full value under its format.
+func checkFormats(t *testing.T, f *excelize.File) {
+	t.Helper()
 	for cell, want := range map[string]struct {
 		format string
 		raw    float64
