@@ -176,7 +176,7 @@ func (s *Service) write(ctx context.Context, x export, w io.Writer, progress fun
 // tables have a row per participation.
 func (x export) expectedRows() int64 {
 	f := x.fig
-	small := len(SummaryFigures(f)) + 4 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
+	small := len(SummaryFigures(f)) + 6 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
 		len(f.Groups.Agency) + len(f.Groups.Station) + len(f.Groups.Governorate) + len(f.Groups.Position)
 	switch {
 	case x.format == "pdf":
