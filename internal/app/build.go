@@ -75,10 +75,8 @@ func Build(st *store.Store, o Options) *Built {
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, auth.SessionOptions{Secret: o.Secret, Idle: o.SessionIdle, Max: o.SessionMax,
 		Now: o.Now, IsHTTPS: trust.IsHTTPS, Cost: o.BcryptCost, Limits: o.Limits})
-	trainingSvc := trainings.New(st, o.Now, o.Location)
 	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
 		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
-	registry := roster.New(st, trainingSvc, o.Now, o.Location)
 	// Background work runs on the job queue, kept in the database. Each
 	// kind of job is registered here with the service method that does it.
 	if o.Jobs.Log == nil {
@@ -89,6 +87,9 @@ func Build(st *store.Store, o Options) *Built {
 	// download at once and only long ones show progress.
 	reports := report.New(st, queue, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
 	jobs.Add(queue, report.ExportKind, reports.RunExport)
+	// The dashboard's headline figures are the report's.
+	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
+	registry := roster.New(st, trainingSvc, o.Now, o.Location)
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
 	srv := web.New(web.Deps{

@@ -119,14 +119,14 @@ func (s *Service) write(ctx context.Context, x export, w io.Writer, progress fun
 	if err != nil {
 		return err
 	}
-	return WriteXLSX(w, tables, x.lang == i18n.AR, progress)
+	return WriteXLSX(w, tables, ex.WorkbookOptions(progress))
 }
 
 // expectedRows estimates an export's rows for its progress bar: the long
 // tables have a row per participation.
 func (x export) expectedRows() int64 {
 	f := x.fig
-	small := len(SummaryFigures(f)) + 4 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
+	small := len(SummaryFigures(f)) + 6 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
 		len(f.Groups.Agency) + len(f.Groups.Station) + len(f.Groups.Governorate) + len(f.Groups.Position)
 	switch {
 	case x.format == "pdf":

@@ -11,19 +11,21 @@ import (
 )
 
 // Store is what the report service needs from the database: the figures'
-// aggregates, the long tables' streams, the project and reference lists
+// aggregates, the long tables' streams, the projects, the reference lists
 // the form offers, and the audit log. *store.Store implements it.
 type Store interface {
 	Querier
 	Source
 	Tx(ctx context.Context, fn func(ctx context.Context) error) error
 	ProjectByCode(ctx context.Context, code string) (model.Project, error)
+	Projects(ctx context.Context, withArchived bool) ([]model.Project, error)
 	AllRefs(ctx context.Context) (model.Refs, error)
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 }
 
-// Options set the service's clock, the venues' time zone (for the date a
-// PDF is made) and how long starting an export waits for it (see
+// Options set the service's clock, the venues' time zone (in which the
+// day the figures stand on is reckoned, and the date a PDF is made) and how
+// long starting an export waits for it (see
 // StartExport).
 type Options struct {
 	Now      func() time.Time
@@ -60,6 +62,9 @@ func New(st Store, runner Jobs, o Options) *Service {
 	}
 	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait}
 }
+
+// today is the venues' current day, which the figures stand on.
+func (s *Service) today() model.Date { return model.DateOf(s.now().In(s.loc)) }
 
 // allow checks that a may view reports.
 func allow(a model.Actor) error {
@@ -100,7 +105,7 @@ func (s *Service) resolve(ctx context.Context, r Request) (Filter, model.Project
 	} else {
 		p = found
 	}
-	f := Filter{ProjectID: p.ID, From: p.StartsOn, To: p.EndsOn, AgencyID: r.AgencyID,
+	f := Filter{ProjectID: p.ID, From: p.StartsOn, To: p.EndsOn, AsOf: s.today(), AgencyID: r.AgencyID,
 		GovernorateID: r.GovernorateID, ThematicID: r.ThematicID}
 	// A day that was typed replaces the project's, even one that could
 	// not be read: it then stays empty.

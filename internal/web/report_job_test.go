@@ -28,7 +28,11 @@ func TestReportExport_Neutralised(t *testing.T) {
 	if err := env.Store.CreatePerson(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	if err := env.Store.InsertRegistration(ctx, &model.Registration{TrainingID: fx.Hurghada, PersonID: p.ID, Status: model.RegConfirmed}, nil); err != nil {
+	reg := model.Registration{TrainingID: fx.Hurghada, PersonID: p.ID, Status: model.RegConfirmed}
+	if err := env.Store.InsertRegistration(ctx, &reg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := reporttest.Attend(ctx, env.Store, fx.Hurghada, reg.ID); err != nil {
 		t.Fatal(err)
 	}
 	c := env.SignIn(model.RoleManager)
