@@ -1,6 +1,7 @@
 // Package storetest builds real databases for tests: a SQLite file in the
 // test's temporary folder, and, when TRAINDESK_TEST_PG holds a DSN, a fresh
-// PostgreSQL schema that is dropped afterwards.
+// PostgreSQL database (a copy of a migrated template) or empty schema that
+// is dropped afterwards.
 //
 // `make test` runs the tests twice when PostgreSQL is at hand: first with
 // SQLite as the database of every test that does not choose one (Open,
@@ -14,6 +15,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -116,13 +118,7 @@ func PostgresDSN(t testing.TB) string {
 
 func postgresDSN(t testing.TB) string {
 	t.Helper()
-	base := os.Getenv("TRAINDESK_TEST_PG")
-	if base == "" {
-		if Required("postgres") {
-			t.Fatal("TRAINDESK_TEST_REQUIRE names postgres but TRAINDESK_TEST_PG is empty")
-		}
-		t.Skip("TRAINDESK_TEST_PG is not set")
-	}
+	base := testPG(t)
 	b := make([]byte, 6)
 	rand.Read(b)
 	schema := "t_" + hex.EncodeToString(b)
@@ -155,14 +151,15 @@ func Postgres(t testing.TB, opt store.Options) *store.Store {
 	return postgres(t, opt)
 }
 
+// postgres opens a store on a copy of the migrated template database
+// (see pgtemplate.go).
 func postgres(t testing.TB, opt store.Options) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), postgresDSN(t), opt)
+	s, err := store.Open(context.Background(), migratedPostgresDSN(t, testPG(t)), opt)
 	if err != nil {
 		t.Fatalf("open postgres: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	migrate(t, s)
 	return s
 }
 
@@ -170,12 +167,19 @@ func postgres(t testing.TB, opt store.Options) *store.Store {
 // does.
 func migrate(t testing.TB, s *store.Store) {
 	t.Helper()
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatalf("migrate %s: %v", s.Dialect(), err)
+	if err := migrateErr(context.Background(), s); err != nil {
+		t.Fatalf("%s: %v", s.Dialect(), err)
 	}
-	if _, err := jobs.Migrate(context.Background(), s); err != nil {
-		t.Fatalf("migrate the job queue on %s: %v", s.Dialect(), err)
+}
+
+func migrateErr(ctx context.Context, s *store.Store) error {
+	if _, err := s.Migrate(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
 	}
+	if _, err := jobs.Migrate(ctx, s); err != nil {
+		return fmt.Errorf("migrate the job queue: %w", err)
+	}
+	return nil
 }
 
 // Each runs fn against SQLite and, when configured, PostgreSQL; both in
