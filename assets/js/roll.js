@@ -33,12 +33,15 @@
     var s = String(n);
     return digits ? s.replace(/[0-9]/g, function (d) { return digits[+d]; }) : s;
   }
-  // t formats a message: each %d or %s takes the next argument.
+  // t formats a message: each %d or %s takes the next argument. A text
+  // argument is isolated, so that a Latin name keeps its place in an
+  // Arabic sentence and the other way round.
   function t(key) {
     var args = Array.prototype.slice.call(arguments, 1);
     return (msg[key] || key).replace(/%[sd]/g, function (v) {
       var a = args.shift();
-      return a === undefined ? v : (v === "%d" ? num(a) : String(a));
+      if (a === undefined) return v;
+      return v === "%d" ? num(a) : "\u2068" + a + "\u2069";
     });
   }
 
@@ -186,7 +189,9 @@
       whenEl.textContent = t("roll.confirmed_at", when(known.server_time));
       whenEl.hidden = false;
     }
-    var lines = Object.keys(users).filter(function (u) { return lockedWhy ? true : +u !== me.id; }).map(function (u) {
+    // This user's own marks are named too when someone else holds the
+    // tablet: the status line alone would seem to speak to that person.
+    var lines = Object.keys(users).filter(function (u) { return +u !== me.id || lockedWhy === "other"; }).map(function (u) {
       return t("roll.others_wait", T.waiting(users[u].ops), users[u].name);
     });
     var others = document.getElementById("roll-others");

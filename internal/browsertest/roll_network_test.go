@@ -18,6 +18,9 @@ import (
 // drops connections, and a server that stops answering while connected.
 // The subtests share the server and the tablets, and mark different rows.
 func TestBrowser_RollCallNetwork(t *testing.T) {
+	// Mostly waiting (for pulls, time-outs, the sign-in's end): it runs
+	// beside the other waiting test.
+	t.Parallel()
 	env := webtest.New(t, webtest.Options{Demo: true, RealClock: true})
 	a := newTablet(t, env, model.RoleTrainer)
 	b := newTablet(t, env, model.RoleTrainer)

@@ -298,7 +298,8 @@ func sessionOf(rollPath string) int64 {
 }
 
 func (tb *tablet) text(sel string) string {
-	return evalT[string](tb, fmt.Sprintf(`(e => e ? e.textContent.trim() : "")(document.querySelector(%q))`, sel))
+	// Without the marks that isolate names inside a sentence.
+	return evalT[string](tb, fmt.Sprintf(`(e => e ? e.textContent.replace(/[\u2068\u2069]/g, "").trim() : "")(document.querySelector(%q))`, sel))
 }
 
 // mark is the database's current mark of a registration at the session of
