@@ -24,9 +24,15 @@
     var s = String(n);
     return digits ? s.replace(/[0-9]/g, function (d) { return digits[+d]; }) : s;
   }
+  // t translates key; a message with plural forms takes the form that the
+  // browser's CLDR rules (Intl.PluralRules) give for n in the page's language.
   function t(key, n) {
     var s = msg[key] || key;
-    return n === undefined ? s : s.replace(/%[sd]/, num(n));
+    if (typeof s === "object") {
+      var form = n === undefined ? "other" : new Intl.PluralRules(document.documentElement.lang || "en").select(n);
+      s = s[form] || s.other;
+    }
+    return n === undefined ? s : s.replace(/%(\[1\])?[sd]/, num(n));
   }
 
   // ---- device id and operation ids ----

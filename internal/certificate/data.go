@@ -115,18 +115,10 @@ func (c Course) TrainingDays() int {
 	return len(days)
 }
 
-// DaysOfTraining says "4 days of training" with the number agreement
-// Arabic needs (one, two, three to ten, eleven and more).
+// DaysOfTraining says "4 days of training" with the number agreement each
+// language needs (Arabic has six plural forms; the catalogue holds them).
 func DaysOfTraining(l *i18n.Localizer, n int) string {
-	switch {
-	case n == 1:
-		return l.T("certificate.pdf.days_one")
-	case n == 2:
-		return l.T("certificate.pdf.days_two")
-	case n >= 3 && n <= 10:
-		return l.T("certificate.pdf.days_few", l.Num(n))
-	}
-	return l.T("certificate.pdf.days_many", l.Num(n))
+	return l.N("certificate.pdf.days", n)
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -75,7 +75,7 @@ func registrationMessage(c echo.Context, err error, refs model.Refs) (string, []
 		if qe.Quota.DutyStationID != nil {
 			name = names.Station(ctx, qe.Quota.DutyStationID)
 		}
-		return "registration.error.quota", []any{name, loc(c).Num(qe.Quota.Places)}
+		return "registration.error.quota", []any{qe.Quota.Places, name}
 	}
 	return "", nil
 }

@@ -187,7 +187,7 @@ func Register(p RegisterProps) templ.Component {
 				}
 				return nil
 			})
-			templ_7745c5c3_Err = components.PageHead(i18n.T(ctx, "registration.add"), i18n.T(ctx, "registration.free_places", l.Num(p.Free), l.Num(p.T.Capacity))).Render(templ.WithChildren(ctx, templ_7745c5c3_Var6), templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.PageHead(i18n.T(ctx, "registration.add"), i18n.N(ctx, "registration.free_places", p.T.Capacity, l.Num(p.Free))).Render(templ.WithChildren(ctx, templ_7745c5c3_Var6), templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
