@@ -21,6 +21,8 @@ func All() []Migration {
 		{2, "donors, projects, agencies, duty stations, trainings, persons, registrations, attendance, assessments, certificates", m0002},
 		{3, "seed Egypt's governorates, the SDGs, the GCM objectives and common thematic areas", m0003},
 		{4, "indexes for the donor report", m0004},
+		{5, "English and Arabic title, venue and objectives of trainings; existing names moved to the language they are written in", m0005},
+		{6, "the official Arabic titles of the 23 GCM objectives", m0006},
 	}
 }
 

@@ -54,7 +54,7 @@ func (c Course) side(l *i18n.Localizer, name string, issued model.Date) Side {
 		Certifies: l.T("certificate.pdf.certifies"),
 		Name:      name,
 		Completed: l.T("certificate.pdf.completed"),
-		Title:     c.T.Title,
+		Title:     l.Pick(c.T.TitleEn, c.T.TitleAr),
 		Dates:     l.DateRange(c.T.StartsOn, c.T.EndsOn),
 		Days:      DaysOfTraining(l, c.TrainingDays()),
 		Issued:    l.T("certificate.pdf.issued", l.Date(issued)),

@@ -67,7 +67,7 @@ func TestWrite_RendersBothStates(t *testing.T) {
 
 func TestWrite_LongTexts(t *testing.T) {
 	c := course(t)
-	c.T.Title = strings.Repeat("Identifying and referring presumed victims of trafficking at seaports, airports and land borders; ", 3)
+	c.T.TitleEn = strings.Repeat("Identifying and referring presumed victims of trafficking at seaports, airports and land borders; ", 3)
 	p, _ := c.Person(100)
 	p.NameLatin = "Abdelrahman Mohamed Abdelfattah El-Sayed Abdelhamid Mostafa El-Shazly"
 	p.NameArabic = "عبد الرحمن محمد عبد الفتاح السيد عبد الحميد مصطفى الشاذلي"

@@ -116,7 +116,7 @@ func TestCertificate_IssueOnce(t *testing.T) {
 		}
 		var re *certificate.Refused
 		_, err = f.svc.Certificate(f.ctx, f.officer, 1, f.notDone.ID, base)
-		if !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotCompleted) || re.TrainingID != 1 || re.Title == "" {
+		if !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotCompleted) || re.TrainingID != 1 || re.TitleEn == "" {
 			t.Errorf("non-completer: %v", err)
 		}
 		if _, err := f.svc.Certificate(f.ctx, f.officer, 1, 999999, base); !errors.Is(err, model.ErrNotFound) {

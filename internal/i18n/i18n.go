@@ -249,3 +249,7 @@ func From(ctx context.Context) *Localizer {
 
 // T translates key with the localizer in ctx; views call it.
 func T(ctx context.Context, key string, args ...any) string { return From(ctx).T(key, args...) }
+
+// Choose picks, with the localizer in ctx, the text in the page's language
+// of data kept in both (see Pick); views call it.
+func Choose(ctx context.Context, en, ar string) string { return From(ctx).Pick(en, ar) }

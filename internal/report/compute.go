@@ -70,7 +70,8 @@ func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *mod
 	}
 	a, s := &fig.Attendance, &fig.Summary
 	for _, r := range rows {
-		t := model.TrainingFigures{ID: r.ID, Title: r.Title, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Venue: r.Venue, City: r.City,
+		t := model.TrainingFigures{ID: r.ID, TitleEn: r.TitleEn, TitleAr: r.TitleAr, StartsOn: r.StartsOn, EndsOn: r.EndsOn,
+			VenueEn: r.VenueEn, VenueAr: r.VenueAr, City: r.City,
 			GovernorateEn: r.GovernorateEn, GovernorateAr: r.GovernorateAr, Status: r.Status, Sessions: r.Sessions,
 			Days: r.Days, Participants: r.Participants, Women: r.Women, Men: r.Men, Expected: r.Participants * r.Sessions,
 			Attended: r.Present + r.Late, Completed: r.Completed}

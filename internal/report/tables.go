@@ -169,7 +169,8 @@ func (e Export) trainings() Table {
 	cols[1].Width, cols[4].Width = 50, 28
 	var rs [][]Cell
 	for _, t := range e.Fig.Trainings {
-		rs = append(rs, []Cell{Int(int(t.ID)), Text(t.Title), DateCell(t.StartsOn), DateCell(t.EndsOn), Text(t.Venue),
+		rs = append(rs, []Cell{Int(int(t.ID)), Text(l.Pick(t.TitleEn, t.TitleAr)), DateCell(t.StartsOn), DateCell(t.EndsOn),
+			Text(l.Pick(t.VenueEn, t.VenueAr)),
 			Text(t.City), Text(l.Pick(t.GovernorateEn, t.GovernorateAr)), Text(l.T("status." + string(t.Status))),
 			Int(t.Sessions), Int(t.Days), Int(t.Participants), Int(t.Women), Int(t.Men), Int(t.Expected), Int(t.Attended),
 			Percent(t.AttendanceRate), Int(t.Completed), Percent(t.CompletionRate)})

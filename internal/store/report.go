@@ -131,7 +131,7 @@ const trainingsSQL = `, att AS (
     LEFT JOIN att ON att.id = reg.id
     LEFT JOIN assessments asm ON asm.registration_id = reg.id
 )
-SELECT t.id, t.title, t.starts_on, t.ends_on, t.venue, t.city, t.governorate_id,
+SELECT t.id, t.title_en, t.title_ar, t.starts_on, t.ends_on, t.venue_en, t.venue_ar, t.city, t.governorate_id,
   COALESCE(g.name_en, '') AS governorate_en, COALESCE(g.name_ar, '') AS governorate_ar, t.status,
   t.completion_min_rate AS min_rate, t.completion_min_post_score AS min_post_score, t.thematic_area_id,
   COALESCE(ses.sessions, 0) AS sessions, COALESCE(ses.days, 0) AS days,
@@ -145,7 +145,7 @@ FROM tr JOIN trainings t ON t.id = tr.id
   LEFT JOIN ses ON ses.training_id = tr.id
   LEFT JOIN pr ON pr.training_id = tr.id
   LEFT JOIN governorates g ON g.id = t.governorate_id
-GROUP BY t.id, t.title, t.starts_on, t.ends_on, t.venue, t.city, t.governorate_id, g.name_en, g.name_ar, t.status,
+GROUP BY t.id, t.title_en, t.title_ar, t.starts_on, t.ends_on, t.venue_en, t.venue_ar, t.city, t.governorate_id, g.name_en, g.name_ar, t.status,
   t.completion_min_rate, t.completion_min_post_score, t.thematic_area_id, ses.sessions, ses.days
 ORDER BY t.starts_on, t.id`
 

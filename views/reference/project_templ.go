@@ -363,7 +363,7 @@ func ProjectEdit(f ProjectForm) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = components.Field(components.Input{Name: "title_en", Type: "textarea", Label: i18n.T(ctx, "ref.field.title_en"), Value: f.In.TitleEn, Error: f.Errors["title_en"], Required: true, Attrs: ltr()}).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = components.Field(components.Input{Name: "title_en", Type: "textarea", Label: i18n.T(ctx, "ref.field.title_en"), Value: f.In.TitleEn, Error: f.Errors["title_en"], Hint: i18n.T(ctx, "ref.hint.one_language"), Attrs: ltr()}).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
