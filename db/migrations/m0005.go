@@ -54,7 +54,7 @@ type m0005Pair struct {
 // column ar when ar is empty.
 func m0005Sort(tx *gorm.DB, table, en, ar string) error {
 	var rows []m0005Pair
-	if err := tx.Raw("SELECT id, "+en+" AS en, "+ar+" AS ar FROM "+table+" WHERE "+ar+" = ''").Scan(&rows).Error; err != nil {
+	if err := tx.Raw("SELECT id, " + en + " AS en, " + ar + " AS ar FROM " + table + " WHERE " + ar + " = ''").Scan(&rows).Error; err != nil {
 		return err
 	}
 	for _, r := range rows {
