@@ -253,3 +253,15 @@ func T(ctx context.Context, key string, args ...any) string { return From(ctx).T
 // Choose picks, with the localizer in ctx, the text in the page's language
 // of data kept in both (see Pick); views call it.
 func Choose(ctx context.Context, en, ar string) string { return From(ctx).Pick(en, ar) }
+
+// Isolate wraps text typed by a user (a name, a reason) in Unicode's
+// first-strong isolate, so that inside a message of the other script it
+// keeps its own direction and does not drag the message's punctuation
+// with it: an English name in an Arabic sentence keeps the sentence's
+// full stop at its end. Elements use <bdi> or dir="auto" instead.
+func Isolate(s string) string {
+	if s == "" {
+		return s
+	}
+	return "\u2068" + s + "\u2069"
+}

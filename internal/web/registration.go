@@ -112,7 +112,7 @@ func (s *Server) registrationCreate(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	s.addFlash(c, "ok", "registration.added", p.NameLatin+" "+p.NameArabic)
+	s.addFlash(c, "ok", "registration.added", i18n.Isolate(p.NameLatin+" "+p.NameArabic))
 	back := "/trainings/" + strconv.FormatInt(id, 10) + "/participants/new"
 	if q != "" {
 		back += "?q=" + url.QueryEscape(q)

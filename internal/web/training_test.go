@@ -118,7 +118,7 @@ func TestTraining_Lifecycle(t *testing.T) {
 		t.Fatal("cancelled without a reason")
 	}
 	po.Post("/trainings/"+id+"/status", url.Values{"status": {"cancelled"}, "reason": {"Port closed by weather"}})
-	if r := po.Get("/trainings/" + id); !strings.Contains(r.Body, "Cancelled: Port closed by weather") {
+	if r := po.Get("/trainings/" + id); !strings.Contains(r.Body, "Cancelled: \u2068Port closed by weather\u2069") {
 		t.Error("the cancellation reason is not shown")
 	}
 

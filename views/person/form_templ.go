@@ -287,7 +287,7 @@ func Form(p FormProps) templ.Component {
 
 func formLead(ctx context.Context, p FormProps) string {
 	if p.Training != nil && p.ID == 0 {
-		return i18n.T(ctx, "registry.form_lead_training", i18n.Choose(ctx, p.Training.TitleEn, p.Training.TitleAr))
+		return i18n.T(ctx, "registry.form_lead_training", i18n.Isolate(i18n.Choose(ctx, p.Training.TitleEn, p.Training.TitleAr)))
 	}
 	return i18n.T(ctx, "registry.form_lead")
 }
