@@ -23,6 +23,7 @@ func All() []Migration {
 		{4, "indexes for the donor report", m0004},
 		{5, "English and Arabic title, venue and objectives of trainings; existing names moved to the language they are written in", m0005},
 		{6, "the official Arabic titles of the 23 GCM objectives", m0006},
+		{7, "personal API tokens and their per-minute request counts", m0007},
 	}
 }
 
