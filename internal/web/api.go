@@ -22,9 +22,9 @@ const keyToken = "api_token"
 // roster with its check-in codes, the sync of marks) stays with the
 // signed-in trainer, and no page or change ever takes a token.
 var tokenRoutes = map[string]bool{
-	"/api/v1/trainings":      true,
-	"/api/v1/trainings/:id":  true,
-	"/api/v1/reports/donor":  true,
+	"/api/v1/trainings":     true,
+	"/api/v1/trainings/:id": true,
+	"/api/v1/reports/donor": true,
 }
 
 // apiRoutes registers the trainings API and its OpenAPI document.

@@ -125,7 +125,6 @@ func TestAPIToken_Access(t *testing.T) {
 	}
 }
 
-
 func keysOf(m map[string]any) []string {
 	var out []string
 	for k := range m {
