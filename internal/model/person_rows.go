@@ -25,7 +25,10 @@ type MergeClashError struct {
 func (e *MergeClashError) Error() string {
 	titles := make([]string, len(e.Trainings))
 	for i, t := range e.Trainings {
-		titles[i] = t.TitleEn + t.TitleAr
+		titles[i] = t.TitleEn
+		if titles[i] == "" {
+			titles[i] = t.TitleAr
+		}
 	}
 	return "both persons are registered on " + strings.Join(titles, "; ")
 }
