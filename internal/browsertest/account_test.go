@@ -1,8 +1,10 @@
 package browsertest_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -52,11 +54,7 @@ func TestBrowser_AccountToken(t *testing.T) {
 		t.Fatalf("secret shown = %q, %v", secret, err)
 	}
 	browsertest.Axe(t, ctx, "account with a new token (ar)")
-	for _, s := range sizes {
-		browsertest.Viewport(t, ctx, s.w, s.h)
-		browsertest.Screenshot(t, ctx, "account-token-ar-"+s.name)
-	}
-	browsertest.Viewport(t, ctx, 1280, 800)
+	shootSizes(t, ctx, "account-token-ar")
 	listed, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("table")))
 	if err != nil || !strings.Contains(listed, "بوابة المانح") || strings.Contains(listed, secret) {
 		t.Errorf("token list = %q, %v", listed, err)
@@ -98,12 +96,10 @@ func TestBrowser_ArabicTraining(t *testing.T) {
 				t.Errorf("%s: page lacks %q", lang, w)
 			}
 		}
-		browsertest.Axe(t, ctx, "training ("+lang+")")
-		for _, s := range sizes {
-			browsertest.Viewport(t, ctx, s.w, s.h)
-			browsertest.Screenshot(t, ctx, "training-demo-"+lang+"-"+s.name)
+		if lang == "ar" {
+			browsertest.Axe(t, ctx, "training ("+lang+")")
 		}
-		browsertest.Viewport(t, ctx, 1280, 800)
+		shootSizes(t, ctx, "training-demo-"+lang)
 	}
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+english+"?lang=ar"), chromedp.WaitVisible(chromedp.CSS("h1 bdi"))); err != nil {
@@ -124,5 +120,20 @@ func TestBrowser_ArabicTraining(t *testing.T) {
 	if err != nil || len(got) != 3 || got[0] != "ltr" || got[1] != "rtl" || got[2] != true {
 		t.Errorf("English title on the Arabic page: direction, page, full stop after the word = %v, %v", got, err)
 	}
-	browsertest.Screenshot(t, ctx, "training-english-only-ar-laptop")
+	shootSizes(t, ctx, "training-english-only-ar")
+}
+
+// shootSizes photographs the page at the three sizes, only when someone
+// will look (TRAINDESK_SCREENSHOTS is set): full-page captures of long
+// pages are slow.
+func shootSizes(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	if os.Getenv("TRAINDESK_SCREENSHOTS") == "" {
+		return
+	}
+	for _, s := range sizes {
+		browsertest.Viewport(t, ctx, s.w, s.h)
+		browsertest.Screenshot(t, ctx, name+"-"+s.name)
+	}
+	browsertest.Viewport(t, ctx, 1280, 800)
 }
