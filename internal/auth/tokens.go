@@ -166,13 +166,6 @@ func (t *Tokens) Authenticate(ctx context.Context, secret, route, ip string) (mo
 	return actor, 0, nil
 }
 
-// MayReadPersonalData reports whether actor may be given people's names
-// and details where it may see them at all: a signed-in user may; a token
-// only when it was made with the personal-data scope.
-func MayReadPersonalData(actor model.Actor) bool {
-	return actor.Token == nil || actor.Token.PersonalData
-}
-
 // signedIn refuses the System actor, visitors and tokens: tokens are
 // managed by a signed-in person only.
 func signedIn(actor model.Actor) error {
