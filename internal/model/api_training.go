@@ -178,27 +178,8 @@ func APITrainingOf(p TrainingPage, projectCode string, people bool) APITraining 
 		Status: t.Status, StartsOn: t.StartsOn, EndsOn: t.EndsOn, ProjectCode: projectCode, VenueEn: t.VenueEn, VenueAr: t.VenueAr,
 		City: t.City, Language: t.Language, Capacity: t.Capacity, SDGs: nonNil(t.SDGs), GCMs: nonNil(t.GCMs),
 		Sessions: []APISession{}}
-	live := map[int64]bool{}
+	live := countPeople(p.Roster, &out.Counts)
 	attended := map[int64]int{}
-	for _, r := range p.Roster {
-		switch r.Status {
-		case RegNominated:
-			out.Counts.Nominated++
-		case RegConfirmed:
-			out.Counts.Confirmed++
-		case RegWithdrawn:
-			out.Counts.Withdrawn++
-			continue
-		}
-		live[r.ID] = true
-		out.Counts.Participants++
-		switch r.Sex {
-		case SexFemale:
-			out.Counts.Women++
-		case SexMale:
-			out.Counts.Men++
-		}
-	}
 	bySitting := map[int64]*APISession{}
 	for _, s := range p.Sittings {
 		out.Sessions = append(out.Sessions, APISession{ID: s.ID, Date: s.Date, StartsAt: s.StartsAt, EndsAt: s.EndsAt, Topic: s.Topic})
@@ -227,6 +208,32 @@ func APITrainingOf(p TrainingPage, projectCode string, people bool) APITraining 
 		}
 	}
 	return out
+}
+
+// countPeople counts the registrations by status and the live ones by sex,
+// and returns the live registrations' ids.
+func countPeople(roster []RosterRow, c *APICounts) map[int64]bool {
+	live := map[int64]bool{}
+	for _, r := range roster {
+		switch r.Status {
+		case RegNominated:
+			c.Nominated++
+		case RegConfirmed:
+			c.Confirmed++
+		case RegWithdrawn:
+			c.Withdrawn++
+			continue
+		}
+		live[r.ID] = true
+		c.Participants++
+		switch r.Sex {
+		case SexFemale:
+			c.Women++
+		case SexMale:
+			c.Men++
+		}
+	}
+	return live
 }
 
 func nonNil(ids []int64) []int64 {
