@@ -156,7 +156,7 @@ type APIPerson struct {
 	Attended       int                `json:"sessions_attended"`
 }
 
-// count adds mark m to the four counters.
+// countMark adds mark m to the four counters.
 func countMark(m Mark, present, late, absent, excused *int) {
 	switch m {
 	case MarkPresent:
