@@ -94,7 +94,7 @@ func Seed(t testing.TB, dsn string, imports int) Course {
 		}
 	}
 	add := func(title string) int64 {
-		tr := model.Training{Title: title, StartsOn: today.AddDays(40), EndsOn: today.AddDays(41), Status: model.StatusPlanned,
+		tr := model.Training{TitleEn: title, StartsOn: today.AddDays(40), EndsOn: today.AddDays(41), Status: model.StatusPlanned,
 			Capacity: 100000, Language: "en", CompletionMinRate: 80}
 		if err := st.CreateTraining(ctx, &tr, model.TrainingPlan{}); err != nil {
 			t.Fatal(err)
