@@ -54,8 +54,9 @@ func Crash(t *testing.T, opt CrashOptions) Figures {
 	l.start()
 	var f Figures
 	for range opt.Kills {
-		// The writers get going again, then the kill comes at any moment.
-		if !l.waitAcked(l.ackedOps()+3*opt.Tablets, time.Minute) {
+		// The writers get going again (the tablets and the office both),
+		// then the kill comes at any moment.
+		if !l.waitAcked(3*opt.Tablets, 1, time.Minute) {
 			l.halt()
 			t.Fatalf("the server acknowledged nothing for a minute\n%s", srv.Log())
 		}
@@ -74,17 +75,19 @@ func Crash(t *testing.T, opt CrashOptions) Figures {
 		}
 		f.Kills++
 	}
-	l.waitAcked(l.ackedOps()+3*opt.Tablets, time.Minute)
+	l.waitAcked(3*opt.Tablets, 1, time.Minute)
 	l.halt()
 	f.AckedOps = len(l.snapshot().ops)
 	settle(t, l, srv, db, &f)
 	return f
 }
 
-// waitAcked waits up to d until the server has answered n operations.
-func (l *load) waitAcked(n int, d time.Duration) bool {
+// waitAcked waits up to d until the server has answered ops more
+// operations and acknowledged office more office rounds.
+func (l *load) waitAcked(ops, office int, d time.Duration) bool {
+	ops0, office0 := l.progress()
 	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if l.ackedOps() >= n {
+		if o, f := l.progress(); o >= ops0+ops && f >= office0+office {
 			return true
 		}
 	}

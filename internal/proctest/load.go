@@ -32,6 +32,7 @@ type load struct {
 	merges    [][2]int64                // duplicate, survivor: acknowledged merges
 	survivor  int                       // the next enrolled person a duplicate is merged into
 	imported  int                       // nomination lists sent
+	rounds    int                       // office rounds the server acknowledged whole
 
 	stop chan struct{}
 	wg   sync.WaitGroup
@@ -86,11 +87,12 @@ func (l *load) stopped() bool {
 // down), as a page waits before it tries again.
 func (l *load) pause() { time.Sleep(50 * time.Millisecond) }
 
-// ackedOps counts the operations the server answered.
-func (l *load) ackedOps() int {
+// progress is how far the writers got: operations answered and office
+// rounds acknowledged.
+func (l *load) progress() (ops, office int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.answers)
+	return len(l.answers), l.rounds
 }
 
 // answer records the server's answers from device; l.mu is held. An
@@ -157,7 +159,11 @@ func (l *load) office() {
 		if err != nil {
 			l.answered(err)
 			l.waitUp()
+			continue
 		}
+		l.mu.Lock()
+		l.rounds++
+		l.mu.Unlock()
 	}
 }
 
