@@ -82,7 +82,7 @@ func Plan(in PlanInput) []PlanRow {
 		p.AgencyID, p.AgencyUnknown = resolveOr(r.Agency, in.Agencies, in.DefaultAgency)
 		p.StationID, p.StationUnknown = resolveOr(r.DutyStation, in.Stations, nil)
 		c := Candidate{NameLatin: r.NameLatin, NameArabic: r.NameArabic, Phone: r.Phone, Email: r.Email,
-			NationalRef: r.NationalRef, BirthYear: r.BirthYear}
+			NationalRef: r.NationalRef, BirthYear: r.BirthYear, Sex: string(r.Sex)}
 		ms := in.Index.Matches(c, DefaultMinScore)
 		for _, m := range ms {
 			if m.Candidate.ID < 0 && m.Score >= LinkScore && p.SameAsLine == 0 {

@@ -138,7 +138,7 @@ WHERE r.person_id = ? ORDER BY t.starts_on DESC, t.id DESC`, personID).Scan(&out
 // duplicate index of an import.
 func (s *Store) AllCandidates(ctx context.Context) ([]model.Person, error) {
 	var out []model.Person
-	err := s.read(ctx).Select("id", "name_latin", "name_arabic", "phone", "email", "national_ref", "birth_year").
+	err := s.read(ctx).Select("id", "name_latin", "name_arabic", "sex", "phone", "email", "national_ref", "birth_year").
 		Where("merged_into_id IS NULL").Find(&out).Error
 	return out, mapErr("all candidates", err)
 }
