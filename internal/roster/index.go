@@ -1,6 +1,8 @@
 package roster
 
 import (
+	"sync"
+
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -8,10 +10,13 @@ import (
 // person under their phone, email, reference and name keys, so that a new
 // name is scored only against the persons who share at least one of them,
 // not against the whole registry. Each person is put in comparison form
-// once, when filed.
+// once, when filed. An Index may be searched by many goroutines at once,
+// and changed between searches.
 type Index struct {
+	mu    sync.RWMutex
 	items []*profile
 	by    map[string][]int32
+	byID  map[int64]int32 // the entry of each person with an id
 }
 
 // CandidateOf is the part of a person that matching compares.
@@ -26,20 +31,53 @@ func CandidateOf(p model.Person) Candidate {
 
 // NewIndex files the candidates.
 func NewIndex(pool []Candidate) *Index {
-	x := &Index{items: make([]*profile, 0, len(pool)), by: make(map[string][]int32, len(pool)*8)}
+	x := &Index{items: make([]*profile, 0, len(pool)), by: make(map[string][]int32, len(pool)*8),
+		byID: make(map[int64]int32, len(pool))}
 	for _, c := range pool {
-		x.Add(c)
+		p := newProfile(c)
+		x.add(&p, keysOf(&p))
 	}
 	return x
 }
 
-// Add files one more candidate (a person created during the same import,
-// so that two rows for the same officer are caught too).
+// Add files one more candidate, in place of the one filed with the same
+// non-zero id if any (a person edited since).
 func (x *Index) Add(c Candidate) {
 	p := newProfile(c)
+	keys := keysOf(&p)
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.drop(c.ID)
+	x.add(&p, keys)
+}
+
+// Remove forgets the candidate filed with id (a person merged into
+// another).
+func (x *Index) Remove(id int64) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.drop(id)
+}
+
+// drop marks the entry of id gone; its keys stay filed, and searches skip
+// it.
+func (x *Index) drop(id int64) {
+	if i, ok := x.byID[id]; ok && id != 0 {
+		x.items[i] = nil
+		delete(x.byID, id)
+	}
+}
+
+func (x *Index) add(p *profile, keys []string) {
 	i := int32(len(x.items))
-	x.items = append(x.items, &p)
-	for _, k := range keysOf(&p) {
+	x.items = append(x.items, p)
+	if p.c.ID != 0 {
+		if x.byID == nil {
+			x.byID = map[int64]int32{}
+		}
+		x.byID[p.c.ID] = i
+	}
+	for _, k := range keys {
 		x.by[k] = append(x.by[k], i)
 	}
 }
@@ -48,17 +86,29 @@ func (x *Index) Add(c Candidate) {
 // first.
 func (x *Index) Matches(in Candidate, minScore int) []Match {
 	p := newProfile(in)
+	return x.matches(&p, keysOf(&p), minScore)
+}
+
+// matches is Matches for a candidate in comparison form, with its keys.
+func (x *Index) matches(p *profile, keys []string, minScore int) []Match {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return findMatches(p, x.candidates(keys, nil), minScore)
+}
+
+// candidates appends to pool the persons filed in x under any of keys,
+// each once.
+func (x *Index) candidates(keys []string, pool []*profile) []*profile {
 	seen := map[int32]bool{}
-	var pool []*profile
-	for _, k := range keysOf(&p) {
+	for _, k := range keys {
 		for _, i := range x.by[k] {
-			if !seen[i] {
+			if !seen[i] && x.items[i] != nil {
 				seen[i] = true
 				pool = append(pool, x.items[i])
 			}
 		}
 	}
-	return findMatches(&p, pool, minScore)
+	return pool
 }
 
 // keysOf lists the index keys of a profile: its identifiers, and its names
@@ -81,7 +131,7 @@ func keysOf(p *profile) []string {
 		keys = append(keys, "r:"+p.ref)
 	}
 	seen := map[string]bool{}
-	for _, ws := range [][]nameWord{p.latinWords, p.arabicWords} {
+	for _, ws := range [][]*nameWord{p.latinWords, p.arabicWords} {
 		for i := 0; i < len(ws); i++ {
 			for j := i + 1; j < len(ws); j++ {
 				for _, ka := range ws[i].keys {

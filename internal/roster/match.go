@@ -106,7 +106,7 @@ type Match struct {
 // score 0 with no reason.
 func Score(a, b Candidate) (int, []string) {
 	pa, pb := newProfile(a), newProfile(b)
-	return scoreProfiles(&pa, &pb)
+	return scoreProfiles(nil, &pa, &pb, 0)
 }
 
 // FindMatches scores in against every candidate of pool and returns those
@@ -126,11 +126,12 @@ func FindMatches(in Candidate, pool []Candidate, minScore int) []Match {
 // findMatches is FindMatches over profiles computed once.
 func findMatches(p *profile, pool []*profile, minScore int) []Match {
 	var out []Match
+	m := new(wordCmp)
 	for _, c := range pool {
 		if p.c.ID != 0 && c.c.ID == p.c.ID {
 			continue
 		}
-		s, why := scoreProfiles(p, c)
+		s, why := scoreProfiles(m, p, c, minScore)
 		if s <= 0 || s < minScore {
 			continue
 		}
@@ -153,7 +154,7 @@ type profile struct {
 	ref, email, phone       string
 	nid                     bool // ref is an Egyptian national ID
 	latin, arabic           string
-	latinWords, arabicWords []nameWord
+	latinWords, arabicWords []*nameWord
 	sex                     string // as recorded, else from the national ID
 	birthYear               int    // the same
 	yearFromID              bool   // birthYear was read from the national ID
@@ -190,38 +191,53 @@ type signal struct {
 	reason string
 }
 
-// scoreProfiles implements Score.
-func scoreProfiles(a, b *profile) (int, []string) {
-	var sig []signal
-	ids := identifierSignals(a, b)
-	sig = append(sig, ids...)
-	names, conflict := nameSignals(a, b)
+// scoreProfiles implements Score. A caller that keeps only scores of at
+// least minScore may say so: it is spared work on hopeless candidates,
+// whose score may then be lower than Score's, and gets no reasons for
+// scores below minScore.
+func scoreProfiles(m *wordCmp, a, b *profile, minScore int) (int, []string) {
+	var buf [4]signal
+	sig := identifierSignals(a, b, buf[:0])
+	ids := len(sig)
+	stopBelow := 0
+	if ids == 0 {
+		stopBelow = minScore - bonusPerSignal // a birth year is the most the names can gain
+	}
+	names, conflict := nameSignals(m, a, b, stopBelow)
 	sig = append(sig, names...)
 	if len(sig) == 0 {
 		return 0, nil
 	}
 	slices.SortStableFunc(sig, func(x, y signal) int { return cmp.Compare(y.score, x.score) })
 	bonus := 0
-	reasons := make([]string, 0, len(sig)+4)
 	for i, s := range sig {
-		reasons = append(reasons, s.reason)
 		// Names that only share some words are a reason, not evidence.
 		if i > 0 && s.score > scorePartial {
 			bonus++
 		}
 	}
-	if sameBirthYear(a, b) {
+	sameYear := sameBirthYear(a, b)
+	if sameYear {
 		bonus++
-		reasons = append(reasons, ReasonSameBirthYear)
 	}
 	total := min(100, sig[0].score+bonusPerSignal*bonus)
-	penalty, against := disagreements(a, b, len(ids) > 0 && conflict)
-	return max(0, total-penalty), append(reasons, against...)
+	penalty, against := disagreements(a, b, ids > 0 && conflict)
+	total = max(0, total-penalty)
+	if minScore > 0 && total < minScore {
+		return total, nil
+	}
+	reasons := make([]string, 0, len(sig)+1+len(against))
+	for _, s := range sig {
+		reasons = append(reasons, s.reason)
+	}
+	if sameYear {
+		reasons = append(reasons, ReasonSameBirthYear)
+	}
+	return total, append(reasons, against...)
 }
 
-// identifierSignals are the agreeing national ID, e-mail and phone.
-func identifierSignals(a, b *profile) []signal {
-	var sig []signal
+// identifierSignals appends the agreeing national ID, e-mail and phone.
+func identifierSignals(a, b *profile, sig []signal) []signal {
 	if a.ref != "" && a.ref == b.ref {
 		sig = append(sig, signal{scoreNationalRef, ReasonSameNationalRef})
 	}

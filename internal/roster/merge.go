@@ -138,6 +138,9 @@ func (s *Service) Merge(ctx context.Context, actor model.Actor, dupID, intoID in
 		out.Merge = m
 		return err
 	})
+	if err == nil {
+		s.applyToRegistry(ctx, func(x *Index) { x.Remove(dupID) })
+	}
 	return out, err
 }
 
@@ -205,6 +208,7 @@ func (s *Service) UndoMerge(ctx context.Context, actor model.Actor, mergeID int6
 		m = cur
 		return s.undo(ctx, actor, &m)
 	})
+	s.registry.forget()
 	return m, err
 }
 

@@ -10,7 +10,11 @@ import "strings"
 // wins, as it is the plainer explanation. conflict reports names whose
 // own names differ in every script compared, which makes an agreeing
 // phone or e-mail an office's rather than the person's.
-func nameSignals(a, b *profile) (out []signal, conflict bool) {
+//
+// A caller that keeps only scores of at least stopBelow (findMatches) may
+// pass it: once the Arabic names show a conflict the names cannot reach
+// it, and the other scripts are not compared.
+func nameSignals(m *wordCmp, a, b *profile, stopBelow int) (out []signal, conflict bool) {
 	if sameFullName(a.arabic, b.arabic) {
 		out = append(out, signal{scoreSameName, ReasonSameNameArabic})
 	}
@@ -21,7 +25,7 @@ func nameSignals(a, b *profile) (out []signal, conflict bool) {
 		return out, false
 	}
 	pairs := [4]struct {
-		x, y  []nameWord
+		x, y  []*nameWord
 		cross bool
 	}{
 		{a.arabicWords, b.arabicWords, false},
@@ -36,13 +40,17 @@ func nameSignals(a, b *profile) (out []signal, conflict bool) {
 			continue
 		}
 		compared = true
-		r := compareNames(p.x, p.y)
+		r := compareNames(m, p.x, p.y)
 		agree = agree || r.own
 		if r.reason == ReasonSimilarName && p.cross {
 			r.reason = ReasonCrossScript
 		}
 		if i == 0 || p.cross && r.vetoed && !hasAuthority {
 			authority, hasAuthority = r, true
+			if !r.full && stopBelow > scoreFirstLast {
+				best = r
+				break
+			}
 		}
 		if r.score > best.score {
 			best = r
@@ -85,20 +93,20 @@ type nameResult struct {
 // Mohamed Ali Hassan: cousins) is a conflict, and leaves the names below
 // the threshold with a reason. A one-word name is compared with the own
 // name only, and is never enough alone.
-func compareNames(x, y []nameWord) nameResult {
+func compareNames(m *wordCmp, x, y []*nameWord) nameResult {
 	if len(x) > len(y) {
 		x, y = y, x
 	}
-	own := compareWords(&x[0], &y[0])
+	own := m.compare(x[0], y[0])
 	if len(x) == 1 {
-		return oneWordName(own, x[0], y)
+		return oneWordName(m, own, x[0], y)
 	}
 	if own == wordsDiffer {
-		r := ownNamesDiffer(x, y)
-		r.vetoed = x[0].arabic != y[0].arabic && vowelsDisagree(&x[0], &y[0])
+		r := ownNamesDiffer(m, x, y)
+		r.vetoed = x[0].arabic != y[0].arabic && vowelsDisagree(x[0], y[0])
 		return r
 	}
-	a := alignRest(x[1:], y[1:])
+	a := alignRest(m, x[1:], y[1:])
 	equal, close := a.equal, a.close
 	if own == wordsEqual {
 		equal++
@@ -112,7 +120,7 @@ func compareNames(x, y []nameWord) nameResult {
 		return nameResult{score: scoreInOrder - scoreCloseWord*close, reason: similarOrClose(close), own: true, full: true}
 	case a.aligned == len(x)-1:
 		return nameResult{score: scoreCloseOnly, reason: ReasonCloseSpelling, own: true, full: true}
-	case compareWords(&x[len(x)-1], &y[len(y)-1]) == wordsEqual && equal >= 2:
+	case m.compare(x[len(x)-1], y[len(y)-1]) == wordsEqual && equal >= 2:
 		return nameResult{score: scoreFirstLast, reason: ReasonFirstLast, own: true}
 	}
 	return nameResult{score: scorePartial, reason: ReasonPartialName, own: true}
@@ -126,7 +134,7 @@ func similarOrClose(close int) string {
 }
 
 // oneWordName compares a one-word name with the own name of the other.
-func oneWordName(own wordMatch, w nameWord, y []nameWord) nameResult {
+func oneWordName(m *wordCmp, own wordMatch, w *nameWord, y []*nameWord) nameResult {
 	switch own {
 	case wordsEqual:
 		return nameResult{score: scoreFirstNameOnly, reason: ReasonFirstNameOnly, own: true, full: true}
@@ -134,7 +142,7 @@ func oneWordName(own wordMatch, w nameWord, y []nameWord) nameResult {
 		return nameResult{score: scoreCloseOnly, reason: ReasonCloseSpelling, own: true, full: true}
 	}
 	for i := 1; i < len(y); i++ {
-		if compareWords(&w, &y[i]) == wordsEqual {
+		if m.compare(w, y[i]) == wordsEqual {
 			return nameResult{score: scorePartial, reason: ReasonPartialName}
 		}
 	}
@@ -144,20 +152,32 @@ func oneWordName(own wordMatch, w nameWord, y []nameWord) nameResult {
 // ownNamesDiffer scores names whose own names differ: all their words in
 // another order (a list that puts the family name first) is a match;
 // other words in common (brothers, a father and son) are only a reason.
-func ownNamesDiffer(x, y []nameWord) nameResult {
-	used := make([]bool, len(y))
-	found := 0
+// It stops as soon as the answer is known: it runs for many candidates.
+func ownNamesDiffer(m *wordCmp, x, y []*nameWord) nameResult {
+	var usedBuf [12]bool
+	used := usedBuf[:0]
+	if len(y) > len(usedBuf) {
+		used = make([]bool, len(y))
+	} else {
+		used = usedBuf[:len(y)]
+	}
+	found, missed := 0, false
 	for i := range x {
+		hit := false
 		for j := range y {
-			if !used[j] && compareWords(&x[i], &y[j]) == wordsEqual {
-				used[j] = true
+			if !used[j] && m.compare(x[i], y[j]) == wordsEqual {
+				used[j], hit = true, true
 				found++
 				break
 			}
 		}
+		missed = missed || !hit
+		if found > 0 && (missed || len(x) < 3) {
+			return nameResult{score: scorePartial, reason: ReasonPartialName}
+		}
 	}
 	switch {
-	case found == len(x) && len(x) >= 3 && !inOrderAfterFirst(x, y):
+	case found == len(x) && !inOrderAfterFirst(m, x, y):
 		return nameResult{score: scoreAnyOrder, reason: ReasonSimilarName, own: true, full: true}
 	case found > 0:
 		return nameResult{score: scorePartial, reason: ReasonPartialName}
@@ -168,8 +188,8 @@ func ownNamesDiffer(x, y []nameWord) nameResult {
 // inOrderAfterFirst reports whether x's words all appear in order after
 // y's own name: the shape of a father's name inside his son's (Mohamed
 // Hassan in Ahmed Mohamed Hassan), never a reordered name.
-func inOrderAfterFirst(x, y []nameWord) bool {
-	return alignRest(x, y[1:]).equal == len(x)
+func inOrderAfterFirst(m *wordCmp, x, y []*nameWord) bool {
+	return alignRest(m, x, y[1:]).equal == len(x)
 }
 
 // alignment is how many words of a name were found, in order, in another.
@@ -177,26 +197,32 @@ type alignment struct{ aligned, equal, close int }
 
 // alignRest finds the words of x in y in order, preferring equal words to
 // close ones (a longest common subsequence with weights).
-func alignRest(x, y []nameWord) alignment {
+func alignRest(m *wordCmp, x, y []*nameWord) alignment {
 	if len(x) == 0 {
 		return alignment{}
 	}
-	// best[i][j] is the best alignment of x[i:] into y[j:].
-	best := make([][]alignment, len(x)+1)
-	for i := range best {
-		best[i] = make([]alignment, len(y)+1)
+	// row[j] is the best alignment of x[i:] into y[j:] for the i being
+	// worked on, next the same for i+1. Names are short: the rows live on
+	// the stack.
+	var bufA, bufB [12]alignment
+	var next, row []alignment
+	if len(y)+1 > len(bufA) {
+		next, row = make([]alignment, len(y)+1), make([]alignment, len(y)+1)
+	} else {
+		next, row = bufA[:len(y)+1], bufB[:len(y)+1]
 	}
 	weight := func(a alignment) int { return 3*a.equal + 2*a.close }
 	for i := len(x) - 1; i >= 0; i-- {
+		row[len(y)] = alignment{}
 		for j := len(y) - 1; j >= 0; j-- {
-			b := best[i+1][j]
-			if c := best[i][j+1]; weight(c) > weight(b) {
+			b := next[j]
+			if c := row[j+1]; weight(c) > weight(b) {
 				b = c
 			}
-			if m := compareWords(&x[i], &y[j]); m != wordsDiffer {
-				c := best[i+1][j+1]
+			if r := m.compare(x[i], y[j]); r != wordsDiffer {
+				c := next[j+1]
 				c.aligned++
-				if m == wordsEqual {
+				if r == wordsEqual {
 					c.equal++
 				} else {
 					c.close++
@@ -205,8 +231,9 @@ func alignRest(x, y []nameWord) alignment {
 					b = c
 				}
 			}
-			best[i][j] = b
+			row[j] = b
 		}
+		next, row = row, next
 	}
-	return best[0][0]
+	return next[0]
 }

@@ -1,5 +1,7 @@
 package roster
 
+import "unicode/utf8"
+
 // oneTypoApart reports whether a and b differ by one typing error: a
 // letter left out, doubled or added, two neighbours swapped, or a letter
 // replaced by a neighbouring key or by a letter of the same sound (ص for
@@ -13,40 +15,58 @@ func oneTypoApart(a, b string, protected string) bool {
 
 // oneEditApart is oneTypoApart with the replacements allowed given by
 // replace, and a doubled key allowed or not: sound keys have no doubled
-// letters, so there an added letter is never a key pressed twice.
+// letters, so there an added letter is never a key pressed twice. It
+// works on the strings as they are, without allocating: it runs for many
+// word pairs of every candidate.
 func oneEditApart(a, b string, protected string, replace func(a, b rune) bool, doubles bool) bool {
-	x, y := []rune(a), []rune(b)
-	if len(x) > len(y) {
-		x, y = y, x
-	}
-	if len(x) < 3 || a == b || len(y)-len(x) > 1 || x[0] != y[0] {
+	if a == b || len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	i := 0
-	for i < len(x) && x[i] == y[i] {
-		i++
+	if d := len(a) - len(b); d > 2 || d < -2 {
+		return false // more than one letter apart, even in Arabic's two bytes a letter
 	}
-	ok := func(rs ...rune) bool {
-		for _, r := range rs {
-			if containsRune(protected, r) {
-				return false
-			}
+	ra, _ := utf8.DecodeRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if ra != rb {
+		return false
+	}
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if na > nb {
+		a, b, na, nb = b, a, nb, na
+	}
+	if na < 3 || nb-na > 1 {
+		return false
+	}
+	// Skip the common beginning; x and y are then where they differ.
+	i, prev := 0, rune(0)
+	for i < len(a) && i < len(b) {
+		r1, s1 := utf8.DecodeRuneInString(a[i:])
+		r2, _ := utf8.DecodeRuneInString(b[i:])
+		if r1 != r2 {
+			break
 		}
-		return true
+		prev = r1
+		i += s1
 	}
-	if len(x) < len(y) {
+	x, y := a[i:], b[i:]
+	ry, sy := utf8.DecodeRuneInString(y)
+	if na < nb {
 		// A letter added, unless it is one only names differ by; a key
 		// pressed twice adds the letter beside it, whatever it is.
-		doubled := doubles && (y[i] == y[i-1] || i+1 < len(y) && y[i] == y[i+1])
-		return string(x[i:]) == string(y[i+1:]) && (doubled || ok(y[i]))
+		next, _ := utf8.DecodeRuneInString(y[sy:])
+		doubled := doubles && (ry == prev || ry == next)
+		return x == y[sy:] && (doubled || !containsRune(protected, ry))
 	}
-	switch {
-	case string(x[i+1:]) == string(y[i+1:]):
-		return ok(x[i], y[i]) && replace(x[i], y[i])
-	case i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && string(x[i+2:]) == string(y[i+2:]):
-		return ok(x[i], y[i])
+	rx, sx := utf8.DecodeRuneInString(x)
+	if containsRune(protected, rx) || containsRune(protected, ry) {
+		return false
 	}
-	return false
+	if x[sx:] == y[sy:] {
+		return replace(rx, ry)
+	}
+	rx2, sx2 := utf8.DecodeRuneInString(x[sx:])
+	ry2, sy2 := utf8.DecodeRuneInString(y[sy:])
+	return rx == ry2 && ry == rx2 && x[sx+sx2:] == y[sy+sy2:]
 }
 
 // keyboards are the letter rows of the QWERTY and the Arabic keyboard, as
@@ -54,9 +74,9 @@ func oneEditApart(a, b string, protected string, replace func(a, b rune) bool, d
 // the row above and the one after it. A slipping finger hits a key beside
 // or diagonally above or below. The Arabic rows are folded as Normalize
 // folds them (ى and ئ as ي, ة as ه, ؤ as و), with _ for the لا key.
-var keyboards = [][]string{
-	{"qwertyuiop", "asdfghjkl", "zxcvbnm"},
-	{"ضصثقفغعهخحجد", "شسيبلاتنمكط", "يءور_يهوزظ"},
+var keyboards = [][][]rune{
+	{[]rune("qwertyuiop"), []rune("asdfghjkl"), []rune("zxcvbnm")},
+	{[]rune("ضصثقفغعهخحجد"), []rune("شسيبلاتنمكط"), []rune("يءور_يهوزظ")},
 }
 
 // soundAlike are letters of one sound that typists exchange.
@@ -72,8 +92,7 @@ func slipOrSound(a, b rune) bool {
 	}
 	for _, kb := range keyboards {
 		for r, row := range kb {
-			rs := []rune(row)
-			for i, k := range rs {
+			for i, k := range row {
 				if k != a && k != b {
 					continue
 				}
@@ -81,14 +100,11 @@ func slipOrSound(a, b rune) bool {
 				if k == b {
 					other = a
 				}
-				if keyAt(rs, i-1) == other || keyAt(rs, i+1) == other {
+				if keyAt(row, i-1) == other || keyAt(row, i+1) == other {
 					return true
 				}
-				if r+1 < len(kb) {
-					below := []rune(kb[r+1])
-					if keyAt(below, i) == other || keyAt(below, i-1) == other {
-						return true
-					}
+				if r+1 < len(kb) && (keyAt(kb[r+1], i) == other || keyAt(kb[r+1], i-1) == other) {
+					return true
 				}
 			}
 		}

@@ -9,6 +9,37 @@ const (
 	wordsEqual            // the same name, spelled alike or not
 )
 
+// wordCmp compares words, remembering the answers during one search: a
+// few hundred names make up most of any registry, so that comparisons
+// repeat from candidate to candidate. It is a small table indexed by the
+// words' ids, where a newer answer takes the place of an older one; words
+// without an id (see cachedWord) are compared every time, and a nil
+// wordCmp remembers nothing.
+type wordCmp struct {
+	slots [1 << 10]struct {
+		key uint64
+		val wordMatch
+	}
+}
+
+func (m *wordCmp) compare(a, b *nameWord) wordMatch {
+	if m == nil || a.id == 0 || b.id == 0 {
+		return compareWords(a, b)
+	}
+	x, y := uint32(a.id), uint32(b.id)
+	if x > y {
+		x, y = y, x
+	}
+	k := uint64(x)<<32 | uint64(y)
+	slot := &m.slots[(k*0x9E3779B97F4A7C15)>>54]
+	if slot.key == k {
+		return slot.val
+	}
+	r := compareWords(a, b)
+	slot.key, slot.val = k, r
+	return r
+}
+
 // arabicProtected are the letters a typing error may not add, drop or
 // replace: the long vowels, ع, the feminine ending and the hamza are what
 // tell names apart (محمد, محمود; سعد, سعيد; أمين, أمينة).
@@ -34,7 +65,7 @@ func compareWords(a, b *nameWord) wordMatch {
 	if vowelsDisagree(a, b) {
 		return wordsDiffer
 	}
-	if shareKey(a.keys, b.keys) {
+	if shareKey(a.hashes, b.hashes) {
 		return wordsEqual
 	}
 	if !a.arabic && !b.arabic {
@@ -68,8 +99,8 @@ func initialOf(a, b *nameWord) bool {
 	return !a.arabic && len(a.text) == 1 && len(b.text) > 1 && a.keys[0][0] == b.keys[0][0]
 }
 
-// shareKey reports whether two key lists have a key in common.
-func shareKey(x, y []string) bool {
+// shareKey reports whether two words have a sound key in common.
+func shareKey(x, y []uint64) bool {
 	for _, a := range x {
 		for _, b := range y {
 			if a == b {

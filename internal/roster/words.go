@@ -1,31 +1,74 @@
 package roster
 
 import (
+	"hash/maphash"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
+
+// keySeed seeds the hashes of sound keys; they are only compared within
+// one process.
+var keySeed = maphash.MakeSeed()
 
 // nameWord is one word of a name as matching compares it. Normalize and
 // Skeleton are not changed for matching: their output is stored
 // (persons.name_key) and searched, so matching builds its richer view of a
 // word on top of them, in memory, every time.
 type nameWord struct {
+	id     int32    // the word's number in the cache of words, 0 if not kept there
 	text   string   // the word, normalised, its article removed (Arabic: the comparison letters)
 	full   string   // the same with its article, for typing errors in it
 	arabic bool     // written in Arabic letters
 	keys   []string // sound keys: the word's skeleton, then its alternatives (see wordKeys)
+	hashes []uint64 // the keys hashed, for comparing many words quickly
 	v      vowelInfo
 }
 
 // parseName splits a name into the words matching compares.
-func parseName(s string) []nameWord {
+func parseName(s string) []*nameWord {
 	tokens := joinForMatching(strings.Fields(Normalize(s)))
-	out := make([]nameWord, 0, len(tokens))
+	out := make([]*nameWord, 0, len(tokens))
 	for _, t := range tokens {
-		if w, ok := newNameWord(t); ok {
+		if w := cachedWord(t); w != nil {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// The words of names, kept once each: a registry of 100,000 persons holds
+// a few thousand different words, so that keeping them saves working out
+// their keys again, and memory, and gives each an id under which
+// comparisons are remembered. The cache stops growing at maxCachedWords
+// (whatever is typed, memory stays bounded); words past it are worked out
+// every time.
+var (
+	wordCache      sync.Map // normalised word → *nameWord, or nil for a word with no key
+	wordsCached    atomic.Int32
+	maxCachedWords = int32(200_000)
+)
+
+// cachedWord returns the comparison view of a normalised word, or nil for
+// a word with no sound key.
+func cachedWord(t string) *nameWord {
+	if w, ok := wordCache.Load(t); ok {
+		return w.(*nameWord)
+	}
+	w, ok := newNameWord(t)
+	n := wordsCached.Add(1)
+	switch {
+	case !ok:
+		if n <= maxCachedWords {
+			wordCache.Store(t, (*nameWord)(nil))
+		}
+		return nil
+	case n > maxCachedWords:
+		return &w
+	}
+	w.id = n
+	got, _ := wordCache.LoadOrStore(t, &w)
+	return got.(*nameWord)
 }
 
 // dinWords are the spellings of "ad-Din" (of the faith) that end a
@@ -98,6 +141,10 @@ func newNameWord(t string) (nameWord, bool) {
 	w := nameWord{arabic: isArabicWord(t), keys: wordKeys(t)}
 	if len(w.keys) == 0 {
 		return w, false
+	}
+	w.hashes = make([]uint64, len(w.keys))
+	for i, k := range w.keys {
+		w.hashes[i] = maphash.String(keySeed, k)
 	}
 	stem, compound := stemForVowels(t, w.arabic)
 	if w.arabic {
