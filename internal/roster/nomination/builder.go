@@ -20,17 +20,23 @@ type builder struct {
 	pending []rawRow // single-cell rows seen before the header
 	rows    [][]string
 	lines   []int
+
+	countCells  bool // keep how many cells each row had (CSV)
+	headerCells int
+	cells       []int
 }
 
 // rawRow is a row not yet known to be the header or data.
 type rawRow struct {
 	line  int
 	cells []string
+	n     int // cells as read
 }
 
 // add takes one row of the file, line being where the user sees it. It
 // fails only when the file has too many data rows.
 func (b *builder) add(line int, cells []string) error {
+	n := len(cells)
 	if len(cells) > maxColumns+1 {
 		cells = cells[:maxColumns+1]
 	}
@@ -45,12 +51,12 @@ func (b *builder) add(line int, cells []string) error {
 	case filled == 0:
 		return nil
 	case b.header != nil:
-		return b.addData(line, cells)
+		return b.addData(line, cells, n)
 	case filled >= 2:
-		b.header, b.hLine, b.pending = cells, line, nil
+		b.header, b.hLine, b.headerCells, b.pending = cells, line, n, nil
 		return nil
 	}
-	b.pending = append(b.pending, rawRow{line, cells})
+	b.pending = append(b.pending, rawRow{line, cells, n})
 	if len(b.pending) < maxPreamble {
 		return nil
 	}
@@ -63,9 +69,9 @@ func (b *builder) flushPending() error {
 		return nil
 	}
 	first, rest := b.pending[0], b.pending[1:]
-	b.header, b.hLine, b.pending = first.cells, first.line, nil
+	b.header, b.hLine, b.headerCells, b.pending = first.cells, first.line, first.n, nil
 	for _, r := range rest {
-		if err := b.addData(r.line, r.cells); err != nil {
+		if err := b.addData(r.line, r.cells, r.n); err != nil {
 			return err
 		}
 	}
@@ -73,8 +79,9 @@ func (b *builder) flushPending() error {
 }
 
 // addData keeps a data row, cut to the header's width; a row whose only
-// content lies past the last titled column is dropped.
-func (b *builder) addData(line int, cells []string) error {
+// content lies past the last titled column is dropped. n is how many cells
+// the row had as read.
+func (b *builder) addData(line int, cells []string, n int) error {
 	w := width(b.header)
 	if len(cells) > w {
 		cells = cells[:w]
@@ -87,6 +94,9 @@ func (b *builder) addData(line int, cells []string) error {
 	}
 	b.rows = append(b.rows, cells)
 	b.lines = append(b.lines, line)
+	if b.countCells {
+		b.cells = append(b.cells, n)
+	}
 	return nil
 }
 
@@ -107,6 +117,9 @@ func (b *builder) table(kind string) (*Table, error) {
 		return nil, fail(keyNoRows)
 	}
 	t := &Table{Kind: kind, Headers: b.header[:w], Lines: b.lines, HeaderLine: b.hLine}
+	if b.countCells {
+		t.Cells, t.HeaderCells = b.cells, b.headerCells
+	}
 	t.Rows = make([][]string, len(b.rows))
 	for i, r := range b.rows {
 		row := make([]string, w)
