@@ -50,6 +50,7 @@ type UploadStore interface {
 	SaveUpload(ctx context.Context, u *model.Upload) error
 	Upload(ctx context.Context, trainingID, id int64) (model.Upload, error)
 	SetUploadMapping(ctx context.Context, id int64, mapping string) error
+	SetUploadReading(ctx context.Context, id int64, separator, encoding, mapping string) error
 	DeleteUpload(ctx context.Context, id int64) error
 	PurgeUploads(ctx context.Context, cutoff time.Time) error
 }
