@@ -100,7 +100,8 @@ var (
 
 // ImportReading is how a list was read: for a CSV file, the separator and
 // the encoding used, whether the officer chose them, and the rows split
-// into another number of cells than the header.
+// into another number of cells than the header; for a workbook, the sheet;
+// for both, where the header was found.
 type ImportReading struct {
 	CSV       bool
 	Separator string // a name of ImportSeparators
@@ -108,6 +109,8 @@ type ImportReading struct {
 	// What the officer chose, "" for the guess.
 	SeparatorChoice, EncodingChoice string
 	Ragged                          int    // rows with another number of cells than the header
+	Sheet                           string // a workbook's sheet that was read
+	HeaderLine                      int    // where the column titles are: the file's line or the sheet's row
 	Error                           string // catalogue key: the file cannot be read as chosen
 	ErrorArgs                       []any
 }

@@ -20,7 +20,7 @@ func readOptions(u model.Upload) nomination.Options {
 // reading says how the kept list was read.
 func (k kept) reading() model.ImportReading {
 	r := model.ImportReading{CSV: k.table.Kind == "csv", SeparatorChoice: k.upload.Separator,
-		EncodingChoice: k.upload.Encoding, Ragged: k.table.Ragged()}
+		EncodingChoice: k.upload.Encoding, Ragged: k.table.Ragged(), Sheet: k.table.Sheet, HeaderLine: k.table.HeaderLine}
 	if !r.CSV {
 		return r
 	}

@@ -3,6 +3,8 @@ package web_test
 import (
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -56,5 +58,41 @@ func TestImport_ChooseReading(t *testing.T) {
 	if ar := po.Get(base + "?lang=ar"); !strings.Contains(ar.Body, "قُرئ بترميز UTF-8، والأعمدة مفصولة بـفواصل منقوطة (;).") ||
 		!strings.Contains(ar.Body, "خمّن من الملف") {
 		t.Error("the Arabic columns step does not say how the list was read")
+	}
+}
+
+// TestImport_WorkbookShapes imports a workbook LibreOffice wrote, with a
+// sheet of instructions and a hidden sheet before the list: the columns
+// step says which sheet was read and where its header is, and the preview
+// holds the list's rows; and a form above the header in another one.
+func TestImport_WorkbookShapes(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	po := env.SignIn(model.RoleProgramOfficer)
+	id := createdID(t, po.Post("/trainings", trainingForm(nil)))
+	upload := func(name string) string {
+		data, err := os.ReadFile(filepath.Join("..", "roster", "nomination", "testdata", "shapes", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := po.Upload("/trainings/"+id+"/import", "file", name, data, nil)
+		m := uploadPath.FindStringSubmatch(r.Header.Get("Location"))
+		if m == nil {
+			t.Fatalf("upload of %s = %d", name, r.StatusCode)
+		}
+		return "/trainings/" + id + "/import/" + m[1]
+	}
+	base := upload("several-sheets.xlsx")
+	if p := po.Get(base); !strings.Contains(p.Body, "Read the sheet “الترشيحات” of the workbook.") || strings.Contains(p.Body, "found on row") {
+		t.Error("the columns step does not name the sheet read")
+	}
+	if pv := po.Get(base + "/preview"); !strings.Contains(pv.Body, "Karim Fouad El-Shazly") || !strings.Contains(pv.Body, "الترشيحات") {
+		t.Error("the preview does not hold the list of the third sheet")
+	}
+	base = upload("form-above-header.xlsx")
+	if p := po.Get(base); !strings.Contains(p.Body, "The column titles were found on row 5.") {
+		t.Error("the columns step does not say where the header was found")
+	}
+	if ar := po.Get(base + "?lang=ar"); !strings.Contains(ar.Body, "قُرئت ورقة «Sheet1» من المصنف. وُجدت عناوين الأعمدة في الصف ٥.") {
+		t.Error("the Arabic columns step does not say how the workbook was read")
 	}
 }
