@@ -96,3 +96,22 @@ func TestImport_WorkbookShapes(t *testing.T) {
 		t.Error("the Arabic columns step does not say how the workbook was read")
 	}
 }
+
+// TestImport_RaggedRows warns on the columns step about the rows split
+// into another number of cells than the header, and beside each of them on
+// the preview.
+func TestImport_RaggedRows(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	po := env.SignIn(model.RoleProgramOfficer)
+	id := createdID(t, po.Post("/trainings", trainingForm(nil)))
+	list := "Name,Sex\nAlpha One,M\nBravo, Two,F\nCharlie Three,M\n"
+	r := po.Upload("/trainings/"+id+"/import", "file", "list.csv", []byte(list), nil)
+	base := "/trainings/" + id + "/import/" + uploadPath.FindStringSubmatch(r.Header.Get("Location"))[1]
+	if p := po.Get(base); !strings.Contains(p.Body, "Rows split into another number of cells than the header: 1.") {
+		t.Error("the columns step does not count the ragged rows")
+	}
+	pv := po.Get(base + "/preview")
+	if n := strings.Count(pv.Body, "This row has 3 cells where the header has 2"); n != 1 {
+		t.Errorf("the preview warns %d times about the ragged row", n)
+	}
+}
