@@ -21,8 +21,8 @@ func All() []Migration {
 		{2, "donors, projects, agencies, duty stations, trainings, persons, registrations, attendance, assessments, certificates", m0002},
 		{3, "seed Egypt's governorates, the SDGs, the GCM objectives and common thematic areas", m0003},
 		{4, "indexes for the donor report", m0004},
-		{5, "index of the persons' latest change, for the kept duplicate index", m0005},
-		{6, "how a kept nomination list is read: separator and encoding chosen by the officer", m0006},
+		{11, "index of the persons' latest change, for the kept duplicate index", m0011},
+		{12, "how a kept nomination list is read: separator and encoding chosen by the officer", m0012},
 	}
 }
 
