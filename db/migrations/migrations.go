@@ -3,6 +3,11 @@
 // touches instead of importing today's model, so that it still runs unchanged
 // years later, on SQLite and on PostgreSQL alike. Never edit a migration that
 // has shipped; add a new one.
+//
+// The job queue's tables (river_*) are not in this list: River, which owns
+// them, keeps their history in river_migration, and internal/jobs.Migrate
+// applies it right after these, in the same start-up. None of our tables
+// refers to them.
 package migrations
 
 import "gorm.io/gorm"
@@ -21,6 +26,12 @@ func All() []Migration {
 		{2, "donors, projects, agencies, duty stations, trainings, persons, registrations, attendance, assessments, certificates", m0002},
 		{3, "seed Egypt's governorates, the SDGs, the GCM objectives and common thematic areas", m0003},
 		{4, "indexes for the donor report", m0004},
+		{5, "marks versions per session and per mark, for delta sync", m0005},
+		{6, "sign-in attempt counters shared by every instance", m0006},
+		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
+		{8, "English and Arabic title, venue and objectives of trainings; existing names moved to the language they are written in", m0008},
+		{9, "the official Arabic titles of the 23 GCM objectives", m0009},
+		{10, "personal API tokens and their per-minute request counts", m0010},
 		{11, "index of the persons' latest change, for the kept duplicate index", m0011},
 		{12, "how a kept nomination list is read: separator and encoding chosen by the officer", m0012},
 	}

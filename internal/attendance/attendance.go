@@ -24,17 +24,23 @@ const MaxBatch = 1000
 // MaxNote is the longest note a mark may carry, in bytes.
 const MaxNote = 500
 
+// MaxSince is the most sessions one sync request may ask changes of.
+const MaxSince = 200
+
 // Marks is the storage of marks: the primitives a batch is applied with,
 // and the reads of current marks and their history.
 type Marks interface {
 	ClaimOps(ctx context.Context, userID int64, ops []model.MarkOp) (map[string]bool, error)
-	OpResults(ctx context.Context, opIDs []string) (map[string]model.OpResult, error)
+	OpResults(ctx context.Context, opIDs []string) (map[string]model.OpRecord, error)
 	SetOpResults(ctx context.Context, results []model.OpResult) error
 	MarkingScope(ctx context.Context, sittingIDs, registrationIDs []int64) (model.MarkingScope, error)
 	CurrentMarks(ctx context.Context, keys []model.MarkKey) (map[model.MarkKey]model.Attendance, error)
+	BumpMarkVersions(ctx context.Context, sittingIDs []int64) (map[int64]int64, error)
 	PutMarks(ctx context.Context, marks []model.Attendance) error
 	AddMarkHistory(ctx context.Context, changes []model.AttendanceChange) error
 	SessionMarks(ctx context.Context, sittingIDs ...int64) ([]model.MarkState, error)
+	SessionVersions(ctx context.Context, sittingIDs []int64) (map[int64]model.SessionVersion, error)
+	MarksSince(ctx context.Context, since map[int64]int64) ([]model.MarkState, error)
 	MarkHistory(ctx context.Context, registrationID, sittingID int64) ([]model.MarkChange, error)
 }
 
@@ -56,6 +62,9 @@ type Scores interface {
 // Store is all the storage the service uses; *store.Store satisfies it.
 type Store interface {
 	Tx(ctx context.Context, fn func(ctx context.Context) error) error
+	// RetryTx is Tx, run again when the database broke a deadlock by
+	// aborting it: a batch that lost is applied once it runs alone.
+	RetryTx(ctx context.Context, fn func(ctx context.Context) error) error
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 	Marks
 	Trainings

@@ -73,7 +73,10 @@ func (s *Service) Cell(ctx context.Context, actor model.Actor, trainingID, regis
 func (s *Service) Correct(ctx context.Context, actor model.Actor, in model.Correction) (model.MarkCell, error) {
 	var cell model.MarkCell
 	var refused error
-	err := s.store.Tx(ctx, func(ctx context.Context) error {
+	// Run again if the database broke a deadlock with a tablet's batch;
+	// everything handed out is set afresh on each run.
+	err := s.store.RetryTx(ctx, func(ctx context.Context) error {
+		refused = nil
 		var err error
 		if cell, err = s.Cell(ctx, actor, in.TrainingID, in.RegistrationID, in.SittingID); err != nil {
 			return err

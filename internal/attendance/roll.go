@@ -8,10 +8,12 @@ import (
 )
 
 // Roll reads a session's roll call for the actor: the people still
-// registered with their current marks and check-in codes, and whether the
-// actor may mark now. Only those who may mark the training open it; a
-// training the actor may not see is not found.
-func (s *Service) Roll(ctx context.Context, actor model.Actor, sittingID int64) (model.RollCall, error) {
+// registered with their current marks and check-in codes, whether the
+// actor may mark now, and the session's marks version. Changed holds the
+// marks changed after version since when 0 < since <= the version (a
+// delta), and every mark otherwise. Only those who may mark the training
+// open it; a training the actor may not see is not found.
+func (s *Service) Roll(ctx context.Context, actor model.Actor, sittingID, since int64) (model.RollCall, error) {
 	var rc model.RollCall
 	si, err := s.store.Sitting(ctx, sittingID)
 	if err != nil {
@@ -35,12 +37,24 @@ func (s *Service) Roll(ctx context.Context, actor model.Actor, sittingID int64) 
 	for _, r := range rc.People {
 		rc.Codes[r.ID] = s.codes.Code(r.ID)
 	}
+	// The version is read before the marks: a mark changed in between is
+	// sent again next time rather than missed.
+	versions, err := s.store.SessionVersions(ctx, []int64{si.ID})
+	if err != nil {
+		return rc, err
+	}
+	rc.Version = versions[si.ID].Version
+	rc.Delta = since > 0 && since <= rc.Version
 	marks, err := s.store.SessionMarks(ctx, si.ID)
 	if err != nil {
 		return rc, err
 	}
+	rc.Changed = []model.MarkState{}
 	for _, m := range marks {
 		rc.Marks[m.RegistrationID] = m
+		if !rc.Delta || m.Version > since {
+			rc.Changed = append(rc.Changed, m)
+		}
 	}
 	return rc, nil
 }

@@ -8,12 +8,14 @@ import (
 )
 
 // mayMark decides whether u may mark session si, whose training the users
-// in facilitators run, at the moment at (a device's clock). It returns ""
-// or a refusal reason. Who may mark is the access policy's answer; when is
-// attendance's rule: those who correct marks may mark at any time, the
-// training's trainers from the day before the session to DaysAfter days
-// after it (in the venues' time zone).
-func (s *Service) mayMark(u model.User, facilitators []int64, si model.Sitting, at time.Time) string {
+// in facilitators run, when the mark reaches the server at now (the
+// server's clock, never a device's). It returns "" or a refusal reason.
+// Who may mark is the access policy's answer; when is attendance's rule:
+// those who correct marks may mark at any time, the training's trainers
+// from the day before the session to DaysAfter days after it (in the
+// venues' time zone). DaysAfter is also the grace a tablet that marked
+// offline has to bring its marks in.
+func (s *Service) mayMark(u model.User, facilitators []int64, si model.Sitting, now time.Time) string {
 	obj := auth.TrainingObject(facilitators)
 	if !auth.Allow(u, auth.MarkAttendance, obj) {
 		return model.RefuseForbidden
@@ -21,7 +23,7 @@ func (s *Service) mayMark(u model.User, facilitators []int64, si model.Sitting, 
 	if auth.Allow(u, auth.CorrectMarks, obj) {
 		return ""
 	}
-	day := model.DateOf(at.In(s.cfg.Location))
+	day := model.DateOf(now.In(s.cfg.Location))
 	if day.Before(si.Date.AddDays(-1)) || day.After(si.Date.AddDays(s.cfg.DaysAfter)) {
 		return model.RefuseWindow
 	}
@@ -31,6 +33,10 @@ func (s *Service) mayMark(u model.User, facilitators []int64, si model.Sitting, 
 // check decides on one operation of a batch before it meets the current
 // marks: it returns "" or the reason it is refused. The order of the
 // questions fixes which reason an operation wrong in several ways gets.
+// The device's clock (client time) is believed only to order competing
+// marks, and only up to MaxFuture past the server's: the marking window
+// is judged on the server's clock when the mark arrives, so a backdated
+// client time cannot reopen a closed session.
 func (s *Service) check(u model.User, now time.Time, op model.MarkOp, sc model.MarkingScope) string {
 	if !op.Status.Valid() || len(op.Note) > MaxNote || op.ClientTime <= 0 {
 		return model.RefuseInvalid
@@ -47,7 +53,7 @@ func (s *Service) check(u model.User, now time.Time, op model.MarkOp, sc model.M
 	if at.After(now.Add(MaxFuture)) {
 		return model.RefuseFuture
 	}
-	if reason := s.mayMark(u, sc.Facilitators[si.TrainingID], si, at); reason != "" {
+	if reason := s.mayMark(u, sc.Facilitators[si.TrainingID], si, now); reason != "" {
 		return reason
 	}
 	if reg.Status == model.RegWithdrawn {

@@ -82,7 +82,7 @@ func TestSync_RefusesWithdrawn(t *testing.T) {
 func TestRoll(t *testing.T) {
 	each(t, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
-		rc, err := f.svc.Roll(ctx, as(f.trainer), f.today.ID)
+		rc, err := f.svc.Roll(ctx, as(f.trainer), f.today.ID, 0)
 		if err != nil || !rc.CanMark || len(rc.People) != 17 || len(rc.Codes) != 17 {
 			t.Fatalf("trainer's roll: %v can mark %v, %d people", err, rc.CanMark, len(rc.People))
 		}
@@ -91,18 +91,18 @@ func TestRoll(t *testing.T) {
 				t.Errorf("%d is withdrawn and on the roll", p.ID)
 			}
 		}
-		if _, err := f.svc.Roll(ctx, as(f.manager), f.today.ID); !errors.Is(err, model.ErrForbidden) {
+		if _, err := f.svc.Roll(ctx, as(f.manager), f.today.ID, 0); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("manager's roll: %v, want forbidden", err)
 		}
-		if _, err := f.svc.Roll(ctx, as(f.trainer), 999999); !errors.Is(err, model.ErrNotFound) {
+		if _, err := f.svc.Roll(ctx, as(f.trainer), 999999, 0); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("unknown session: %v, want not found", err)
 		}
 		// A week later the trainer reads the roll but may not mark any more.
 		f.clock.Advance(8 * 24 * time.Hour)
-		if rc, err := f.svc.Roll(ctx, as(f.trainer), f.today.ID); err != nil || rc.CanMark {
+		if rc, err := f.svc.Roll(ctx, as(f.trainer), f.today.ID, 0); err != nil || rc.CanMark {
 			t.Errorf("a week late: %v can mark %v", err, rc.CanMark)
 		}
-		if rc, err := f.svc.Roll(ctx, as(f.officer), f.today.ID); err != nil || !rc.CanMark {
+		if rc, err := f.svc.Roll(ctx, as(f.officer), f.today.ID, 0); err != nil || !rc.CanMark {
 			t.Errorf("officer a week late: %v can mark %v", err, rc.CanMark)
 		}
 	})

@@ -8,24 +8,33 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Synced is the answer to a batch: one result per operation, and the
-// current marks of every session the batch touched.
+// Synced is the answer to a batch: one result per operation and, for the
+// sessions the caller may take the roll of among those the batch asked
+// about or marked, each session's marks version now and the marks that
+// changed after the version the tablet last saw.
 type Synced struct {
 	Results    []model.OpResult  `json:"results"`
 	Marks      []model.MarkState `json:"marks"`
+	Versions   map[int64]int64   `json:"versions"`
 	ServerTime int64             `json:"server_time"`
 }
 
 // Sync applies a batch of marks from a tablet for the actor, in one
-// transaction, and returns the merged state. Each operation is applied at
-// most once: a replay gets the answer stored the first time. A mark
-// replaces the current one only if it wins by client time (model.Wins), so
-// tablets that send the same session's marks in any order end with the
-// same roster. A refused item never fails the batch.
-func (s *Service) Sync(ctx context.Context, actor model.Actor, ops []model.MarkOp) (Synced, error) {
+// transaction, and returns what changed. Each operation is applied at most
+// once, and only for the user and device that first sent its id: a replay
+// gets the answer stored the first time. A mark replaces the current one
+// only if it wins by client time (model.Wins), so tablets that send the
+// same session's marks in any order end with the same roster. A refused
+// item never fails the batch, and reveals nothing about its session.
+// since holds, by session, the marks version the tablet last saw; an empty
+// batch with since is a pull.
+func (s *Service) Sync(ctx context.Context, actor model.Actor, ops []model.MarkOp, since map[int64]int64) (Synced, error) {
 	normalizeVia(ops)
 	var results []model.OpResult
-	err := s.store.Tx(ctx, func(ctx context.Context) error {
+	// Two batches waiting on each other's rows are broken up by the
+	// database; the one it aborted is run again, and it is safe to:
+	// apply starts from nothing each time.
+	err := s.store.RetryTx(ctx, func(ctx context.Context) error {
 		var err error
 		results, _, err = s.apply(ctx, actor.User, ops)
 		return err
@@ -33,19 +42,12 @@ func (s *Service) Sync(ctx context.Context, actor model.Actor, ops []model.MarkO
 	if err != nil {
 		return Synced{}, err
 	}
-	seen := map[int64]bool{}
-	var ids []int64
-	for _, op := range ops {
-		if op.SittingID > 0 && !seen[op.SittingID] {
-			seen[op.SittingID] = true
-			ids = append(ids, op.SittingID)
-		}
-	}
-	marks, err := s.store.SessionMarks(ctx, ids...)
-	if err != nil {
+	out := Synced{Results: results}
+	if out.Marks, out.Versions, err = s.changes(ctx, actor.User, asked(ops, results, since)); err != nil {
 		return Synced{}, err
 	}
-	return Synced{Results: results, Marks: marks, ServerTime: s.cfg.Now().UnixMilli()}, nil
+	out.ServerTime = s.cfg.Now().UnixMilli()
+	return out, nil
 }
 
 // apply runs a batch inside the caller's transaction: claim the ids, take
@@ -69,7 +71,7 @@ func (s *Service) apply(ctx context.Context, u model.User, ops []model.MarkOp) (
 		return nil, nil, err
 	}
 	owner, fresh, replays := sortOut(ops, res, claimed)
-	if err := s.replay(ctx, replays, owner, res); err != nil {
+	if err := s.replay(ctx, u, ops, replays, owner, res); err != nil {
 		return nil, nil, err
 	}
 	before, err := s.decide(ctx, u, ops, fresh, res)
@@ -114,18 +116,25 @@ func sortOut(ops []model.MarkOp, res []model.OpResult, claimed map[string]bool) 
 	return owner, fresh, replays
 }
 
-// replay answers operations applied before with their stored answers.
-func (s *Service) replay(ctx context.Context, ids []string, owner map[string]int, res []model.OpResult) error {
+// replay answers operations applied before with their stored answers. An
+// id first sent by another user or device is not theirs to replay: that
+// item is refused, and the stored answer is not told.
+func (s *Service) replay(ctx context.Context, u model.User, ops []model.MarkOp, ids []string, owner map[string]int, res []model.OpResult) error {
 	stored, err := s.store.OpResults(ctx, ids)
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
-		r, ok := stored[id]
+		rec, ok := stored[id]
 		if !ok {
 			return fmt.Errorf("attendance: operation %s claimed but not stored", id)
 		}
-		res[owner[id]] = r
+		i := owner[id]
+		if rec.UserID != u.ID || rec.DeviceID != cut(ops[i].DeviceID, 64) {
+			res[i] = model.OpResult{OpID: id, Result: model.OpRefused, Reason: model.RefuseOpTaken}
+			continue
+		}
+		res[i] = rec.Result
 	}
 	return nil
 }
@@ -198,10 +207,37 @@ func (s *Service) settle(ctx context.Context, u model.User, now time.Time, ops [
 	for j, k := range order {
 		marks[j] = current[k]
 	}
+	if err := s.stamp(ctx, marks); err != nil {
+		return err
+	}
 	if err := s.store.PutMarks(ctx, marks); err != nil {
 		return err
 	}
 	return s.store.AddMarkHistory(ctx, history)
+}
+
+// stamp moves each session the marks change to its next marks version, and
+// stamps the marks with it: one version per transaction and session.
+func (s *Service) stamp(ctx context.Context, marks []model.Attendance) error {
+	if len(marks) == 0 {
+		return nil
+	}
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, m := range marks {
+		if !seen[m.SittingID] {
+			seen[m.SittingID] = true
+			ids = append(ids, m.SittingID)
+		}
+	}
+	versions, err := s.store.BumpMarkVersions(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range marks {
+		marks[i].Version = versions[marks[i].SittingID]
+	}
+	return nil
 }
 
 // idsOf lists, once each, the sessions and registrations ops[idx] name.

@@ -62,7 +62,7 @@ func TestSync_ConcurrentReplays(t *testing.T) {
 			wg.Add(1)
 			go func(i int) {
 				defer wg.Done()
-				s, err := f.svc.Sync(context.Background(), as(f.trainer), append([]model.MarkOp(nil), ops...))
+				s, err := f.svc.Sync(context.Background(), as(f.trainer), append([]model.MarkOp(nil), ops...), nil)
 				answers[i], errs[i] = s.Results, err
 			}(i)
 		}
@@ -106,7 +106,7 @@ func TestSync_ConcurrentTabletsOnOneSession(t *testing.T) {
 				wg.Add(1)
 				go func(j int, ops []model.MarkOp) {
 					defer wg.Done()
-					_, errs[j] = f.svc.Sync(ctx, as(f.trainer), ops)
+					_, errs[j] = f.svc.Sync(ctx, as(f.trainer), ops, nil)
 				}(j, ops)
 			}
 			wg.Wait()

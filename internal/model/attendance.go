@@ -54,6 +54,9 @@ type Attendance struct {
 	Via            Via
 	RecordedByID   *int64
 	RecordedAt     time.Time
+	// Version is the session's marks version at which this mark last
+	// changed (see SessionVersion); 0 for marks older than versions.
+	Version int64
 }
 
 // AttendanceChange is one entry of a mark's history.

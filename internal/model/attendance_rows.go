@@ -8,6 +8,7 @@ type MarkState struct {
 	Note           string `json:"note,omitempty"`
 	ClientTime     int64  `json:"client_time"`
 	DeviceID       string `json:"device_id"`
+	Version        int64  `json:"version"` // the session's marks version when it last changed
 }
 
 // MarkChange is one line of a mark's history, with who made it.

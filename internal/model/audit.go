@@ -53,6 +53,10 @@ const (
 	AuditAttendanceSheet      AuditKind = "attendance_sheet"
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
+
+	AuditTokenCreate AuditKind = "api_token_create"
+	AuditTokenRevoke AuditKind = "api_token_revoke"
+	AuditTokenUse    AuditKind = "api_token_use"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -65,8 +69,14 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded,
+	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
 }
+
+// ReadKinds are the kinds that record a read — a download of personal data
+// or figures — rather than a change. They are the only audit lines a GET
+// request may write: no GET changes data (a test walks every GET route and
+// compares the database before and after).
+var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

@@ -4,8 +4,10 @@ package model
 type TodaySitting struct {
 	SittingID  int64
 	TrainingID int64
-	Title      string
-	Venue      string
+	TitleEn    string
+	TitleAr    string
+	VenueEn    string
+	VenueAr    string
 	City       string
 	Date       Date
 	StartsAt   string
@@ -18,32 +20,24 @@ type TodaySitting struct {
 // UpcomingTraining is a training on the dashboard's "coming up" list.
 type UpcomingTraining struct {
 	ID           int64
-	Title        string
+	TitleEn      string
+	TitleAr      string
 	StartsOn     Date
 	EndsOn       Date
 	City         string
-	Venue        string
+	VenueEn      string
+	VenueAr      string
 	Status       TrainingStatus
 	Capacity     int
 	Participants int
 }
 
-// Headline holds the dashboard's few figures.
-type Headline struct {
-	Trainings      int
-	Completed      int
-	Upcoming       int
-	Individuals    int
-	Participations int
-	Women          int
-	Attended       int
-	Marks          int
-}
-
-// Dashboard is everything the home page shows.
+// Dashboard is everything the home page shows. Headlines are the donor
+// report's own figures for the year so far, one set per project that has
+// trainings this year among those the viewer may see.
 type Dashboard struct {
-	Date     Date // the venue's today, the day the page is for
-	Today    []TodaySitting
-	Upcoming []UpcomingTraining
-	Headline Headline
+	Date      Date // the venue's today, the day the page is for
+	Today     []TodaySitting
+	Upcoming  []UpcomingTraining
+	Headlines []Figures
 }

@@ -37,6 +37,24 @@ type RollCall struct {
 	Codes    map[int64]string    // check-in code by registration
 	CanMark  bool
 	Now      time.Time // the server's clock when the roll was read
+	// Version is the session's marks version, read before its marks.
+	Version int64
+	// Delta says that Changed holds only the marks changed after the
+	// version the caller last saw; otherwise Changed holds every mark.
+	Delta   bool
+	Changed []MarkState
+}
+
+// SessionVersion is a session's marks version with what deciding who may
+// read its marks needs: the training it belongs to and its facilitators.
+// The version grows by one with each transaction that changes a mark of
+// the session, so a tablet that saw version V needs only the marks stamped
+// with a later one.
+type SessionVersion struct {
+	SittingID    int64
+	TrainingID   int64
+	Version      int64
+	Facilitators []int64
 }
 
 // MarkCell is one cell of the attendance grid with its history, for the

@@ -33,6 +33,7 @@ const (
 	RefuseWindow    = "sync.refused.window"
 	RefuseWithdrawn = "sync.refused.withdrawn"
 	RefuseCode      = "sync.refused.code"
+	RefuseOpTaken   = "sync.refused.op_taken" // the id was first sent by another user or device
 )
 
 // OpResult is the server's answer to one operation. A replayed operation
@@ -41,6 +42,15 @@ type OpResult struct {
 	OpID   string `json:"op_id"`
 	Result string `json:"result"`
 	Reason string `json:"reason,omitempty"`
+}
+
+// OpRecord is what the server keeps of an operation id it has seen: who
+// sent it first, from which device, and the answer it got. An id belongs
+// to that user and device; nobody else can replay it.
+type OpRecord struct {
+	Result   OpResult
+	UserID   int64
+	DeviceID string
 }
 
 // Wins reports whether a mark stamped (t, device, op) replaces one stamped

@@ -59,26 +59,33 @@ func (s *Store) ClaimOps(ctx context.Context, userID int64, ops []model.MarkOp) 
 	return claimed, nil
 }
 
-// OpResults returns the answers stored for operations claimed before.
-func (s *Store) OpResults(ctx context.Context, opIDs []string) (map[string]model.OpResult, error) {
-	out := map[string]model.OpResult{}
+// OpResults returns what is kept of operations claimed before: the
+// answer each got, and the user and device that first sent it.
+func (s *Store) OpResults(ctx context.Context, opIDs []string) (map[string]model.OpRecord, error) {
+	out := map[string]model.OpRecord{}
 	if len(opIDs) == 0 {
 		return out, nil
 	}
 	var stored []struct {
-		OpID   string
-		Result string
+		OpID     string
+		UserID   *int64
+		DeviceID string
+		Result   string
 	}
-	if err := s.read(ctx).Raw("SELECT op_id, result FROM sync_ops WHERE op_id IN ?", opIDs).Scan(&stored).Error; err != nil {
+	q := "SELECT op_id, user_id, device_id, result FROM sync_ops WHERE op_id IN ?"
+	if err := s.read(ctx).Raw(q, opIDs).Scan(&stored).Error; err != nil {
 		return nil, mapErr("operation results", err)
 	}
 	for _, st := range stored {
-		var r model.OpResult
-		if err := json.Unmarshal([]byte(st.Result), &r); err != nil {
+		rec := model.OpRecord{DeviceID: st.DeviceID}
+		if st.UserID != nil {
+			rec.UserID = *st.UserID
+		}
+		if err := json.Unmarshal([]byte(st.Result), &rec.Result); err != nil {
 			return nil, mapErr("operation results", err)
 		}
-		r.OpID = st.OpID
-		out[st.OpID] = r
+		rec.Result.OpID = st.OpID
+		out[st.OpID] = rec
 	}
 	return out, nil
 }
@@ -172,21 +179,29 @@ func (s *Store) CurrentMarks(ctx context.Context, keys []model.MarkKey) (map[mod
 }
 
 // PutMarks makes marks the current ones of their cells in one multi-row
-// upsert. Each cell may appear once.
+// upsert, with the version each carries. Each cell may appear once. The
+// rows are written in the order of their cells (session, registration), so
+// that two transactions writing the same cells lock them in the same order
+// and never wait on each other in a cycle.
 func (s *Store) PutMarks(ctx context.Context, marks []model.Attendance) error {
 	if len(marks) == 0 {
 		return nil
 	}
-	args := make([]any, 0, 10*len(marks))
-	for _, a := range marks {
+	sorted := append([]model.Attendance(nil), marks...)
+	sort.Slice(sorted, func(i, j int) bool {
+		a, b := sorted[i], sorted[j]
+		return a.SittingID < b.SittingID || a.SittingID == b.SittingID && a.RegistrationID < b.RegistrationID
+	})
+	args := make([]any, 0, 11*len(sorted))
+	for _, a := range sorted {
 		args = append(args, a.RegistrationID, a.SittingID, a.Status, a.Note, a.ClientTime, truncate(a.DeviceID, 64),
-			a.OpID, a.Via, a.RecordedByID, a.RecordedAt)
+			a.OpID, a.Via, a.RecordedByID, a.RecordedAt, a.Version)
 	}
-	q := `INSERT INTO attendance (registration_id, sitting_id, status, note, client_time, device_id, op_id, via, recorded_by_id, recorded_at)
-VALUES ` + rows(len(marks), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + `
+	q := `INSERT INTO attendance (registration_id, sitting_id, status, note, client_time, device_id, op_id, via, recorded_by_id, recorded_at, version)
+VALUES ` + rows(len(sorted), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") + `
 ON CONFLICT (registration_id, sitting_id) DO UPDATE SET status = excluded.status, note = excluded.note,
   client_time = excluded.client_time, device_id = excluded.device_id, op_id = excluded.op_id, via = excluded.via,
-  recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at`
+  recorded_by_id = excluded.recorded_by_id, recorded_at = excluded.recorded_at, version = excluded.version`
 	return mapErr("put marks", s.write(ctx).Exec(q, args...).Error)
 }
 
@@ -207,7 +222,7 @@ func (s *Store) SessionMarks(ctx context.Context, sittingIDs ...int64) ([]model.
 	if len(sittingIDs) == 0 {
 		return out, nil
 	}
-	err := s.read(ctx).Model(&model.Attendance{}).Select("registration_id", "sitting_id", "status", "note", "client_time", "device_id").
+	err := s.read(ctx).Model(&model.Attendance{}).Select("registration_id", "sitting_id", "status", "note", "client_time", "device_id", "version").
 		Where("sitting_id IN ?", sittingIDs).Order("sitting_id, registration_id").Scan(&out).Error
 	return out, mapErr("session marks", err)
 }

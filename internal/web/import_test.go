@@ -156,6 +156,8 @@ func TestImport_BadFiles(t *testing.T) {
 		{"ZipNotXLSX", "list.xlsx", notXLSX.Bytes(), ""},
 		{"ZipBomb", "list.xlsx", bomb.Bytes(), ""},
 		{"HeaderOnly", "list.csv", []byte("Name,Phone\n"), ""},
+		// A line of 1,000,000 columns is refused while it is read.
+		{"MillionColumns", "list.csv", []byte(strings.Repeat("a,", 999_999) + "a\nb,c\n"), "more than 200 columns"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -198,7 +200,7 @@ func TestImport_FullTrainingSavesNothing(t *testing.T) {
 	csv := "Name,Phone\nAlpha One,01011111111\nBravo Two,01022222222\nCharlie Three,01033333333\n"
 	r := po.Upload("/trainings/"+id+"/import", "file", "list.csv", []byte(csv), nil)
 	base := "/trainings/" + id + "/import/" + uploadPath.FindStringSubmatch(r.Header.Get("Location"))[1]
-	if p := po.Get(base + "/preview"); !strings.Contains(p.Body, "3 people would be registered but only 2 places are free") {
+	if p := po.Get(base + "/preview"); !strings.Contains(p.Body, "3 people would be registered, more than the free places (2)") {
 		t.Error("the preview does not warn about the capacity")
 	}
 	before := env.Store.MustCount(ctx, "persons")

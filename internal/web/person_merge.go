@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/components"
@@ -20,15 +21,17 @@ func (s *Server) mergeScreen(c echo.Context, status int, q roster.Query, into in
 		return err
 	}
 	v, err := s.Roster.MergeScreen(c.Request().Context(), actorOf(c), id, q, into)
+	searchErr := model.FieldErrors(err)["q"]
 	if errors.Is(err, model.ErrPersonMerged) {
 		return s.refuseMerged(c, id)
-	} else if err != nil {
+	} else if err != nil && searchErr == "" {
 		return err
 	}
 	if clashes != nil {
 		v.Clashes = clashes
 	}
-	return s.render(c, status, person.Merge(person.MergeProps{Names: components.Names{Refs: v.Refs}, MergeView: v}))
+	return s.render(c, status, person.Merge(person.MergeProps{Names: components.Names{Refs: v.Refs}, MergeView: v,
+		SearchError: searchErr}))
 }
 
 func (s *Server) personMergeForm(c echo.Context) error {
@@ -66,7 +69,7 @@ func (s *Server) personMerge(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	s.addFlash(c, "ok", "registry.merged", bothNames(res.Dup), bothNames(res.Survivor))
+	s.addFlash(c, "ok", "registry.merged", i18n.Isolate(bothNames(res.Dup)), i18n.Isolate(bothNames(res.Survivor)))
 	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(res.Survivor.ID, 10))
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/training"
 )
@@ -25,17 +26,23 @@ func (s *Server) registrationRoutes(app, ed area) {
 // with the search q and, when refused is not nil, why the last add was
 // refused.
 func (s *Server) registerPage(c echo.Context, id int64, q string, status int, refused error) error {
+	// The registry's search for free text: names in either script, email,
+	// ID number, or a phone number in any format; text that is too long is
+	// refused beside the search box.
 	var search *model.PersonFilter
+	var searchErr string
 	if strings.TrimSpace(q) != "" {
-		f := textFilter(q)
-		search = &f
+		f, err := roster.SearchFilter(q)
+		if searchErr = model.FieldErrors(err)["q"]; searchErr == "" {
+			search = &f
+		}
 	}
 	p, err := s.Trainings.RegisterPage(c.Request().Context(), actorOf(c), id, search)
 	if err != nil {
 		return err
 	}
 	props := training.RegisterProps{Names: components.Names{Refs: p.Refs}, T: p.Detail, Query: q, Results: p.Results,
-		Registered: p.Registered, Free: p.Free}
+		Registered: p.Registered, Free: p.Free, SearchError: searchErr}
 	if refused != nil {
 		props.Error, props.ErrorArgs = registrationMessage(c, refused, p.Refs)
 	}
@@ -75,7 +82,7 @@ func registrationMessage(c echo.Context, err error, refs model.Refs) (string, []
 		if qe.Quota.DutyStationID != nil {
 			name = names.Station(ctx, qe.Quota.DutyStationID)
 		}
-		return "registration.error.quota", []any{name, loc(c).Num(qe.Quota.Places)}
+		return "registration.error.quota", []any{qe.Quota.Places, name}
 	}
 	return "", nil
 }
@@ -112,7 +119,7 @@ func (s *Server) registrationCreate(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	s.addFlash(c, "ok", "registration.added", p.NameLatin+" "+p.NameArabic)
+	s.addFlash(c, "ok", "registration.added", i18n.Isolate(p.NameLatin+" "+p.NameArabic))
 	back := "/trainings/" + strconv.FormatInt(id, 10) + "/participants/new"
 	if q != "" {
 		back += "?q=" + url.QueryEscape(q)

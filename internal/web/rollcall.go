@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,45 +19,58 @@ const syncBodyLimit = 1 << 20
 
 func (s *Server) rollRoutes(app area) {
 	app.GET("/sessions/:id/roll", s.rollPage)
-	app.GET("/api/v1/sessions/:id/roster", s.rollRoster)
-	app.POST("/api/v1/sync", s.syncMarks)
+	tablet := app.with(s.sameUser) // the tablet's calls say whose they are
+	tablet.GET("/api/v1/sessions/:id/roster", s.rollRoster)
+	tablet.POST("/api/v1/sync", s.syncMarks)
 }
 
-// rollData reads the roll call of the session in :id, as the page and its
-// script see it.
-func (s *Server) rollData(c echo.Context) (roll.Data, error) {
+// rollCall reads the roll call of the session in :id, with the marks
+// changed after version since (see docs/sync-protocol.md).
+func (s *Server) rollCall(c echo.Context, since int64) (model.RollCall, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return roll.Data{}, err
+		return model.RollCall{}, err
 	}
-	rc, err := s.Attendance.Roll(c.Request().Context(), actorOf(c), id)
-	if err != nil {
-		return roll.Data{}, err
-	}
-	return roll.FromRoll(rc, loc(c)), nil
+	return s.Attendance.Roll(c.Request().Context(), actorOf(c), id, since)
 }
 
 func (s *Server) rollPage(c echo.Context) error {
-	data, err := s.rollData(c)
+	rc, err := s.rollCall(c, 0)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, roll.Page(data))
+	return s.render(c, http.StatusOK, roll.Page(roll.FromRoll(rc, loc(c))))
+}
+
+// rosterAnswer is the roster as a tablet reads it: the page's data, and
+// the session's marks version with the marks changed since the version
+// the tablet saw (all of them unless Delta).
+type rosterAnswer struct {
+	roll.Data
+	Version int64             `json:"version"`
+	Delta   bool              `json:"delta"`
+	Marks   []model.MarkState `json:"marks"`
 }
 
 func (s *Server) rollRoster(c echo.Context) error {
-	data, err := s.rollData(c)
+	// A since that is not a number asks for nothing in particular: the
+	// whole list, as for a tablet that saw no version.
+	since, _ := strconv.ParseInt(c.QueryParam("since"), 10, 64)
+	rc, err := s.rollCall(c, since)
 	if err != nil {
 		return err
 	}
 	c.Response().Header().Set("Cache-Control", "no-store")
-	return c.JSON(http.StatusOK, data)
+	return c.JSON(http.StatusOK, rosterAnswer{Data: roll.FromRoll(rc, loc(c)), Version: rc.Version, Delta: rc.Delta,
+		Marks: rc.Changed})
 }
 
-// syncRequest is what a tablet sends.
+// syncRequest is what a tablet sends: its operations, and by session the
+// marks version it last saw.
 type syncRequest struct {
-	DeviceID string         `json:"device_id"`
-	Ops      []model.MarkOp `json:"ops"`
+	DeviceID string          `json:"device_id"`
+	Ops      []model.MarkOp  `json:"ops"`
+	Since    map[int64]int64 `json:"since"`
 }
 
 // syncMarks applies a batch of marks and answers per item. A batch that
@@ -74,7 +88,7 @@ func (s *Server) syncMarks(c echo.Context) error {
 	if err := json.Unmarshal(body, &req); err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, "the body is not a sync batch")
 	}
-	if len(req.Ops) > attendance.MaxBatch {
+	if len(req.Ops) > attendance.MaxBatch || len(req.Since) > attendance.MaxSince {
 		return echo.NewHTTPError(http.StatusRequestEntityTooLarge)
 	}
 	// The batch's device stands for the operations that name none.
@@ -83,7 +97,7 @@ func (s *Server) syncMarks(c echo.Context) error {
 			req.Ops[i].DeviceID = req.DeviceID
 		}
 	}
-	res, err := s.Attendance.Sync(c.Request().Context(), actorOf(c), req.Ops)
+	res, err := s.Attendance.Sync(c.Request().Context(), actorOf(c), req.Ops, req.Since)
 	if err != nil {
 		return err
 	}
