@@ -30,7 +30,7 @@ import (
 // labelled set's lexicon (internal/roster/namepairs), and a nomination
 // list of previewRows officers, a third of them already in the registry.
 const (
-	registryVersion = "registry-v1"
+	registryVersion = "registry-v2"
 	registrySize    = 100000
 	previewRows     = 5000
 	registrySeed    = 2024
