@@ -250,7 +250,7 @@ func seedRegistry(db *sql.DB, reg []namepairs.Record) error {
 		{"INSERT INTO agencies (id, name_en, created_at, updated_at) VALUES ", 1, func(int) string {
 			return "(1, 'Bench agency', " + now + ", " + now + ")"
 		}},
-		{"INSERT INTO trainings (id, title, agency_id, starts_on, ends_on, status, capacity, created_at, updated_at) VALUES ", 1,
+		{"INSERT INTO trainings (id, title_en, agency_id, starts_on, ends_on, status, capacity, created_at, updated_at) VALUES ", 1,
 			func(int) string {
 				return "(1, 'Bench training', 1, '2024-04-01', '2024-04-04', 'planned', 10000, " + now + ", " + now + ")"
 			}},
