@@ -29,6 +29,7 @@ func All() []Migration {
 		{5, "marks versions per session and per mark, for delta sync", m0005},
 		{6, "sign-in attempt counters shared by every instance", m0006},
 		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
+		{8, "letters, invitations and reminders: persons' language, the outbox, nomination letters, the letterhead, reminder settings, calendar feeds, news items", m0008},
 	}
 }
 
