@@ -121,3 +121,30 @@ type OutboxPage struct {
 	Counts   map[MessageStatus]int64
 	Training *Training // when the list is one training's
 }
+
+// Recipient is a person on a training as messages see them: their
+// registration, names, address and language.
+type Recipient struct {
+	RegistrationID int64
+	PersonID       int64
+	Status         RegistrationStatus
+	NameLatin      string
+	NameArabic     string
+	Email          string
+	Lang           string // as recorded; see DefaultLang
+	AgencyID       *int64 // the person's agency now
+}
+
+// PreferredLang is the language the recipient's messages are written in.
+func (r Recipient) PreferredLang() string { return DefaultLang(r.Lang, r.AgencyID) }
+
+// FeedSitting is a session in a trainer's calendar feed, with what a
+// calendar entry shows of its training.
+type FeedSitting struct {
+	Sitting
+	Title   string
+	Venue   string
+	City    string
+	Status  TrainingStatus
+	Updated time.Time // the later of the session's and the training's last change
+}
