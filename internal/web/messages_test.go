@@ -1,0 +1,81 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/webtest"
+)
+
+var messageLink = regexp.MustCompile(`href="/messages/(\d+)"`)
+
+// TestMessages_NoServerHeld: without a mail server, confirming sends
+// queues each participant's invitation as "not sent"; the training page
+// and the messages page show it; the message opens in the participant's
+// language and downloads as an .eml file; the address that is not one is
+// shown beside the person; a wrong reminder time is refused beside its
+// field with what was typed kept.
+func TestMessages_NoServerHeld(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	ctx := context.Background()
+	id := demoTraining(t, env, "Counter-smuggling refresher")
+	if err := env.Store.Exec(ctx, `UPDATE persons SET email = 'officer' || id || '@customs.example'
+		WHERE id IN (SELECT person_id FROM registrations WHERE training_id = ?)`, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Store.Exec(ctx, `UPDATE persons SET email = 'officer at customs' WHERE id =
+		(SELECT MIN(person_id) FROM registrations WHERE training_id = ? AND status = 'confirmed')`, id); err != nil {
+		t.Fatal(err)
+	}
+	po := env.SignIn(model.RoleProgramOfficer)
+	page := po.Get("/trainings/" + id + "/messages")
+	if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, `id="send-invitations"`) ||
+		!strings.Contains(page.Body, "Not a valid e-mail address") || !strings.Contains(page.Body, "No mail server is configured") {
+		t.Fatalf("messages page = %d", page.StatusCode)
+	}
+	if r := po.Post("/trainings/"+id+"/invitations", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("send = %d", r.StatusCode)
+	}
+	held := env.Store.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM outbox_messages WHERE status = 'held' AND training_id = ?", id)
+	want := env.Store.MustString(ctx, "SELECT CAST(COUNT(*) - 1 AS TEXT) FROM registrations WHERE training_id = ? AND status = 'confirmed'", id)
+	if held != want {
+		t.Fatalf("%s messages held, want %s", held, want)
+	}
+	page = po.Get("/trainings/" + id + "/messages")
+	if strings.Contains(page.Body, `id="send-invitations"`) || !strings.Contains(page.Body, "Nothing to send") {
+		t.Error("after sending, the page still offers to send")
+	}
+	summary := po.Get("/trainings/" + id + "/messages/summary")
+	if !strings.Contains(summary.Body, "Not sent "+held) {
+		t.Errorf("the training page's summary does not count %s held: %s", held, summary.Body)
+	}
+	m := messageLink.FindStringSubmatch(page.Body)
+	if m == nil {
+		t.Fatal("no link to a message")
+	}
+	msg := po.Get("/messages/" + m[1])
+	if msg.StatusCode != http.StatusOK || !strings.Contains(msg.Body, `dir="rtl"`) || !strings.Contains(msg.Body, "invite.ics") {
+		t.Errorf("message page = %d", msg.StatusCode)
+	}
+	eml := po.Get("/messages/" + m[1] + "/eml")
+	if eml.StatusCode != http.StatusOK || !strings.Contains(eml.Header.Get("Content-Disposition"), ".eml") ||
+		!strings.Contains(strings.ToLower(eml.Body), "message-id:") {
+		t.Errorf("eml = %d %q", eml.StatusCode, eml.Header.Get("Content-Disposition"))
+	}
+	bad := po.Post("/trainings/"+id+"/reminders", url.Values{"trainers_on": {"1"}, "trainers_at": {"25:99"}, "participants_at": {"10:00"}})
+	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.Body, `value="25:99"`) ||
+		!strings.Contains(bad.Body, "Enter a time such as 09:00.") {
+		t.Errorf("a wrong time = %d", bad.StatusCode)
+	}
+	if r := po.Post("/trainings/"+id+"/reminders", url.Values{"trainers_at": {"17:30"}, "participants_at": {"09:00"}}); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("save reminders = %d", r.StatusCode)
+	}
+	if got := env.Store.MustString(ctx, "SELECT trainers_at FROM training_reminders WHERE training_id = ?", id); got != "17:30" {
+		t.Errorf("saved %q", got)
+	}
+}
