@@ -51,6 +51,9 @@ type InvitePlan struct {
 	CanSend   bool
 	Reminders ReminderSettings
 	Outbox    map[MessageStatus]int64 // the training's messages by status
+	Letters   []LetterRow             // nomination request letters, newest first
+	Agencies  []Agency                // the agencies a letter can go to
+	Today     Date                    // by the server's clock, for the letter form
 }
 
 // Due counts the messages sending now would queue.

@@ -28,7 +28,16 @@ func (s *Service) Invitations(ctx context.Context, actor model.Actor, id int64) 
 	if p.Reminders, err = s.store.ReminderSettings(ctx, id); err != nil {
 		return p, err
 	}
-	p.Outbox, err = s.store.OutboxCounts(ctx, id)
+	if p.Outbox, err = s.store.OutboxCounts(ctx, id); err != nil {
+		return p, err
+	}
+	for _, a := range c.Refs.Agencies {
+		if a.ArchivedAt == nil {
+			p.Agencies = append(p.Agencies, a)
+		}
+	}
+	p.Today = s.today()
+	p.Letters, err = s.store.Letters(ctx, id)
 	return p, err
 }
 

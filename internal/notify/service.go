@@ -61,6 +61,7 @@ type Store interface {
 	OutboxStore
 	TrainingReads
 	FeedStore
+	LetterStore
 }
 
 // Mailer hands a rendered message to the mail server; *mail.Client is
