@@ -2,8 +2,8 @@ package notify_test
 
 import (
 	"encoding/base64"
-	"strconv"
 	"io"
+	"strconv"
 )
 
 func base64Reader(r io.Reader) io.Reader { return base64.NewDecoder(base64.StdEncoding, r) }

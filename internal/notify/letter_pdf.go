@@ -123,4 +123,3 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return out
 }
-
