@@ -42,8 +42,9 @@ func TestLetter_OnePageBothLanguages(t *testing.T) {
 		if dir := os.Getenv("TRAINDESK_SCREENSHOTS"); dir != "" {
 			must(t, os.WriteFile(filepath.Join(dir, "letter-"+lang+".pdf"), doc, 0o644))
 		}
-		must(t, n.MarkLetterSent(ctx, officer, l.ID))
-		if err := n.MarkLetterSent(ctx, officer, l.ID); !errors.Is(err, model.ErrConflict) {
+		_, err = n.MarkLetterSent(ctx, officer, l.ID)
+		must(t, err)
+		if _, err := n.MarkLetterSent(ctx, officer, l.ID); !errors.Is(err, model.ErrConflict) {
 			t.Errorf("recorded sent twice: %v", err)
 		}
 	}

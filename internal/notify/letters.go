@@ -131,10 +131,11 @@ func (s *Service) LetterPDF(ctx context.Context, actor model.Actor, id int64) (m
 
 // MarkLetterSent records that a letter was sent (by hand, post or the
 // officer's own e-mail): who and when, once.
-func (s *Service) MarkLetterSent(ctx context.Context, actor model.Actor, id int64) error {
-	return s.store.Tx(ctx, func(ctx context.Context) error {
-		l, _, err := s.letterFor(ctx, actor, id)
-		if err != nil {
+func (s *Service) MarkLetterSent(ctx context.Context, actor model.Actor, id int64) (model.NominationLetter, error) {
+	var l model.NominationLetter
+	return l, s.store.Tx(ctx, func(ctx context.Context) error {
+		var err error
+		if l, _, err = s.letterFor(ctx, actor, id); err != nil {
 			return err
 		}
 		done, err := s.store.MarkLetterSent(ctx, id, actor.UserID(), "hand", nil)

@@ -22,6 +22,26 @@ var accessMessages = []access{
 	}},
 	{route: "GET /messages/:id", want: codes{see, ok, ok, nf, nf, nf}},
 	{route: "GET /messages/:id/eml", want: codes{see, ok, ok, nf, nf, nf}},
+	// Without an agency the new letter is refused beside the field.
+	{route: "POST /trainings/:id/letters", want: codes{see, inv, inv, no, no, no}},
+	{route: "GET /letters/:id/pdf", want: codes{see, ok, ok, nf, nf, nf}},
+	{route: "POST /letters/:id/sent", want: codes{see, see, see, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
+		return map[string]string{"LTR": f.letter(t, f.own["T"])}
+	}},
+}
+
+// letter adds a nomination letter for training a and returns its id.
+func (f *accessFixture) letter(t *testing.T, a string) string {
+	t.Helper()
+	ctx := context.Background()
+	st := f.env.Store
+	n := st.MustString(ctx, "SELECT CAST(COUNT(*) + 1 AS TEXT) FROM nomination_letters")
+	err := st.Exec(ctx, `INSERT INTO nomination_letters (training_id, agency_id, reference, lang, issued_on, reply_by, created_at, sent_via)
+		VALUES (`+a+`, (SELECT MIN(id) FROM agencies), ?, 'ar', '2023-01-10', '2023-01-24', CURRENT_TIMESTAMP, '')`, "ACCESS-"+n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.MustString(ctx, "SELECT CAST(MAX(id) AS TEXT) FROM nomination_letters")
 }
 
 // message puts a message about training a in the outbox, held as a

@@ -27,6 +27,7 @@ func (s *Server) messageRoutes(app area) {
 	admin.POST("/messages/:id/cancel", s.messageCancel)
 	app.GET("/messages/:id", s.messageShow)
 	app.GET("/messages/:id/eml", s.messageEML)
+	s.letterRoutes(app, ed)
 }
 
 func (s *Server) messagesPage(c echo.Context) error {

@@ -19,6 +19,14 @@ type PageProps struct {
 	// Reminders is the reminder form as typed, with its errors.
 	Reminders model.ReminderSettings
 	Errors    map[string]string
+	// Letter is the new-letter form as typed, with its errors.
+	Letter       LetterForm
+	LetterErrors map[string]string
+}
+
+// LetterForm is the new-letter form's values as typed.
+type LetterForm struct {
+	AgencyID, Lang, ReplyBy string
 }
 
 // OutboxProps is the outbox page.
@@ -50,6 +58,10 @@ func badgeKind(s model.MessageStatus) string {
 
 func trainingURL(id int64, rest string) templ.SafeURL {
 	return templ.SafeURL("/trainings/" + strconv.FormatInt(id, 10) + rest)
+}
+
+func letterURL(id int64, rest string) templ.SafeURL {
+	return templ.SafeURL("/letters/" + strconv.FormatInt(id, 10) + rest)
 }
 
 func messageURL(id int64, rest string) templ.SafeURL {
