@@ -82,7 +82,12 @@ func (l Letter) Text() string {
 		b.WriteString("\n")
 	}
 	if l.Code != "" {
-		line(l.CodeLabel + ": " + l.Code)
+		// The code reads left to right inside Arabic text too: isolate it.
+		code := l.Code
+		if l.Lang == i18n.AR {
+			code = "\u2066" + code + "\u2069"
+		}
+		line(l.CodeLabel + ": " + code)
 	}
 	if l.Link != "" {
 		line(l.LinkText + ":\n" + l.Link)
