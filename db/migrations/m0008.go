@@ -1,128 +1,83 @@
 package migrations
 
 import (
-	"time"
+	"unicode"
 
 	"gorm.io/gorm"
 )
 
-// m0008Person is the one column this migration adds to persons: the
-// language a person reads their messages in ("ar", "en", or "" for the
-// default, which is Arabic for a partner agency's officer).
-type m0008Person struct {
-	Lang string `gorm:"size:8;not null;default:''"`
-}
-
-func (m0008Person) TableName() string { return "persons" }
-
-// m0008Outbox is one e-mail: to whom, what kind, in which language, how
-// its sending went, and the message as rendered (kept 90 days, then
-// emptied). The row is the unit of sending: a sender claims it in the
-// transaction that marks it sent, so no message is sent twice by two
-// workers. DedupeKey is unique where set: an invitation for one
-// registration and one version of its training is queued once.
-type m0008Outbox struct {
-	ID             int64      `gorm:"primaryKey"`
-	MessageID      string     `gorm:"size:190;not null;uniqueIndex:ux_outbox_message_id"`
-	Kind           string     `gorm:"size:40;not null;index:ix_outbox_kind"`
-	Lang           string     `gorm:"size:8;not null"`
-	ToAddr         string     `gorm:"size:254;not null"`
-	ToName         string     `gorm:"size:200;not null;default:''"`
-	Subject        string     `gorm:"size:300;not null;default:''"`
-	TrainingID     *int64     `gorm:"index:ix_outbox_training"`
-	RegistrationID *int64     `gorm:"index:ix_outbox_registration"`
-	PersonID       *int64     `gorm:""`
-	UserID         *int64     `gorm:""`
-	Version        string     `gorm:"size:64;not null;default:''"`
-	DedupeKey      *string    `gorm:"size:190;uniqueIndex:ux_outbox_dedupe"`
-	Raw            []byte     `gorm:""`
-	Size           int64      `gorm:"not null;default:0"`
-	Status         string     `gorm:"size:16;not null;index:ix_outbox_status"`
-	Attempts       int        `gorm:"not null;default:0"`
-	LastError      string     `gorm:"type:text;not null;default:''"`
-	QueuedByID     *int64     `gorm:""`
-	QueuedAt       time.Time  `gorm:"not null;index:ix_outbox_queued"`
-	SentAt         *time.Time `gorm:""`
-	PurgedAt       *time.Time `gorm:""`
-	UpdatedAt      time.Time  `gorm:"not null"`
-}
-
-func (m0008Outbox) TableName() string { return "outbox_messages" }
-
-// m0008Letter is a nomination request letter to an agency: its reference
-// number, dates and language, and who sent it, when and how.
-type m0008Letter struct {
-	ID          int64      `gorm:"primaryKey"`
-	TrainingID  int64      `gorm:"not null;index:ix_letters_training"`
-	AgencyID    int64      `gorm:"not null"`
-	Reference   string     `gorm:"size:40;not null;uniqueIndex:ux_letters_reference"`
-	Lang        string     `gorm:"size:8;not null"`
-	IssuedOn    string     `gorm:"size:10;not null"`
-	ReplyBy     string     `gorm:"size:10;not null"`
-	CreatedByID *int64     `gorm:""`
-	CreatedAt   time.Time  `gorm:"not null"`
-	SentByID    *int64     `gorm:""`
-	SentAt      *time.Time `gorm:""`
-	SentVia     string     `gorm:"size:16;not null;default:''"`
-	OutboxID    *int64     `gorm:""`
-}
-
-func (m0008Letter) TableName() string { return "nomination_letters" }
-
-// m0008Letterhead is the organisation's letterhead: one row, id 1. The
-// images are PNG, re-encoded on upload.
-type m0008Letterhead struct {
-	ID          int64     `gorm:"primaryKey;autoIncrement:false"`
-	OrgEn       string    `gorm:"size:200;not null;default:''"`
-	OrgAr       string    `gorm:"size:200;not null;default:''"`
-	Logo        []byte    `gorm:""`
-	Footer      []byte    `gorm:""`
-	UpdatedByID *int64    `gorm:""`
-	UpdatedAt   time.Time `gorm:"not null"`
-}
-
-func (m0008Letterhead) TableName() string { return "letterheads" }
-
-// m0008Reminders is a training's reminder settings; a training without a
-// row has the defaults.
-type m0008Reminders struct {
-	TrainingID     int64     `gorm:"primaryKey;autoIncrement:false"`
-	TrainersOn     bool      `gorm:"not null"`
-	TrainersAt     string    `gorm:"size:5;not null"`
-	ParticipantsOn bool      `gorm:"not null"`
-	ParticipantsAt string    `gorm:"size:5;not null"`
-	UpdatedByID    *int64    `gorm:""`
-	UpdatedAt      time.Time `gorm:"not null"`
-}
-
-func (m0008Reminders) TableName() string { return "training_reminders" }
-
-// m0008Feed is a user's private calendar feed: only the SHA-256 of its
-// secret token is kept, so the address is shown once and can be revoked.
-type m0008Feed struct {
-	UserID    int64     `gorm:"primaryKey;autoIncrement:false"`
-	TokenHash string    `gorm:"size:64;not null;uniqueIndex:ux_calendar_feeds_token"`
-	CreatedAt time.Time `gorm:"not null"`
-}
-
-func (m0008Feed) TableName() string { return "calendar_feeds" }
-
-// m0008News is a training's news item in one language, as its officer
-// edited it.
-type m0008News struct {
-	TrainingID  int64     `gorm:"primaryKey;autoIncrement:false"`
-	Lang        string    `gorm:"primaryKey;size:8"`
-	Body        string    `gorm:"type:text;not null"`
-	UpdatedByID *int64    `gorm:""`
-	UpdatedAt   time.Time `gorm:"not null"`
-}
-
-func (m0008News) TableName() string { return "news_items" }
-
+// m0008 gives trainings an English and an Arabic title, venue and
+// objectives. The old single columns become the English ones (renamed, so
+// that their constraints stay), the Arabic ones are added empty, and then
+// each existing value is moved to the language it is written in: an
+// Arabic title typed into the one field it had belongs in title_ar.
+// Projects, agencies, duty stations and thematic areas already had both
+// columns; the same sorting moves an Arabic name typed into the English
+// field to the Arabic one where that is empty.
 func m0008(tx *gorm.DB) error {
-	if err := tx.Migrator().AddColumn(&m0008Person{}, "Lang"); err != nil {
+	for _, q := range []string{
+		"ALTER TABLE trainings RENAME COLUMN title TO title_en",
+		"ALTER TABLE trainings RENAME COLUMN venue TO venue_en",
+		"ALTER TABLE trainings RENAME COLUMN objectives TO objectives_en",
+		"ALTER TABLE trainings ADD COLUMN title_ar VARCHAR(300) NOT NULL DEFAULT ''",
+		"ALTER TABLE trainings ADD COLUMN venue_ar VARCHAR(200) NOT NULL DEFAULT ''",
+		"ALTER TABLE trainings ADD COLUMN objectives_ar TEXT NOT NULL DEFAULT ''",
+	} {
+		if err := tx.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	for _, p := range []struct{ table, en, ar string }{
+		{"trainings", "title_en", "title_ar"},
+		{"trainings", "venue_en", "venue_ar"},
+		{"trainings", "objectives_en", "objectives_ar"},
+		{"projects", "title_en", "title_ar"},
+		{"agencies", "name_en", "name_ar"},
+		{"duty_stations", "name_en", "name_ar"},
+		{"thematic_areas", "name_en", "name_ar"},
+	} {
+		if err := m0008Sort(tx, p.table, p.en, p.ar); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// m0008Pair is one row's two columns, read under fixed names.
+type m0008Pair struct {
+	ID int64
+	En string
+	Ar string
+}
+
+// m0008Sort moves each value of column en that is written in Arabic to
+// column ar when ar is empty.
+func m0008Sort(tx *gorm.DB, table, en, ar string) error {
+	var rows []m0008Pair
+	if err := tx.Raw("SELECT id, " + en + " AS en, " + ar + " AS ar FROM " + table + " WHERE " + ar + " = ''").Scan(&rows).Error; err != nil {
 		return err
 	}
-	return createTables(tx, &m0008Outbox{}, &m0008Letter{}, &m0008Letterhead{}, &m0008Reminders{},
-		&m0008Feed{}, &m0008News{})
+	for _, r := range rows {
+		if !m0008Arabic(r.En) {
+			continue
+		}
+		if err := tx.Exec("UPDATE "+table+" SET "+ar+" = ?, "+en+" = '' WHERE id = ?", r.En, r.ID).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// m0008Arabic reports whether most letters of s are Arabic.
+func m0008Arabic(s string) bool {
+	arabic, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return arabic > other
 }

@@ -174,8 +174,20 @@ func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
 		if err := s.store.TouchLogin(ctx, id); err != nil {
 			return model.User{}, model.Login{}, fmt.Errorf("auth: touch session: %w", err)
 		}
+		l.LastSeenAt = now
 	}
 	return u, l, nil
+}
+
+// Remaining is how long the session l stays valid if nothing more happens:
+// until it has been idle too long or reaches its absolute limit. A tablet
+// keeps it, so that its offline copy closes when the sign-in would have.
+func (s *Sessions) Remaining(l model.Login) time.Duration {
+	end := l.LastSeenAt.Add(s.idle)
+	if l.ExpiresAt.Before(end) {
+		end = l.ExpiresAt
+	}
+	return end.Sub(s.now())
 }
 
 // SignOut ends the request's session: the session row is revoked (with

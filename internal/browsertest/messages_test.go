@@ -35,7 +35,7 @@ func TestBrowser_Invitations(t *testing.T) {
 		o.Mail = &tdmail.Server{Host: "127.0.0.1", Port: srv.Port(), TLSOptional: true}
 	}})
 	bg := context.Background()
-	id := env.Store.MustString(bg, "SELECT CAST(id AS TEXT) FROM trainings WHERE title LIKE 'Counter-smuggling refresher%'")
+	id := env.Store.MustString(bg, "SELECT CAST(id AS TEXT) FROM trainings WHERE title_en LIKE 'Counter-smuggling refresher%'")
 	if err := env.Store.Exec(bg, `UPDATE persons SET email = 'officer' || id || '@customs.example'
 		WHERE id IN (SELECT person_id FROM registrations WHERE training_id = ?)`, id); err != nil {
 		t.Fatal(err)

@@ -54,6 +54,10 @@ const (
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
 
+	AuditTokenCreate AuditKind = "api_token_create"
+	AuditTokenRevoke AuditKind = "api_token_revoke"
+	AuditTokenUse    AuditKind = "api_token_use"
+
 	AuditLetterCreate     AuditKind = "letter_create"
 	AuditLetterSent       AuditKind = "letter_sent"
 	AuditLetterDownload   AuditKind = "letter_download"
@@ -81,7 +85,8 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded, AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
+	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
+	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 }

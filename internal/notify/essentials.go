@@ -20,17 +20,14 @@ type course struct {
 	loc      *time.Location
 }
 
-// Title is the training's title in l's language.
-//
-// Training titles have one language today; when trainings gain an Arabic
-// title, pick it here with l.Pick(title, titleAr) and every message
-// follows.
-func (c course) Title(l *i18n.Localizer) string { return c.T.Title }
+// Title is the training's title in l's language (the other when it has
+// only one).
+func (c course) Title(l *i18n.Localizer) string { return l.Pick(c.T.TitleEn, c.T.TitleAr) }
 
 // Place is the venue, city and governorate, as far as they are known.
 func (c course) Place(l *i18n.Localizer) string {
 	parts := []string{}
-	for _, p := range []string{c.T.Venue, c.T.City} {
+	for _, p := range []string{l.Pick(c.T.VenueEn, c.T.VenueAr), c.T.City} {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
 		}
@@ -87,8 +84,10 @@ func (c course) Sessions(l *i18n.Localizer) []string {
 func (c course) Version() string {
 	h := sha256.New()
 	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
-	w(c.T.Title)
-	w(c.T.Venue)
+	w(c.T.TitleEn)
+	w(c.T.TitleAr)
+	w(c.T.VenueEn)
+	w(c.T.VenueAr)
 	w(c.T.City)
 	if c.T.GovernorateID != nil {
 		w(strconv.FormatInt(*c.T.GovernorateID, 10))

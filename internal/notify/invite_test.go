@@ -37,7 +37,7 @@ func withMail(t *testing.T, srv *mailtest.Server) *webtest.Env {
 func refresher(t *testing.T, env *webtest.Env) int64 {
 	t.Helper()
 	ctx := context.Background()
-	id := num(t, env, "SELECT id FROM trainings WHERE title LIKE 'Counter-smuggling refresher%'")
+	id := num(t, env, "SELECT id FROM trainings WHERE title_en LIKE 'Counter-smuggling refresher%'")
 	must(t, env.Store.Exec(ctx, `UPDATE persons SET email = 'officer' || id || '@customs.example'
 		WHERE id IN (SELECT person_id FROM registrations WHERE training_id = ?)`, id))
 	first := num(t, env, "SELECT MIN(person_id) FROM registrations WHERE training_id = ? AND status = 'confirmed'", id)
@@ -107,7 +107,7 @@ func TestInvitations_OncePerVersion(t *testing.T) {
 		t.Errorf("the second send queued %v", again.Queued)
 	}
 
-	must(t, env.Store.Exec(ctx, "UPDATE trainings SET venue = 'Hurghada Customs Club' WHERE id = ?", id))
+	must(t, env.Store.Exec(ctx, "UPDATE trainings SET venue_en = 'Hurghada Customs Club' WHERE id = ?", id))
 	upd, err := n.SendInvitations(ctx, officer, id)
 	must(t, err)
 	if upd.Queued[model.ActUpdate] != confirmed-1 || upd.Queued[model.ActInvite] != 0 {

@@ -37,8 +37,8 @@ func (s *Service) writeLetter(w io.Writer, c course, lt model.NominationLetter, 
 	for _, f := range c.Facts(l) {
 		facts = append(facts, [2]string{f.Label, f.Value})
 	}
-	if c.T.Objectives != "" {
-		facts = append(facts, [2]string{l.T("letter.objectives"), c.T.Objectives})
+	if o := l.Pick(c.T.ObjectivesEn, c.T.ObjectivesAr); o != "" {
+		facts = append(facts, [2]string{l.T("letter.objectives"), o})
 	}
 	facts = append(facts, [2]string{l.T("letter.reply_by"), l.Date(lt.ReplyBy)})
 	doc.KeyValues(facts)

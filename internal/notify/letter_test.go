@@ -19,7 +19,7 @@ import (
 func TestLetter_OnePageBothLanguages(t *testing.T) {
 	env := withMail(t, mailtest.Start(t, nil))
 	ctx := context.Background()
-	id := num(t, env, "SELECT id FROM trainings WHERE title LIKE 'Counter-smuggling for customs%'")
+	id := num(t, env, "SELECT id FROM trainings WHERE title_en LIKE 'Counter-smuggling for customs%'")
 	agency := num(t, env, "SELECT MIN(id) FROM agencies")
 	officer := model.Actor{User: env.Users[model.RoleProgramOfficer]}
 	n := env.Server.Notify

@@ -124,7 +124,7 @@ func (s *Store) DeleteFeed(ctx context.Context, userID int64) (bool, error) {
 func (s *Store) FacilitatedSittings(ctx context.Context, userID int64) ([]model.FeedSitting, error) {
 	var out []model.FeedSitting
 	err := s.read(ctx).Raw(`
-SELECT s.*, t.title, t.venue, t.city, t.status,
+SELECT s.*, t.title_en AS title, t.venue_en AS venue, t.city, t.status,
        CASE WHEN t.updated_at > s.updated_at THEN t.updated_at ELSE s.updated_at END AS updated
 FROM sittings s JOIN trainings t ON t.id = s.training_id
 JOIN training_facilitators f ON f.training_id = t.id AND f.user_id = ?

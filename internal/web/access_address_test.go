@@ -38,7 +38,8 @@ func paramObject(prev, name string) string {
 	}
 	byPrev := map[string]map[string]string{
 		"id": {"trainings": "T", "sessions": "S", "users": "USER", "persons": "P", "jobs": "J", "donors": "DONOR",
-			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC", "messages": "MSG", "letters": "LTR"},
+			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC",
+			"tokens": "TOKEN", "messages": "MSG", "letters": "LTR"},
 		"file": {"certificates": "F", "export": "CSV"},
 	}
 	return byPrev[name][prev]
