@@ -142,9 +142,28 @@ func (r Recipient) PreferredLang() string { return DefaultLang(r.Lang, r.AgencyI
 // calendar entry shows of its training.
 type FeedSitting struct {
 	Sitting
-	Title   string
-	Venue   string
-	City    string
-	Status  TrainingStatus
-	Updated time.Time // the later of the session's and the training's last change
+	TitleEn, TitleAr string
+	VenueEn, VenueAr string
+	City             string
+	Status           TrainingStatus
+	TrainingUpdated  time.Time
+}
+
+// Updated is when the entry last changed: the later of the session's and
+// the training's last change.
+func (f FeedSitting) Updated() time.Time {
+	if f.TrainingUpdated.After(f.UpdatedAt) {
+		return f.TrainingUpdated
+	}
+	return f.UpdatedAt
+}
+
+// FeedPage is a user's calendar feed page: whether they have a private
+// address, since when, and the address itself right after it is made (the
+// only time it can be shown: only its hash is kept).
+type FeedPage struct {
+	Exists    bool
+	CreatedAt time.Time
+	URL       string
+	Sessions  int // the sessions the feed lists now
 }

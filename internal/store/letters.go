@@ -124,8 +124,7 @@ func (s *Store) DeleteFeed(ctx context.Context, userID int64) (bool, error) {
 func (s *Store) FacilitatedSittings(ctx context.Context, userID int64) ([]model.FeedSitting, error) {
 	var out []model.FeedSitting
 	err := s.read(ctx).Raw(`
-SELECT s.*, t.title_en AS title, t.venue_en AS venue, t.city, t.status,
-       CASE WHEN t.updated_at > s.updated_at THEN t.updated_at ELSE s.updated_at END AS updated
+SELECT s.*, t.title_en, t.title_ar, t.venue_en, t.venue_ar, t.city, t.status, t.updated_at AS training_updated
 FROM sittings s JOIN trainings t ON t.id = s.training_id
 JOIN training_facilitators f ON f.training_id = t.id AND f.user_id = ?
 WHERE s.deleted_at IS NULL AND t.status NOT IN ('draft', 'cancelled')

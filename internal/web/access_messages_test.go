@@ -22,6 +22,12 @@ var accessMessages = []access{
 	}},
 	{route: "GET /messages/:id", want: codes{see, ok, ok, nf, nf, nf}},
 	{route: "GET /messages/:id/eml", want: codes{see, ok, ok, nf, nf, nf}},
+	// Every signed-in user may have a private calendar address; the
+	// address itself opens with its token only (an unknown one is 404).
+	{route: "GET /calendar", want: codes{see, ok, ok, ok, ok, ok}},
+	{route: "POST /calendar", want: codes{see, ok, ok, ok, ok, ok}},
+	{route: "POST /calendar/revoke", want: codes{see, see, see, see, see, see}},
+	{route: "GET /calendar/:token", want: codes{nf, nf, nf, nf, nf, nf}},
 	// Without an agency the new letter is refused beside the field.
 	{route: "POST /trainings/:id/letters", want: codes{see, inv, inv, no, no, no}},
 	{route: "GET /letters/:id/pdf", want: codes{see, ok, ok, nf, nf, nf}},

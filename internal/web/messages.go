@@ -15,7 +15,8 @@ import (
 // messageRoutes registers e-mail: a training's invitations and reminders
 // (for those who edit it), the outbox (administrators), and one message
 // with its .eml download (both).
-func (s *Server) messageRoutes(app area) {
+func (s *Server) messageRoutes(e *echo.Echo, app area) {
+	s.feedRoutes(e, app)
 	ed := app.with(s.require(auth.EditTrainings))
 	ed.GET("/trainings/:id/messages", s.messagesPage)
 	ed.GET("/trainings/:id/messages/summary", s.messagesSummary)

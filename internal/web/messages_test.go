@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,4 +79,49 @@ func TestMessages_NoServerHeld(t *testing.T) {
 	if got := env.Store.MustString(ctx, "SELECT trainers_at FROM training_reminders WHERE training_id = ?", id); got != "17:30" {
 		t.Errorf("saved %q", got)
 	}
+}
+
+var feedURL = regexp.MustCompile(`https://traindesk\.example(/calendar/[A-Za-z0-9_-]+\.ics)`)
+
+// TestCalendarFeed: a trainer makes a private address, shown once; a
+// calendar reading it gets the sessions they facilitate, one event each
+// with the venue; a new address stops the old one; revoking stops both.
+func TestCalendarFeed(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	tr := env.SignIn(model.RoleTrainer)
+	r := tr.Post("/calendar", nil)
+	m := feedURL.FindStringSubmatch(r.Body)
+	if r.StatusCode != http.StatusOK || m == nil {
+		t.Fatalf("make a feed = %d", r.StatusCode)
+	}
+	if again := tr.Get("/calendar"); strings.Contains(again.Body, m[1]) {
+		t.Error("the address is shown again")
+	}
+	anon := env.Client()
+	ics := anon.Get(m[1])
+	want := env.Store.MustString(context.Background(), `SELECT CAST(COUNT(*) AS TEXT) FROM sittings s
+		JOIN trainings t ON t.id = s.training_id JOIN training_facilitators f ON f.training_id = t.id
+		JOIN users u ON u.id = f.user_id WHERE u.email = 'trainer@traindesk.local' AND s.deleted_at IS NULL
+		AND t.status NOT IN ('draft', 'cancelled')`)
+	if ics.StatusCode != http.StatusOK || !strings.HasPrefix(ics.Header.Get("Content-Type"), "text/calendar") ||
+		strings.Count(ics.Body, "BEGIN:VEVENT") != atoi(t, want) || !strings.Contains(ics.Body, "LOCATION:") {
+		t.Errorf("feed = %d, %d events, want %s", ics.StatusCode, strings.Count(ics.Body, "BEGIN:VEVENT"), want)
+	}
+	m2 := feedURL.FindStringSubmatch(tr.Post("/calendar", nil).Body)
+	if anon.Get(m[1]).StatusCode != http.StatusNotFound || anon.Get(m2[1]).StatusCode != http.StatusOK {
+		t.Error("a new address does not replace the old one")
+	}
+	tr.Post("/calendar/revoke", nil)
+	if anon.Get(m2[1]).StatusCode != http.StatusNotFound {
+		t.Error("a revoked address still works")
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
