@@ -50,6 +50,13 @@ func (s *Service) writeLetter(w io.Writer, c course, lt model.NominationLetter, 
 	doc.Paragraph(how, 10.5)
 	doc.Paragraph(l.T("letter.closing"), 10.5)
 	doc.Paragraph(joinNonEmpty("\n", l.T("notify.signature"), org), 10.5)
+	if len(head.Footer) > 0 {
+		// The footer band sits above the page's footer line, 12 mm tall.
+		left, _ := doc.ContentBox()
+		if err := doc.Image(head.Footer, left, 297-15-10-14, 0, 12); err != nil {
+			return err
+		}
+	}
 	return doc.Output(w)
 }
 

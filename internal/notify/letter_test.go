@@ -10,6 +10,8 @@ import (
 
 	"github.com/traindesk/traindesk/internal/mail/mailtest"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/notify"
+	"github.com/traindesk/traindesk/internal/qr"
 )
 
 // TestLetter_OnePageBothLanguages: a nomination request letter for the
@@ -23,7 +25,12 @@ func TestLetter_OnePageBothLanguages(t *testing.T) {
 	agency := num(t, env, "SELECT MIN(id) FROM agencies")
 	officer := model.Actor{User: env.Users[model.RoleProgramOfficer]}
 	n := env.Server.Notify
-	_, err := n.CreateLetter(ctx, officer, id, model.LetterInput{AgencyID: &agency, Lang: "ar", ReplyBy: "2023-01-01"})
+	logo, err := qr.PNG("traindesk", 160)
+	must(t, err)
+	_, err = n.SaveLetterhead(ctx, model.Actor{User: env.Users[model.RoleAdmin]}, notify.LetterheadInput{OrgEn: "Training unit",
+		OrgAr: "وحدة التدريب", Logo: logo, Footer: logo})
+	must(t, err)
+	_, err = n.CreateLetter(ctx, officer, id, model.LetterInput{AgencyID: &agency, Lang: "ar", ReplyBy: "2023-01-01"})
 	var ve *model.ValidationError
 	if !errors.As(err, &ve) || ve.Fields["reply_by"] != "letter.error.past" {
 		t.Fatalf("a past reply-by date: %v", err)

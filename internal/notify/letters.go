@@ -19,6 +19,7 @@ type LetterStore interface {
 	Letter(ctx context.Context, id int64) (model.NominationLetter, error)
 	MarkLetterSent(ctx context.Context, id int64, by *int64, via string, outbox *int64) (bool, error)
 	Letterhead(ctx context.Context) (model.Letterhead, error)
+	SaveLetterhead(ctx context.Context, l *model.Letterhead) error
 }
 
 // replyDays is how long an agency has to nominate when the form leaves the

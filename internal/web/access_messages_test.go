@@ -22,6 +22,8 @@ var accessMessages = []access{
 	}},
 	{route: "GET /messages/:id", want: codes{see, ok, ok, nf, nf, nf}},
 	{route: "GET /messages/:id/eml", want: codes{see, ok, ok, nf, nf, nf}},
+	{route: "GET /admin/letterhead", want: codes{see, ok, no, no, no, no}},
+	{route: "POST /admin/letterhead", want: codes{see, see, no, no, no, no}},
 	// Every signed-in user may have a private calendar address; the
 	// address itself opens with its token only (an unknown one is 404).
 	{route: "GET /calendar", want: codes{see, ok, ok, ok, ok, ok}},

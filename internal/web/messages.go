@@ -17,6 +17,7 @@ import (
 // with its .eml download (both).
 func (s *Server) messageRoutes(e *echo.Echo, app area) {
 	s.feedRoutes(e, app)
+	s.letterheadRoutes(app)
 	ed := app.with(s.require(auth.EditTrainings))
 	ed.GET("/trainings/:id/messages", s.messagesPage)
 	ed.GET("/trainings/:id/messages/summary", s.messagesSummary)

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/qr"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -124,4 +125,36 @@ func atoi(t *testing.T, s string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestLetterhead_RefusesWhatIsNotAnImage: a logo that is not a PNG or
+// JPEG is refused beside its field with nothing saved; a PNG is saved and
+// printed on the letter.
+func TestLetterhead_RefusesWhatIsNotAnImage(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	admin := env.SignIn(model.RoleAdmin)
+	bad := admin.Upload("/admin/letterhead", "logo", "logo.png", []byte("not an image"), url.Values{"org_en": {"Training unit"}})
+	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.Body, "Choose a PNG or JPEG image under 2 MB.") ||
+		!strings.Contains(bad.Body, `value="Training unit"`) {
+		t.Fatalf("a text file as logo = %d", bad.StatusCode)
+	}
+	if n := env.Store.MustCount(context.Background(), "letterheads"); n != 0 {
+		t.Errorf("a refused letterhead was saved")
+	}
+	logo, err := qr.PNG("logo", 120)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := admin.Upload("/admin/letterhead", "logo", "logo.png", logo, url.Values{"org_en": {"Training unit"}, "org_ar": {"وحدة التدريب"}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a PNG logo = %d", r.StatusCode)
+	}
+	po := env.SignIn(model.RoleProgramOfficer)
+	if r := po.Post("/trainings/1/letters", url.Values{"agency_id": {"1"}, "lang": {"ar"}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("make a letter = %d", r.StatusCode)
+	}
+	id := env.Store.MustString(context.Background(), "SELECT CAST(MAX(id) AS TEXT) FROM nomination_letters")
+	pdf := po.Get("/letters/" + id + "/pdf")
+	if pdf.StatusCode != http.StatusOK || !strings.Contains(pdf.Body, "/Subtype /Image") {
+		t.Errorf("letter = %d, with the logo: %v", pdf.StatusCode, strings.Contains(pdf.Body, "/Subtype /Image"))
+	}
 }

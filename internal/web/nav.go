@@ -23,6 +23,7 @@ var navEntries = []navEntry{
 	{"/admin/users", "users", "nav.users", auth.ManageUsers},
 	{"/admin/audit", "history", "nav.audit", auth.ViewAudit},
 	{"/admin/outbox", "mail", "nav.outbox", auth.ManageMessaging},
+	{"/admin/letterhead", "file-text", "nav.letterhead", auth.ManageMessaging},
 	{"/calendar", "calendar-plus", "nav.calendar", auth.MarkAttendance},
 }
 
