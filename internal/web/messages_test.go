@@ -158,3 +158,20 @@ func TestLetterhead_RefusesWhatIsNotAnImage(t *testing.T) {
 		t.Errorf("letter = %d, with the logo: %v", pdf.StatusCode, strings.Contains(pdf.Body, "/Subtype /Image"))
 	}
 }
+
+// TestPerson_MessageLanguage: the person form records the language a
+// person's messages are written in, and refuses one it does not know.
+func TestPerson_MessageLanguage(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	po := env.SignIn(model.RoleProgramOfficer)
+	id := env.Store.MustString(context.Background(), "SELECT CAST(MIN(id) AS TEXT) FROM persons")
+	if r := po.Post("/persons/"+id, personForm(map[string]string{"lang": "fr"})); r.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("an unknown language = %d", r.StatusCode)
+	}
+	if r := po.Post("/persons/"+id, personForm(map[string]string{"lang": "en"})); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save = %d", r.StatusCode)
+	}
+	if got := env.Store.MustString(context.Background(), "SELECT lang FROM persons WHERE id = ?", id); got != "en" {
+		t.Errorf("language saved as %q", got)
+	}
+}
