@@ -12,6 +12,7 @@ import (
 	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/questionnaire"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
@@ -92,6 +93,11 @@ func Build(st *store.Store, o Options) *Built {
 	registry := roster.New(st, trainingSvc, o.Now, o.Location)
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
+	// Participants answer questionnaires with their badges' check-in codes.
+	quizzes := questionnaire.New(st, questionnaire.Config{Now: o.Now, Key: auth.DeriveKey(o.Secret, "questionnaire", 32),
+		BaseURL: o.BaseURL,
+		Codes:   attendance.Codes{Key: auth.DeriveKey(o.Secret, "checkin", 32)}})
+
 	srv := web.New(web.Deps{
 		Health:         st,
 		Sessions:       sessions,
@@ -100,6 +106,7 @@ func Build(st *store.Store, o Options) *Built {
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
+		Questionnaires: quizzes,
 		Users:          auth.NewUsers(st, o.BcryptCost),
 		Reference:      reference.New(st),
 		Audit:          audit.New(st),

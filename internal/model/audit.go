@@ -53,6 +53,11 @@ const (
 	AuditAttendanceSheet      AuditKind = "attendance_sheet"
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
+
+	AuditQuizSave   AuditKind = "quiz_save"
+	AuditQuizOpen   AuditKind = "quiz_open"
+	AuditQuizClose  AuditKind = "quiz_close"
+	AuditQuizAnswer AuditKind = "quiz_answer"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -65,7 +70,7 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded,
+	AuditReportExport, AuditDemoLoaded, AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
