@@ -64,6 +64,9 @@
       .catch(function () {
         pending = true;
         say(form, form.dataset.offline);
+        // The "online" event does not come on a network that is up but
+        // does not answer: try again every few seconds as well.
+        setTimeout(retry, 5000);
       });
   }
 
@@ -80,10 +83,12 @@
     });
   }
 
-  window.addEventListener("online", function () {
+  function retry() {
     var form = document.getElementById("quiz-form");
     if (pending && form) { pending = false; send(form); }
-  });
+  }
+
+  window.addEventListener("online", retry);
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
