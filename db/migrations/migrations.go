@@ -29,7 +29,7 @@ func All() []Migration {
 		{5, "marks versions per session and per mark, for delta sync", m0005},
 		{6, "sign-in attempt counters shared by every instance", m0006},
 		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
-		{8, "questionnaires answered on participants' phones, their answers, and where each score came from", m0008},
+		{11, "questionnaires answered on participants' phones, their answers, and where each score came from", m0011},
 	}
 }
 
