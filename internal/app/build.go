@@ -108,6 +108,7 @@ func Build(st *store.Store, o Options) *Built {
 		Certificates:   certificates,
 		Questionnaires: quizzes,
 		Users:          auth.NewUsers(st, o.BcryptCost),
+		Tokens:         auth.NewTokens(st, o.Now, 0),
 		Reference:      reference.New(st),
 		Audit:          audit.New(st),
 		Assets:         assets.New("/assets/"),

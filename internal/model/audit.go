@@ -54,6 +54,10 @@ const (
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
 
+	AuditTokenCreate AuditKind = "api_token_create"
+	AuditTokenRevoke AuditKind = "api_token_revoke"
+	AuditTokenUse    AuditKind = "api_token_use"
+
 	AuditQuizSave   AuditKind = "quiz_save"
 	AuditQuizOpen   AuditKind = "quiz_open"
 	AuditQuizClose  AuditKind = "quiz_close"
@@ -70,7 +74,8 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded, AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer,
+	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
+	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

@@ -125,10 +125,10 @@ func SameQuestions(a, b []Question) bool {
 // QuizForm is the participants' page: the questionnaire, what was typed,
 // and the message beside each wrong field.
 type QuizForm struct {
-	Title  string // the training's title
-	Quiz   Questionnaire
-	Token  string
-	Code   string
-	Typed  Answers
-	Errors map[string]string
+	TitleEn, TitleAr string // the training's title
+	Quiz             Questionnaire
+	Token            string
+	Code             string
+	Typed            Answers
+	Errors           map[string]string
 }

@@ -36,7 +36,7 @@ func (s *Service) open(ctx context.Context, token string) (model.Questionnaire, 
 // questions; only a participant's code lets them answer.
 func (s *Service) Form(ctx context.Context, token, code string) (model.QuizForm, error) {
 	q, d, err := s.open(ctx, token)
-	return model.QuizForm{Title: d.Title, Quiz: q, Token: token, Code: code}, err
+	return model.QuizForm{TitleEn: d.TitleEn, TitleAr: d.TitleAr, Quiz: q, Token: token, Code: code}, err
 }
 
 // Submit stores a participant's answers. The code must be a genuine badge
@@ -51,7 +51,7 @@ func (s *Service) Submit(ctx context.Context, ip, token, code string, typed mode
 	var refused error
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		q, d, err := s.open(ctx, token)
-		f.Quiz, f.Title = q, d.Title
+		f.Quiz, f.TitleEn, f.TitleAr = q, d.TitleEn, d.TitleAr
 		if err != nil {
 			return err
 		}
