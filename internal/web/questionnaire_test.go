@@ -67,8 +67,17 @@ func TestQuestionnaire_BuilderRefusesAndKeeps(t *testing.T) {
 	}
 }
 
-func TestQuestionnaire_AnswerAndClose(t *testing.T) {
-	env := webtest.New(t, webtest.Options{Demo: true})
+func TestQuestionnaire_AnswerAndClose(t *testing.T) { answerAndClose(t, webtest.Options{Demo: true}) }
+
+// TestQuestionnaire_AnswerAndClose_Postgres runs the same on PostgreSQL.
+func TestQuestionnaire_AnswerAndClose_Postgres(t *testing.T) {
+	answerAndClose(t, webtest.Options{Demo: true, Postgres: true})
+}
+
+// answerAndClose answers a pre-test wrongly in every way the issue names,
+// then rightly twice, and closes it over a score typed by hand.
+func answerAndClose(t *testing.T, opt webtest.Options) {
+	env := webtest.New(t, opt)
 	ctx := context.Background()
 	sheet, link := openQuiz(t, env, "pre", quizSource)
 	roster, _ := env.Store.Roster(ctx, 1)
