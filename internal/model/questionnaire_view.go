@@ -15,6 +15,7 @@ type QuizSheet struct {
 	Missing   []RosterRow // not answered yet (empty for an anonymous one)
 	Results   []QuestionResult
 	Conflicts []ScoreConflict
+	CanRun    bool // the actor may open and close it
 }
 
 // QuizList is a training's questionnaires, by kind, for its page.

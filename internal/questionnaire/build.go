@@ -9,10 +9,11 @@ import (
 	"github.com/traindesk/traindesk/internal/qr"
 )
 
-// List returns a training's questionnaires for the people who run it.
+// List returns a training's questionnaires to whoever sees the training
+// (M&E managers read the results too).
 func (s *Service) List(ctx context.Context, actor model.Actor, trainingID int64) (model.QuizList, error) {
 	l := model.QuizList{Quizzes: map[model.QuizKind]model.QuizSummary{}}
-	d, err := s.training(ctx, actor, trainingID, auth.EditScores)
+	d, err := s.training(ctx, actor, trainingID, auth.ViewTraining)
 	if err != nil {
 		return l, err
 	}
@@ -114,12 +115,14 @@ func (s *Service) Save(ctx context.Context, actor model.Actor, trainingID int64,
 
 // Sheet is what the trainer sees of a questionnaire while it runs and
 // after: who answered, and once closed the results and the conflicts.
+// Whoever sees the training reads it; those who enter its scores run it.
 func (s *Service) Sheet(ctx context.Context, actor model.Actor, trainingID, id int64) (model.QuizSheet, error) {
 	var sh model.QuizSheet
-	d, err := s.training(ctx, actor, trainingID, auth.EditScores)
+	d, err := s.training(ctx, actor, trainingID, auth.ViewTraining)
 	if err != nil {
 		return sh, err
 	}
+	sh.CanRun = auth.Allow(actor.User, auth.EditScores, auth.TrainingObject(d.FacilitatorIDs()))
 	if sh.Quiz, err = s.quiz(ctx, d, id); err != nil {
 		return sh, err
 	}

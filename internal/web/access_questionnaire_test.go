@@ -12,12 +12,13 @@ import (
 // participant's badge code. It comes last in the table because its last
 // line closes the questionnaires.
 var accessQuestionnaires = []access{
-	{route: "GET /trainings/:id/questionnaires", want: codes{see, ok, ok, no, ok, nf}},
+	// Managers read the questionnaires and their results; they do not run them.
+	{route: "GET /trainings/:id/questionnaires", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "GET /trainings/:id/questionnaires/build", path: "/trainings/{T}/questionnaires/build?kind=evaluation",
 		want: codes{see, ok, ok, no, no, nf}},
 	{route: "POST /trainings/:id/questionnaires", want: codes{see, see, see, no, no, nf},
 		form: url.Values{"kind": {"evaluation"}, "source": {"R: Useful | مفيدة"}}},
-	{route: "GET /trainings/:id/questionnaires/:qid", want: codes{see, ok, ok, no, ok, nf}},
+	{route: "GET /trainings/:id/questionnaires/:qid", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "POST /trainings/:id/questionnaires/:qid/open",
 		want: codes{see, see, see, no, see, nf}},
 	// Without an account: the signed link shows the questions to anybody.
