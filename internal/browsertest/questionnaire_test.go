@@ -148,3 +148,36 @@ func TestBrowser_QuestionnaireOnPhones(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowser_QuestionnaireBuilder shows the builder refusing a question
+// without its Arabic, in both languages at laptop, tablet and phone
+// sizes, and keeps what was typed.
+func TestBrowser_QuestionnaireBuilder(t *testing.T) {
+	ctx := browsertest.New(t)
+	env := webtest.New(t, webtest.Options{Demo: true, RealClock: true})
+	browsertest.SignIn(t, ctx, env, model.RoleProgramOfficer)
+	sizes := []struct {
+		name string
+		w, h int64
+	}{{"laptop", 1280, 800}, {"tablet", 800, 1280}, {"phone", 390, 844}}
+	for _, lang := range []string{"en", "ar"} {
+		for _, sz := range sizes {
+			browsertest.Viewport(t, ctx, sz.w, sz.h)
+			if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/trainings/1/questionnaires/build?kind=pre&lang="+lang),
+				chromedp.WaitVisible(chromedp.CSS("#f-source")),
+				chromedp.SendKeys(chromedp.CSS("#f-source"), "Q: Only English\n+ yes | نعم"),
+				chromedp.Click(chromedp.CSS("form[action$='/questionnaires'] button[type=submit]")),
+				chromedp.WaitVisible(chromedp.CSS(".field-error"))); err != nil {
+				t.Fatalf("%s %s: %v", lang, sz.name, err)
+			}
+			kept, _ := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("#f-source")))
+			if !strings.Contains(kept, "Only English") {
+				t.Errorf("%s %s: the builder lost what was typed: %q", lang, sz.name, kept)
+			}
+			if over, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`)); over {
+				t.Errorf("%s %s: the builder is wider than the screen", lang, sz.name)
+			}
+			browsertest.Screenshot(t, ctx, "quiz-builder-"+lang+"-"+sz.name)
+		}
+	}
+}
