@@ -133,3 +133,20 @@ type QuizForm struct {
 	Typed            Answers
 	Errors           map[string]string
 }
+
+// QuizLinks are the personal links of a questionnaire, one per
+// participant, to print or hand out: each carries the participant's code,
+// so that scanning it is all they do.
+type QuizLinks struct {
+	Training Training
+	Quiz     Questionnaire
+	Links    []QuizLink
+}
+
+// QuizLink is one participant's personal link and its QR code (PNG; nil
+// when the site's address is not configured).
+type QuizLink struct {
+	Person RosterRow
+	Link   string
+	QR     []byte
+}

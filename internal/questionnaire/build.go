@@ -158,3 +158,33 @@ func (s *Service) Sheet(ctx context.Context, actor model.Actor, trainingID, id i
 	}
 	return s.results(ctx, sh, roster)
 }
+
+// Links lists each participant's personal link to a questionnaire, for
+// those who run it: the link carries the participant's badge code, so the
+// page opens ready to answer. An anonymous questionnaire has none: a
+// personal link would tie the answers to the person.
+func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id int64) (model.QuizLinks, error) {
+	var ls model.QuizLinks
+	d, err := s.training(ctx, actor, trainingID, auth.EditScores)
+	if err != nil {
+		return ls, err
+	}
+	if ls.Quiz, err = s.quiz(ctx, d, id); err != nil || ls.Quiz.Anonymous {
+		return ls, err
+	}
+	ls.Training = d.Training
+	roster, err := s.store.Roster(ctx, d.ID)
+	if err != nil {
+		return ls, err
+	}
+	for _, r := range live(roster) {
+		l := model.QuizLink{Person: r, Link: s.Link(id) + "?code=" + s.cfg.Codes.Code(r.ID)}
+		if s.cfg.BaseURL != "" {
+			if l.QR, err = qr.PNG(l.Link, 200); err != nil {
+				return ls, err
+			}
+		}
+		ls.Links = append(ls.Links, l)
+	}
+	return ls, nil
+}

@@ -49,6 +49,7 @@ type Store interface {
 // Codes reads the check-in codes printed on badges (attendance.Codes).
 type Codes interface {
 	Parse(code string) (int64, bool)
+	Code(registrationID int64) string
 }
 
 // Config holds the service's settings.

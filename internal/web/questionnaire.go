@@ -23,6 +23,7 @@ func (s *Server) questionnaireRoutes(e *echo.Echo, app area) {
 	app.GET("/trainings/:id/questionnaires/build", s.quizBuild)
 	app.POST("/trainings/:id/questionnaires", s.quizSave)
 	app.GET("/trainings/:id/questionnaires/:qid", s.quizSheet)
+	app.GET("/trainings/:id/questionnaires/:qid/links", s.quizLinks)
 	app.POST("/trainings/:id/questionnaires/:qid/open", s.quizOpen)
 	app.POST("/trainings/:id/questionnaires/:qid/close", s.quizClose)
 
@@ -93,6 +94,22 @@ func (s *Server) quizSheet(c echo.Context) error {
 		return err
 	}
 	return s.renderParts(c, http.StatusOK, quizview.Sheet(sh), quizview.Live(sh))
+}
+
+func (s *Server) quizLinks(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	qid, err := idParam(c, "qid")
+	if err != nil {
+		return err
+	}
+	ls, err := s.Questionnaires.Links(c.Request().Context(), actorOf(c), id, qid)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, quizview.Links(ls))
 }
 
 func (s *Server) quizOpen(c echo.Context) error  { return s.quizState(c, true) }

@@ -168,3 +168,19 @@ func TestQuestionnaire_WrongCodesWait(t *testing.T) {
 		t.Fatalf("after 20 wrong codes = %d; want 429", r.StatusCode)
 	}
 }
+
+func TestQuestionnaire_PersonalLinks(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	sheet, link := openQuiz(t, env, "pre", quizSource)
+	roster, _ := env.Store.Roster(context.Background(), 1)
+	code := badgeCode(env, roster[0].ID)
+	page := env.SignIn(model.RoleTrainer).Get(sheet + "/links")
+	personal := webtest.BaseURL + link + "?code=" + code
+	if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, personal) || !strings.Contains(page.Body, "data:image/png;base64,") {
+		t.Fatalf("the links page = %d without %s and its QR: %.3000s", page.StatusCode, personal, page.Body[strings.Index(page.Body, "<main"):])
+	}
+	// The personal link opens the page with the code filled in.
+	if r := env.Client().Get(link + "?code=" + code); !strings.Contains(r.Body, `value="`+code+`"`) {
+		t.Errorf("the personal link does not fill in the code")
+	}
+}

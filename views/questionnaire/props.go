@@ -41,8 +41,8 @@ func trainingURL(id int64) templ.SafeURL {
 }
 
 // qrSrc inlines a QR image as a data URL.
-func qrSrc(png []byte) string {
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+func qrSrc(png []byte) templ.SafeURL {
+	return templ.SafeURL("data:image/png;base64," + base64.StdEncoding.EncodeToString(png))
 }
 
 // score shows a score without a needless decimal.
