@@ -119,6 +119,9 @@ func answerAndClose(t *testing.T, opt webtest.Options) {
 	if r := phone.Post(link, answers(badgeCode(env, a), "1")); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("answer = %d\n%s", r.StatusCode, r.Body)
 	}
+	if n := env.Store.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log WHERE action = 'quiz_answer' AND detail LIKE '%registration%'"); n != "1" {
+		t.Errorf("%s audit lines name the registration of an identified answer; want 1", n)
+	}
 	// A second submission replaces the first.
 	if r := phone.Post(link, answers(badgeCode(env, a), "0")); r.StatusCode != http.StatusSeeOther || count() != "1" {
 		t.Fatalf("second answer = %d, %s stored", r.StatusCode, count())
@@ -182,5 +185,45 @@ func TestQuestionnaire_PersonalLinks(t *testing.T) {
 	// The personal link opens the page with the code filled in.
 	if r := env.Client().Get(link + "?code=" + code); !strings.Contains(r.Body, `value="`+code+`"`) {
 		t.Errorf("the personal link does not fill in the code")
+	}
+}
+
+// TestQuestionnaire_AnonymousEvaluation answers an anonymous evaluation:
+// the answers keep no registration, the page says so, a second answer
+// with the same code is refused, and closing writes no satisfaction.
+func TestQuestionnaire_AnonymousEvaluation(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	ctx := context.Background()
+	officer := env.SignIn(model.RoleProgramOfficer)
+	r := officer.Post("/trainings/1/questionnaires", url.Values{"kind": {"evaluation"}, "anonymous": {"true"},
+		"source": {"R: The course was useful. | كانت الدورة مفيدة.\nT: What would you change? | ما الذي ستغيره؟"}})
+	if r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save = %d", r.StatusCode)
+	}
+	sheet := r.Header.Get("Location")
+	officer.Post(sheet+"/open", nil)
+	link := "/q/" + quizLink.FindStringSubmatch(officer.Get(sheet).Body)[1]
+	roster, _ := env.Store.Roster(ctx, 1)
+	phone := env.Client()
+	if !strings.Contains(phone.Get(link).Body, "kept without your name") {
+		t.Error("the page does not say it is anonymous")
+	}
+	form := url.Values{"code": {badgeCode(env, roster[0].ID)}, "q_0": {"5"}, "q_1": {"More practice"}}
+	if r := phone.Post(link, form); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("answer = %d", r.StatusCode)
+	}
+	if r := phone.Post(link, form); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, "already been answered") {
+		t.Errorf("a second anonymous answer = %d", r.StatusCode)
+	}
+	if n := env.Store.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM questionnaire_responses WHERE registration_id IS NULL"); n != "1" {
+		t.Errorf("%s anonymous answers without a registration; want 1", n)
+	}
+	if n := env.Store.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log WHERE action = 'quiz_answer' AND detail LIKE '%registration%'"); n != "0" {
+		t.Errorf("the audit log ties an anonymous answer to a registration")
+	}
+	officer.Post(sheet+"/close", nil)
+	closed := officer.Get(sheet).Body
+	if !strings.Contains(closed, "100% agree or strongly agree (of 1)") || !strings.Contains(closed, "More practice") {
+		t.Errorf("the closed evaluation shows no agreement share or free text")
 	}
 }
