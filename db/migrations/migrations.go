@@ -32,7 +32,7 @@ func All() []Migration {
 		{8, "English and Arabic title, venue and objectives of trainings; existing names moved to the language they are written in", m0008},
 		{9, "the official Arabic titles of the 23 GCM objectives", m0009},
 		{10, "personal API tokens and their per-minute request counts", m0010},
-		{11, "questionnaires answered on participants' phones, their answers, and where each score came from", m0011},
+		{13, "questionnaires answered on participants' phones, their answers, and where each score came from", m0013},
 	}
 }
 
