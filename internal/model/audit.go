@@ -58,6 +58,22 @@ const (
 	AuditTokenRevoke AuditKind = "api_token_revoke"
 	AuditTokenUse    AuditKind = "api_token_use"
 
+	AuditLetterCreate     AuditKind = "letter_create"
+	AuditLetterSent       AuditKind = "letter_sent"
+	AuditLetterDownload   AuditKind = "letter_download"
+	AuditLetterhead       AuditKind = "letterhead_update"
+	AuditInvitationsSend  AuditKind = "invitations_send"
+	AuditReminderSettings AuditKind = "reminder_settings"
+	AuditRemindersQueue   AuditKind = "reminders_queue"
+	AuditMessageSent      AuditKind = "message_sent"
+	AuditMessageFailed    AuditKind = "message_failed"
+	AuditMessageRetry     AuditKind = "message_retry"
+	AuditMessageCancel    AuditKind = "message_cancel"
+	AuditMessageDownload  AuditKind = "message_download"
+	AuditCalendarFeed     AuditKind = "calendar_feed_create"
+	AuditCalendarRevoke   AuditKind = "calendar_feed_revoke"
+	AuditNewsSave         AuditKind = "news_save"
+
 	AuditQuizSave   AuditKind = "quiz_save"
 	AuditQuizOpen   AuditKind = "quiz_open"
 	AuditQuizClose  AuditKind = "quiz_close"
@@ -75,6 +91,9 @@ var AuditKinds = []AuditKind{
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
 	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
+	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
+	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
+	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer,
 }
 
@@ -82,7 +101,8 @@ var AuditKinds = []AuditKind{
 // or figures — rather than a change. They are the only audit lines a GET
 // request may write: no GET changes data (a test walks every GET route and
 // compares the database before and after).
-var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport}
+var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
+	AuditLetterDownload, AuditMessageDownload}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

@@ -18,6 +18,7 @@ import (
 	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/questionnaire"
 	"github.com/traindesk/traindesk/internal/reference"
@@ -44,6 +45,7 @@ type Deps struct {
 	Roster         *roster.Service        // the participant registry
 	Reports        *report.Service        // donor report: figures, exports, export jobs
 	Certificates   *certificate.Service   // certificates and attendance sheets
+	Notify         *notify.Service        // e-mail: the outbox, invitations, reminders
 	Questionnaires *questionnaire.Service // tests and evaluations answered on phones
 	Assets         *assets.Assets
 	Log            *slog.Logger
