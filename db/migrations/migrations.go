@@ -29,6 +29,7 @@ func All() []Migration {
 		{5, "marks versions per session and per mark, for delta sync", m0005},
 		{6, "sign-in attempt counters shared by every instance", m0006},
 		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
+		{8, "change counters that triggers bump, so that every instance knows when its caches are stale", m0008},
 	}
 }
 
