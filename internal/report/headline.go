@@ -21,8 +21,10 @@ const maxHeadlines = 4
 // this year in that scope is left out; at most maxHeadlines projects, by
 // code. Anyone signed in may ask: the figures cover only what they may see.
 // They are counted again only when the data has changed since they were
-// last counted for the same scope and day (see headlineCache); the slices
-// returned are shared and must not be changed.
+// last counted for the same scope and day (see internal/vcache): a load
+// then costs one small read instead of the report's aggregates, and every
+// instance stays right. The slices returned are shared and must not be
+// changed.
 func (s *Service) Headlines(ctx context.Context, actor model.Actor) ([]model.Figures, error) {
 	scope := auth.VisibleTrainings(actor.User)
 	if !scope.All && scope.FacilitatorID == 0 {
@@ -35,8 +37,15 @@ func (s *Service) Headlines(ctx context.Context, actor model.Actor) ([]model.Fig
 		return nil, fmt.Errorf("report: headlines: %w", err)
 	}
 	today := s.today()
-	return s.headlines.load(ctx, headlineKey{facilitator: scope.FacilitatorID, today: today}, version,
+	return s.headlines.Load(ctx, headlineKey{facilitator: scope.FacilitatorID, today: today}, version,
 		func(ctx context.Context) ([]model.Figures, error) { return s.countHeadlines(ctx, scope, today) })
+}
+
+// headlineKey is what the headline figures depend on besides the data:
+// whose trainings (0: all of them) and the day they are counted as of.
+type headlineKey struct {
+	facilitator int64
+	today       model.Date
 }
 
 // countHeadlines counts the headline figures of the projects of today's

@@ -8,6 +8,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // Store is what the report service needs from the database: the figures'
@@ -51,7 +52,7 @@ type Service struct {
 	loc   *time.Location
 	wait  time.Duration
 	// headlines keeps the dashboard's figures until the data changes.
-	headlines *headlineCache
+	headlines *vcache.Versioned[headlineKey, []model.Figures]
 }
 
 // New returns the report service over st, running background exports on
@@ -63,7 +64,7 @@ func New(st Store, runner Jobs, o Options) *Service {
 	if o.Location == nil {
 		o.Location = time.UTC
 	}
-	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait, headlines: newHeadlineCache()}
+	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait, headlines: vcache.New[headlineKey, []model.Figures](1024)}
 }
 
 // today is the venues' current day, which the figures stand on.

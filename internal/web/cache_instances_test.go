@@ -29,7 +29,8 @@ func twoInstances(t *testing.T, fn func(t *testing.T, first, second *webtest.Env
 	}
 }
 
-// headline is the dashboard's headline section as served.
+// headline is the dashboard's main part as served: the sessions of the
+// day, the coming trainings and the headline figures.
 func headline(t *testing.T, c *webtest.Client) string {
 	t.Helper()
 	res := c.Get("/")
@@ -40,15 +41,15 @@ func headline(t *testing.T, c *webtest.Client) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, _ := doc.Find(".headline").Parent().Html()
+	h, _ := doc.Find("main").Html()
 	if !strings.Contains(h, "data-figure") {
 		t.Fatalf("no headline figures on the dashboard")
 	}
 	return h
 }
 
-// TestHeadlineCache_NeverStaleAcrossInstances: the dashboard's figures,
-// kept between loads, change on the next load after any write that
+// TestHeadlineCache_NeverStaleAcrossInstances: the dashboard (its lists
+// and its figures), kept between loads, changes on the next load after any write that
 // changes them, made by the other instance or straight in the database,
 // and are then those a fresh instance counts.
 func TestHeadlineCache_NeverStaleAcrossInstances(t *testing.T) {
@@ -65,6 +66,7 @@ func TestHeadlineCache_NeverStaleAcrossInstances(t *testing.T) {
 			"UPDATE registrations SET status = 'withdrawn' WHERE id = (SELECT MIN(r.id) FROM registrations r " +
 				"JOIN trainings t ON t.id = r.training_id WHERE t.starts_on >= '2026-01-01' AND r.status <> 'withdrawn')",
 			"DELETE FROM attendance WHERE sitting_id IN (SELECT s.id FROM sittings s WHERE s.date >= '2026-01-01')",
+			"UPDATE trainings SET title = 'Renamed elsewhere' WHERE ends_on >= '" + reporttest.Today.String() + "'",
 		}
 		prev := before
 		for _, w := range writes {
