@@ -73,7 +73,7 @@ type SessionOptions struct {
 	Cost int
 	// Limits bound sign-in attempts (nil: DefaultLimits).
 	Limits *Limits
-	// HashSlots bounds the bcrypt checks that run at once (0: one per core).
+	// HashSlots bounds the bcrypt checks that run at once (0: one per two cores).
 	HashSlots int
 }
 
@@ -97,7 +97,7 @@ func NewSessions(st Store, o SessionOptions) *Sessions {
 	decoy, _ := HashPassword(RandomPassword(), o.Cost)
 	return &Sessions{store: st, cookies: cs, device: newDeviceCodec(o.Secret), key: DeriveKey(o.Secret, "sign-in", 32),
 		idle: o.Idle, max: o.Max, now: o.Now, decoy: decoy, isHTTPS: o.IsHTTPS, limits: limits,
-		gate: NewGate(o.HashSlots, 0), compare: CheckPassword, cache: newSessionCache()}
+		gate: NewGate(o.HashSlots, 0).Rest(restFactor), compare: CheckPassword, cache: newSessionCache()}
 }
 
 // start begins a new session for u and sets the cookie. Any session the
