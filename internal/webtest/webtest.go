@@ -93,6 +93,9 @@ type Options struct {
 	Postgres bool
 	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
 	Limits *auth.Limits
+	// Path runs the application on this SQLite file, migrated, instead of
+	// a new one (the benchmarks' large data sets).
+	Path string
 	// Synchronous is SQLite's synchronous setting ("": the store's FULL);
 	// the durability benchmark compares NORMAL with it.
 	Synchronous string
@@ -115,6 +118,8 @@ func New(t testing.TB, opt Options) *Env {
 	open := storetest.SQLite
 	if opt.Postgres {
 		open = storetest.Postgres
+	} else if opt.Path != "" {
+		open = func(t testing.TB, o store.Options) *store.Store { return storetest.SQLiteAt(t, opt.Path, o) }
 	}
 	st := open(t, store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
