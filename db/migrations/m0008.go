@@ -1,115 +1,83 @@
 package migrations
 
 import (
-	"fmt"
+	"unicode"
 
 	"gorm.io/gorm"
 )
 
-// m0008Counter is a change counter: the database's own record that
-// something a cache depends on has changed, written by triggers in the
-// same transaction as the change, so that every instance sharing the
-// database sees it at the moment the change is visible.
-//
-//   - "data" counts changes to whatever the dashboard's and the report's
-//     figures are counted from. It has several slots, which the value is
-//     the sum of: on PostgreSQL each transaction bumps the slot of its
-//     transaction id, so that concurrent writers seldom wait on one row.
-//     SQLite, which has one writer, uses slot 0 only.
-//   - "auth" counts the changes that can end or alter a signed-in session:
-//     a session revoked, shortened or deleted, and a user changed or
-//     deleted (sign-in times excepted).
-type m0008Counter struct {
-	Name string `gorm:"primaryKey;size:16"`
-	Slot int    `gorm:"primaryKey;autoIncrement:false"`
-	N    int64  `gorm:"not null;default:0"`
-}
-
-func (m0008Counter) TableName() string { return "change_counters" }
-
-// m0008DataSlots is how many slots "data" has.
-const m0008DataSlots = 16
-
-// m0008DataTables are the tables the figures are counted from: any
-// insert, update or delete there bumps "data".
-var m0008DataTables = []string{
-	"donors", "projects", "indicators", "agencies", "duty_stations", "governorates", "sdgs", "gcm_objectives",
-	"thematic_areas", "trainings", "training_facilitators", "training_sdgs", "training_gcms", "sittings",
-	"persons", "registrations", "attendance", "assessments",
-}
-
-// m0008AuthChanges are the changes that bump "auth": table and the
-// columns whose update counts (every delete counts).
-var m0008AuthChanges = []struct{ table, columns string }{
-	{"logins", "revoked_at, expires_at, user_id"},
-	{"users", "email, name, role, active, locale, password_hash"},
-}
-
+// m0008 gives trainings an English and an Arabic title, venue and
+// objectives. The old single columns become the English ones (renamed, so
+// that their constraints stay), the Arabic ones are added empty, and then
+// each existing value is moved to the language it is written in: an
+// Arabic title typed into the one field it had belongs in title_ar.
+// Projects, agencies, duty stations and thematic areas already had both
+// columns; the same sorting moves an Arabic name typed into the English
+// field to the Arabic one where that is empty.
 func m0008(tx *gorm.DB) error {
-	if err := createTables(tx, &m0008Counter{}); err != nil {
-		return err
-	}
-	rows := []m0008Counter{{Name: "auth"}}
-	for i := 0; i < m0008DataSlots; i++ {
-		rows = append(rows, m0008Counter{Name: "data", Slot: i})
-	}
-	if err := tx.Create(&rows).Error; err != nil {
-		return err
-	}
-	stmts := m0008SQLite()
-	if tx.Dialector.Name() == "postgres" {
-		stmts = m0008Postgres()
-	}
-	for _, q := range stmts {
+	for _, q := range []string{
+		"ALTER TABLE trainings RENAME COLUMN title TO title_en",
+		"ALTER TABLE trainings RENAME COLUMN venue TO venue_en",
+		"ALTER TABLE trainings RENAME COLUMN objectives TO objectives_en",
+		"ALTER TABLE trainings ADD COLUMN title_ar VARCHAR(300) NOT NULL DEFAULT ''",
+		"ALTER TABLE trainings ADD COLUMN venue_ar VARCHAR(200) NOT NULL DEFAULT ''",
+		"ALTER TABLE trainings ADD COLUMN objectives_ar TEXT NOT NULL DEFAULT ''",
+	} {
 		if err := tx.Exec(q).Error; err != nil {
-			return fmt.Errorf("%.80s: %w", q, err)
+			return err
+		}
+	}
+	for _, p := range []struct{ table, en, ar string }{
+		{"trainings", "title_en", "title_ar"},
+		{"trainings", "venue_en", "venue_ar"},
+		{"trainings", "objectives_en", "objectives_ar"},
+		{"projects", "title_en", "title_ar"},
+		{"agencies", "name_en", "name_ar"},
+		{"duty_stations", "name_en", "name_ar"},
+		{"thematic_areas", "name_en", "name_ar"},
+	} {
+		if err := m0008Sort(tx, p.table, p.en, p.ar); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// m0008SQLite creates row triggers (the only kind SQLite has): one per
-// table and kind of change.
-func m0008SQLite() []string {
-	bump := func(name string) string {
-		return "BEGIN UPDATE change_counters SET n = n + 1 WHERE name = '" + name + "' AND slot = 0; END"
-	}
-	var out []string
-	for _, t := range m0008DataTables {
-		for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
-			out = append(out, fmt.Sprintf("CREATE TRIGGER cc_data_%s_%s AFTER %s ON %s %s", t, op, op, t, bump("data")))
-		}
-	}
-	for _, a := range m0008AuthChanges {
-		out = append(out,
-			fmt.Sprintf("CREATE TRIGGER cc_auth_%s_update AFTER UPDATE OF %s ON %s %s", a.table, a.columns, a.table, bump("auth")),
-			fmt.Sprintf("CREATE TRIGGER cc_auth_%s_delete AFTER DELETE ON %s %s", a.table, a.table, bump("auth")))
-	}
-	return out
+// m0008Pair is one row's two columns, read under fixed names.
+type m0008Pair struct {
+	ID int64
+	En string
+	Ar string
 }
 
-// m0008Postgres creates statement triggers, which run once per statement
-// however many rows it changes.
-func m0008Postgres() []string {
-	out := []string{
-		fmt.Sprintf(`CREATE FUNCTION cc_bump_data() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE change_counters SET n = n + 1 WHERE name = 'data' AND slot = (txid_current() %% %d);
-  RETURN NULL;
-END $$`, m0008DataSlots),
-		`CREATE FUNCTION cc_bump_auth() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE change_counters SET n = n + 1 WHERE name = 'auth' AND slot = 0;
-  RETURN NULL;
-END $$`,
+// m0008Sort moves each value of column en that is written in Arabic to
+// column ar when ar is empty.
+func m0008Sort(tx *gorm.DB, table, en, ar string) error {
+	var rows []m0008Pair
+	if err := tx.Raw("SELECT id, " + en + " AS en, " + ar + " AS ar FROM " + table + " WHERE " + ar + " = ''").Scan(&rows).Error; err != nil {
+		return err
 	}
-	for _, t := range m0008DataTables {
-		out = append(out, fmt.Sprintf("CREATE TRIGGER cc_data_%s AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s "+
-			"FOR EACH STATEMENT EXECUTE FUNCTION cc_bump_data()", t, t))
+	for _, r := range rows {
+		if !m0008Arabic(r.En) {
+			continue
+		}
+		if err := tx.Exec("UPDATE "+table+" SET "+ar+" = ?, "+en+" = '' WHERE id = ?", r.En, r.ID).Error; err != nil {
+			return err
+		}
 	}
-	for _, a := range m0008AuthChanges {
-		out = append(out, fmt.Sprintf("CREATE TRIGGER cc_auth_%s AFTER UPDATE OF %s OR DELETE OR TRUNCATE ON %s "+
-			"FOR EACH STATEMENT EXECUTE FUNCTION cc_bump_auth()", a.table, a.columns, a.table))
+	return nil
+}
+
+// m0008Arabic reports whether most letters of s are Arabic.
+func m0008Arabic(s string) bool {
+	arabic, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic++
+		case unicode.IsLetter(r):
+			other++
+		}
 	}
-	return out
+	return arabic > other
 }

@@ -180,6 +180,7 @@ func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
 			return model.User{}, model.Login{}, fmt.Errorf("auth: touch session: %w", err)
 		}
 		s.cache.seen(id, now)
+		l.LastSeenAt = now
 	}
 	return u, l, nil
 }
@@ -216,6 +217,17 @@ func (s *Sessions) fresh(ctx context.Context, id string, now time.Time) (model.L
 	}
 	s.cache.put(id, cachedSession{login: l, user: u, version: v, readAt: now})
 	return l, u, nil
+}
+
+// Remaining is how long the session l stays valid if nothing more happens:
+// until it has been idle too long or reaches its absolute limit. A tablet
+// keeps it, so that its offline copy closes when the sign-in would have.
+func (s *Sessions) Remaining(l model.Login) time.Duration {
+	end := l.LastSeenAt.Add(s.idle)
+	if l.ExpiresAt.Before(end) {
+		end = l.ExpiresAt
+	}
+	return end.Sub(s.now())
 }
 
 // SignOut ends the request's session: the session row is revoked (with

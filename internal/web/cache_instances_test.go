@@ -66,7 +66,7 @@ func TestHeadlineCache_NeverStaleAcrossInstances(t *testing.T) {
 			"UPDATE registrations SET status = 'withdrawn' WHERE id = (SELECT MIN(r.id) FROM registrations r " +
 				"JOIN trainings t ON t.id = r.training_id WHERE t.starts_on >= '2026-01-01' AND r.status <> 'withdrawn')",
 			"DELETE FROM attendance WHERE sitting_id IN (SELECT s.id FROM sittings s WHERE s.date >= '2026-01-01')",
-			"UPDATE trainings SET title = 'Renamed elsewhere' WHERE ends_on >= '" + reporttest.Today.String() + "'",
+			"UPDATE trainings SET title_en = 'Renamed elsewhere', title_ar = 'Renamed elsewhere' WHERE ends_on >= '" + reporttest.Today.String() + "'",
 		}
 		prev := before
 		for _, w := range writes {

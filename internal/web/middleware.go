@@ -159,6 +159,8 @@ func (s *Server) locale(next echo.HandlerFunc) echo.HandlerFunc {
 			lang = acceptLanguage(c.Request().Header.Get("Accept-Language"))
 		}
 		c.Set(keyLocalizer, i18n.New(lang))
+		// The service worker keeps an offline copy per language.
+		c.Response().Header().Set("Content-Language", string(lang))
 		return next(c)
 	}
 }
@@ -185,6 +187,7 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		case err == nil:
 			c.Set(keyUser, &u)
 			c.Set(keyLogin, &l)
+			s.tellSignIn(c, u, l)
 		case !errors.Is(err, auth.ErrNoSession):
 			return err
 		}

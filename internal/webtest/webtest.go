@@ -53,17 +53,22 @@ type Env struct {
 	opt  Options
 	mu   sync.Mutex
 	hits []string // "METHOD /path" of every request the server answered
-	down bool     // the server drops every connection, like a dead network
+	main *Link    // the link HTTP serves
 }
 
-// SetNetworkDown makes the server drop (or serve again) every request, so
-// that a browser test's "offline" does not depend on which of the
-// browser's processes the emulation reached.
+// SetNetworkDown makes the server drop (or serve again) every request
+// that comes through HTTP, so that a browser test's "offline" does not
+// depend on which of the browser's processes the emulation reached.
 func (e *Env) SetNetworkDown(down bool) {
-	e.mu.Lock()
-	e.down = down
-	e.mu.Unlock()
+	if down {
+		e.main.Set(NetworkDown)
+	} else {
+		e.main.Set(NetworkUp)
+	}
 }
+
+// SetNetwork sets the state of the network behind HTTP.
+func (e *Env) SetNetwork(n Network) { e.main.Set(n) }
 
 // Hits counts the requests the server received for method and path.
 func (e *Env) Hits(method, path string) int {
@@ -196,27 +201,8 @@ func (e *Env) start() {
 		t.Fatalf("start the job queue: %v", err)
 	}
 	t.Cleanup(func() { built.Jobs.Stop(context.Background()) })
-	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		e.mu.Lock()
-		down := e.down
-		if !down {
-			e.hits = append(e.hits, r.Method+" "+r.URL.Path)
-		}
-		e.mu.Unlock()
-		if down {
-			// Drop the connection without an answer, as a dead network does.
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					conn.Close()
-					return
-				}
-			}
-			http.Error(w, "network down", http.StatusServiceUnavailable)
-			return
-		}
-		e.Server.ServeHTTP(w, r)
-	}))
-	t.Cleanup(e.HTTP.Close)
+	e.main = e.NewLink()
+	e.HTTP = e.main.srv
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
