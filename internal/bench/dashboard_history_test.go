@@ -2,7 +2,6 @@ package bench_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -42,14 +41,13 @@ func TestBenchDashboardHistory(t *testing.T) {
 	dc.Get("/")
 	coldDemo := time.Since(start)
 
-	base := bench.Measure("GET / on the demo data", func(b *testing.B) { getN(b, dc.Client, demo.HTTP.URL+"/", b.N) })
-	subject := bench.Measure("GET / on 1M marks, 100,000 participations", func(b *testing.B) { getN(b, bc.Client, big.HTTP.URL+"/", b.N) })
-	bench.Print(os.Stdout, "Dashboard: the million-mark data set against the demo data", base, subject)
+	baseNs, subNs, ratio := bench.Interleaved(7, 100, func() { get(t, dc.Client, demo.HTTP.URL+"/") }, func() { get(t, bc.Client, big.HTTP.URL+"/") })
+	fmt.Printf("\nDashboard: the million-mark data set against the demo data, median of 7 interleaved rounds of 100 loads\n")
+	fmt.Printf("  GET / on the demo data %s/op | GET / on 1M marks %s/op | ratio %.2fx\n", dur(baseNs), dur(subNs), ratio)
 	fmt.Printf("  the first load after a write (the headline figures counted again): %s on 1M marks, %s on the demo\n",
 		cold.Round(time.Millisecond), coldDemo.Round(time.Millisecond))
-	ratio := subject.NsPerOp / base.NsPerOp
 	bench.Record(bench.Row{Case: "signed-in dashboard on 1M marks (100,000 participations)",
-		Subject:  dur(subject.NsPerOp) + "; first load after a write " + cold.Round(time.Millisecond).String(),
-		Baseline: "the demo data: " + dur(base.NsPerOp) + "; first load after a write " + coldDemo.Round(time.Millisecond).String(),
-		Ratio:    fmt.Sprintf("%.2f×", ratio), Aim: "≤ 2×", Met: ratio <= 2})
+		Subject:  dur(subNs) + "; first load after a write " + cold.Round(time.Millisecond).String(),
+		Baseline: "the demo data: " + dur(baseNs) + "; first load after a write " + coldDemo.Round(time.Millisecond).String(),
+		Ratio:    fmt.Sprintf("%.2f× (median of 7 rounds)", ratio), Aim: "≤ 2×", Met: ratio <= 2})
 }
