@@ -1,115 +1,92 @@
 package migrations
 
 import (
-	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 )
 
-// m0014Counter is a change counter: the database's own record that
-// something a cache depends on has changed, written by triggers in the
-// same transaction as the change, so that every instance sharing the
-// database sees it at the moment the change is visible.
-//
-//   - "data" counts changes to whatever the dashboard's and the report's
-//     figures are counted from. It has several slots, which the value is
-//     the sum of: on PostgreSQL each transaction bumps the slot of its
-//     transaction id, so that concurrent writers seldom wait on one row.
-//     SQLite, which has one writer, uses slot 0 only.
-//   - "auth" counts the changes that can end or alter a signed-in session:
-//     a session revoked, shortened or deleted, and a user changed or
-//     deleted (sign-in times excepted).
-type m0014Counter struct {
-	Name string `gorm:"primaryKey;size:16"`
-	Slot int    `gorm:"primaryKey;autoIncrement:false"`
-	N    int64  `gorm:"not null;default:0"`
+// m0014Questionnaire is a questionnaire of a training that participants
+// answer on their own phones: a pre-test, a post-test or an evaluation.
+// Its questions are kept as one JSON document (Questions) together with
+// the text the officer typed them as (Source), because they are always
+// read and written whole.
+type m0014Questionnaire struct {
+	ID         int64          `gorm:"primaryKey"`
+	TrainingID int64          `gorm:"not null;uniqueIndex:ux_questionnaires_training_kind"`
+	Training   *m0014Training `gorm:"constraint:OnDelete:CASCADE"`
+	Kind       string         `gorm:"size:16;not null;uniqueIndex:ux_questionnaires_training_kind"`
+	State      string         `gorm:"size:16;not null"`
+	Anonymous  bool           `gorm:"not null;default:false"`
+	Source     string         `gorm:"type:text;not null;default:''"`
+	Questions  string         `gorm:"type:text;not null;default:''"`
+	OpenedAt   *time.Time     `gorm:""`
+	ClosedAt   *time.Time     `gorm:""`
+	CreatedAt  time.Time      `gorm:"not null"`
+	UpdatedAt  time.Time      `gorm:"not null"`
 }
 
-func (m0014Counter) TableName() string { return "change_counters" }
+func (m0014Questionnaire) TableName() string { return "questionnaires" }
 
-// m0014DataSlots is how many slots "data" has.
-const m0014DataSlots = 16
-
-// m0014DataTables are the tables the figures are counted from: any
-// insert, update or delete there bumps "data".
-var m0014DataTables = []string{
-	"donors", "projects", "indicators", "agencies", "duty_stations", "governorates", "sdgs", "gcm_objectives",
-	"thematic_areas", "trainings", "training_facilitators", "training_sdgs", "training_gcms", "sittings",
-	"persons", "registrations", "attendance", "assessments",
+// m0014Response is one participant's answers. RegistrationID is empty for
+// an anonymous evaluation; who answered it is then only in
+// m0014Respondent, with no link to the answers.
+type m0014Response struct {
+	ID              int64               `gorm:"primaryKey"`
+	QuestionnaireID int64               `gorm:"not null;uniqueIndex:ux_questionnaire_responses_reg"`
+	Questionnaire   *m0014Questionnaire `gorm:"constraint:OnDelete:CASCADE"`
+	RegistrationID  *int64              `gorm:"uniqueIndex:ux_questionnaire_responses_reg"`
+	Registration    *m0014Registration  `gorm:"constraint:OnDelete:CASCADE"`
+	Answers         string              `gorm:"type:text;not null"`
+	Score           *float64            `gorm:""`
+	SubmittedAt     time.Time           `gorm:"not null"`
 }
 
-// m0014AuthChanges are the changes that bump "auth": table and the
-// columns whose update counts (every delete counts).
-var m0014AuthChanges = []struct{ table, columns string }{
-	{"logins", "revoked_at, expires_at, user_id"},
-	{"users", "email, name, role, active, locale, password_hash"},
+func (m0014Response) TableName() string { return "questionnaire_responses" }
+
+// m0014Respondent records that a registration answered a questionnaire,
+// so that an anonymous one is answered once and the trainer sees who has
+// not answered yet.
+type m0014Respondent struct {
+	QuestionnaireID int64               `gorm:"primaryKey;autoIncrement:false"`
+	Questionnaire   *m0014Questionnaire `gorm:"constraint:OnDelete:CASCADE"`
+	RegistrationID  int64               `gorm:"primaryKey;autoIncrement:false"`
+	Registration    *m0014Registration  `gorm:"constraint:OnDelete:CASCADE"`
 }
+
+func (m0014Respondent) TableName() string { return "questionnaire_respondents" }
+
+// m0014Assessment adds where each score came from: "" when typed on the
+// scores table, "questionnaire" when a closed questionnaire wrote it.
+type m0014Assessment struct {
+	PreSource  string `gorm:"size:16;not null;default:''"`
+	PostSource string `gorm:"size:16;not null;default:''"`
+	SatSource  string `gorm:"size:16;not null;default:''"`
+}
+
+func (m0014Assessment) TableName() string { return "assessments" }
+
+// m0014Training and m0014Registration are the targets of the foreign keys.
+type m0014Training struct {
+	ID int64 `gorm:"primaryKey"`
+}
+
+func (m0014Training) TableName() string { return "trainings" }
+
+type m0014Registration struct {
+	ID int64 `gorm:"primaryKey"`
+}
+
+func (m0014Registration) TableName() string { return "registrations" }
 
 func m0014(tx *gorm.DB) error {
-	if err := createTables(tx, &m0014Counter{}); err != nil {
+	if err := createTables(tx, &m0014Questionnaire{}, &m0014Response{}, &m0014Respondent{}); err != nil {
 		return err
 	}
-	rows := []m0014Counter{{Name: "auth"}}
-	for i := 0; i < m0014DataSlots; i++ {
-		rows = append(rows, m0014Counter{Name: "data", Slot: i})
-	}
-	if err := tx.Create(&rows).Error; err != nil {
-		return err
-	}
-	stmts := m0014SQLite()
-	if tx.Dialector.Name() == "postgres" {
-		stmts = m0014Postgres()
-	}
-	for _, q := range stmts {
-		if err := tx.Exec(q).Error; err != nil {
-			return fmt.Errorf("%.80s: %w", q, err)
+	for _, col := range []string{"PreSource", "PostSource", "SatSource"} {
+		if err := tx.Migrator().AddColumn(&m0014Assessment{}, col); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-// m0014SQLite creates row triggers (the only kind SQLite has): one per
-// table and kind of change.
-func m0014SQLite() []string {
-	bump := func(name string) string {
-		return "BEGIN UPDATE change_counters SET n = n + 1 WHERE name = '" + name + "' AND slot = 0; END"
-	}
-	var out []string
-	for _, t := range m0014DataTables {
-		for _, op := range []string{"INSERT", "UPDATE", "DELETE"} {
-			out = append(out, fmt.Sprintf("CREATE TRIGGER cc_data_%s_%s AFTER %s ON %s %s", t, op, op, t, bump("data")))
-		}
-	}
-	for _, a := range m0014AuthChanges {
-		out = append(out,
-			fmt.Sprintf("CREATE TRIGGER cc_auth_%s_update AFTER UPDATE OF %s ON %s %s", a.table, a.columns, a.table, bump("auth")),
-			fmt.Sprintf("CREATE TRIGGER cc_auth_%s_delete AFTER DELETE ON %s %s", a.table, a.table, bump("auth")))
-	}
-	return out
-}
-
-// m0014Postgres creates statement triggers, which run once per statement
-// however many rows it changes.
-func m0014Postgres() []string {
-	out := []string{
-		fmt.Sprintf(`CREATE FUNCTION cc_bump_data() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE change_counters SET n = n + 1 WHERE name = 'data' AND slot = (txid_current() %% %d);
-  RETURN NULL;
-END $$`, m0014DataSlots),
-		`CREATE FUNCTION cc_bump_auth() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE change_counters SET n = n + 1 WHERE name = 'auth' AND slot = 0;
-  RETURN NULL;
-END $$`,
-	}
-	for _, t := range m0014DataTables {
-		out = append(out, fmt.Sprintf("CREATE TRIGGER cc_data_%s AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %s "+
-			"FOR EACH STATEMENT EXECUTE FUNCTION cc_bump_data()", t, t))
-	}
-	for _, a := range m0014AuthChanges {
-		out = append(out, fmt.Sprintf("CREATE TRIGGER cc_auth_%s AFTER UPDATE OF %s OR DELETE OR TRUNCATE ON %s "+
-			"FOR EACH STATEMENT EXECUTE FUNCTION cc_bump_auth()", a.table, a.columns, a.table))
-	}
-	return out
 }
