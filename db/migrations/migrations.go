@@ -29,6 +29,7 @@ func All() []Migration {
 		{5, "marks versions per session and per mark, for delta sync", m0005},
 		{6, "sign-in attempt counters shared by every instance", m0006},
 		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
+		{8, "evidence files of trainings and sessions; when a person was erased", m0008},
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/evidence"
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/reference"
@@ -42,6 +43,9 @@ type Options struct {
 	BaseURL string
 	// Jobs tunes the job queue (tests shorten its waits).
 	Jobs jobs.Options
+	// Files keeps evidence files' bytes (a folder under the data
+	// directory); nil refuses uploads.
+	Files evidence.Files
 }
 
 // Built is the assembled application: the store it runs on, the HTTP
@@ -100,6 +104,7 @@ func Build(st *store.Store, o Options) *Built {
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
+		Evidence:       evidence.New(st, o.Files, o.Now, o.Location),
 		Users:          auth.NewUsers(st, o.BcryptCost),
 		Reference:      reference.New(st),
 		Audit:          audit.New(st),

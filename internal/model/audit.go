@@ -53,6 +53,13 @@ const (
 	AuditAttendanceSheet      AuditKind = "attendance_sheet"
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
+
+	AuditEvidenceUpload   AuditKind = "evidence_upload"
+	AuditEvidenceDelete   AuditKind = "evidence_delete"
+	AuditEvidenceDownload AuditKind = "evidence_download"
+	AuditEvidencePack     AuditKind = "evidence_pack"
+	AuditPersonErase      AuditKind = "person_erase"
+	AuditPersonExport     AuditKind = "person_export"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -65,14 +72,16 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded,
+	AuditReportExport, AuditDemoLoaded, AuditEvidenceUpload, AuditEvidenceDelete, AuditEvidenceDownload,
+	AuditEvidencePack, AuditPersonErase, AuditPersonExport,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
 // or figures — rather than a change. They are the only audit lines a GET
 // request may write: no GET changes data (a test walks every GET route and
 // compares the database before and after).
-var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport}
+var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
+	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

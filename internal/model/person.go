@@ -45,6 +45,7 @@ type Person struct {
 	NationalRef   string // an employee or ID number when the agency gives one
 	Notes         string
 	MergedIntoID  *int64
+	ErasedAt      *time.Time // the identity was erased; the record stays under a pseudonym
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }

@@ -44,6 +44,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.referenceRoutes(app)
 	s.reportRoutes(e, app)
 	s.certificateRoutes(e, app)
+	s.evidenceRoutes(app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it

@@ -18,6 +18,7 @@ import (
 	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/evidence"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
@@ -42,6 +43,7 @@ type Deps struct {
 	Roster         *roster.Service      // the participant registry
 	Reports        *report.Service      // donor report: figures, exports, export jobs
 	Certificates   *certificate.Service // certificates and attendance sheets
+	Evidence       *evidence.Service    // evidence files of trainings and sessions
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time
