@@ -26,6 +26,7 @@ const (
 	EditPersons     Action = "edit_persons"       // create, change, merge persons
 	ViewReports     Action = "view_reports"       // donor reports and their exports
 	AddEvidence     Action = "add_evidence"       // attach evidence files (object: the training)
+	PersonalData    Action = "personal_data"      // erase a person, download all that is held about them
 )
 
 // Permission is the former name of Action, kept while callers move over.
@@ -45,7 +46,7 @@ func TrainingObject(facilitators []int64) Object { return Object{Facilitators: f
 // grants lists what each role may do on any object.
 var grants = map[model.Role][]Action{
 	model.RoleAdmin: {ManageUsers, ViewAudit, EditReference, EditTrainings, ViewAllTraining, ViewTraining,
-		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence},
+		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence, PersonalData},
 	model.RoleProgramOfficer: {EditReference, EditTrainings, ViewAllTraining, ViewTraining, MarkAttendance,
 		EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence},
 	model.RoleManager: {ViewAllTraining, ViewTraining, ViewPersons, ViewReports},

@@ -27,6 +27,8 @@ type PersonStore interface {
 	Person(ctx context.Context, id int64) (model.Person, error)
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
+	ErasePerson(ctx context.Context, p *model.Person) error
+	PersonsMergedInto(ctx context.Context, id int64) ([]model.Person, error)
 	PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error)
 	AllCandidates(ctx context.Context) ([]model.Person, error)
 }
