@@ -60,6 +60,7 @@ const (
 	AuditEvidencePack     AuditKind = "evidence_pack"
 	AuditPersonErase      AuditKind = "person_erase"
 	AuditPersonExport     AuditKind = "person_export"
+	AuditPersonView       AuditKind = "person_view"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -73,7 +74,7 @@ var AuditKinds = []AuditKind{
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
 	AuditReportExport, AuditDemoLoaded, AuditEvidenceUpload, AuditEvidenceDelete, AuditEvidenceDownload,
-	AuditEvidencePack, AuditPersonErase, AuditPersonExport,
+	AuditEvidencePack, AuditPersonErase, AuditPersonExport, AuditPersonView,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
@@ -81,7 +82,7 @@ var AuditKinds = []AuditKind{
 // request may write: no GET changes data (a test walks every GET route and
 // compares the database before and after).
 var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
-	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport}
+	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport, AuditPersonView}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

@@ -34,6 +34,9 @@ func TestPersonPrivacy_AccessThenErase(t *testing.T) {
 		t.Errorf("subject access: %s, %d registrations, %d marks", data.Person.NameLatin, len(data.Registrations), len(data.Marks))
 	}
 
+	if r := env.SignIn(model.RoleManager).Get("/persons/" + id); r.StatusCode != http.StatusOK {
+		t.Fatalf("the manager views the person: %d", r.StatusCode)
+	}
 	if r := admin.Get("/persons/" + id + "/erase"); r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "erase-confirm") {
 		t.Fatalf("confirmation = %d", r.StatusCode)
 	}
@@ -55,7 +58,8 @@ func TestPersonPrivacy_AccessThenErase(t *testing.T) {
 	for _, l := range data.Audit {
 		kinds[l.Action]++
 	}
-	if kinds["person_export"] != 1 || kinds["person_erase"] != 1 {
+	if kinds["person_export"] != 1 || kinds["person_erase"] != 1 || kinds["person_view"] != 3 {
+		// The manager's view, the confirmation page and the page after.
 		t.Errorf("the audit trail in the download: %v", kinds)
 	}
 }
