@@ -1,65 +1,83 @@
 package migrations
 
 import (
-	"time"
+	"unicode"
 
 	"gorm.io/gorm"
 )
 
-type m0008Training struct {
-	ID int64 `gorm:"primaryKey"`
-}
-
-func (m0008Training) TableName() string { return "trainings" }
-
-type m0008Sitting struct {
-	ID int64 `gorm:"primaryKey"`
-}
-
-func (m0008Sitting) TableName() string { return "sittings" }
-
-type m0008User struct {
-	ID int64 `gorm:"primaryKey"`
-}
-
-func (m0008User) TableName() string { return "users" }
-
-// m0008EvidenceFile is one evidence file of a training or of one of its
-// sessions. The bytes are in file storage (a folder or a bucket) under
-// storage_key; the row says who added it, when, what it shows and its
-// checksum.
-type m0008EvidenceFile struct {
-	ID           int64          `gorm:"primaryKey"`
-	TrainingID   int64          `gorm:"not null;index:ix_evidence_training"`
-	Training     *m0008Training `gorm:"constraint:OnDelete:RESTRICT"`
-	SittingID    *int64         `gorm:"index:ix_evidence_sitting"`
-	Sitting      *m0008Sitting  `gorm:"constraint:OnDelete:SET NULL"`
-	Kind         string         `gorm:"size:24;not null"`
-	Caption      string         `gorm:"size:200;not null;default:''"`
-	FileName     string         `gorm:"size:255;not null"`
-	ContentType  string         `gorm:"size:120;not null"`
-	Size         int64          `gorm:"not null"`
-	SHA256       string         `gorm:"column:sha256;size:64;not null"`
-	StorageKey   string         `gorm:"size:80;not null;uniqueIndex:ux_evidence_key"`
-	ThumbKey     string         `gorm:"size:80;not null;default:''"`
-	UploadedByID *int64         `gorm:""`
-	UploadedBy   *m0008User     `gorm:"constraint:OnDelete:SET NULL"`
-	CreatedAt    time.Time      `gorm:"not null"`
-}
-
-func (m0008EvidenceFile) TableName() string { return "evidence_files" }
-
-// m0008Person adds when a person's identity was erased: the record stays,
-// under a pseudonym, so that the donor's counts do not change.
-type m0008Person struct {
-	ErasedAt *time.Time
-}
-
-func (m0008Person) TableName() string { return "persons" }
-
+// m0008 gives trainings an English and an Arabic title, venue and
+// objectives. The old single columns become the English ones (renamed, so
+// that their constraints stay), the Arabic ones are added empty, and then
+// each existing value is moved to the language it is written in: an
+// Arabic title typed into the one field it had belongs in title_ar.
+// Projects, agencies, duty stations and thematic areas already had both
+// columns; the same sorting moves an Arabic name typed into the English
+// field to the Arabic one where that is empty.
 func m0008(tx *gorm.DB) error {
-	if err := createTables(tx, &m0008EvidenceFile{}); err != nil {
+	for _, q := range []string{
+		"ALTER TABLE trainings RENAME COLUMN title TO title_en",
+		"ALTER TABLE trainings RENAME COLUMN venue TO venue_en",
+		"ALTER TABLE trainings RENAME COLUMN objectives TO objectives_en",
+		"ALTER TABLE trainings ADD COLUMN title_ar VARCHAR(300) NOT NULL DEFAULT ''",
+		"ALTER TABLE trainings ADD COLUMN venue_ar VARCHAR(200) NOT NULL DEFAULT ''",
+		"ALTER TABLE trainings ADD COLUMN objectives_ar TEXT NOT NULL DEFAULT ''",
+	} {
+		if err := tx.Exec(q).Error; err != nil {
+			return err
+		}
+	}
+	for _, p := range []struct{ table, en, ar string }{
+		{"trainings", "title_en", "title_ar"},
+		{"trainings", "venue_en", "venue_ar"},
+		{"trainings", "objectives_en", "objectives_ar"},
+		{"projects", "title_en", "title_ar"},
+		{"agencies", "name_en", "name_ar"},
+		{"duty_stations", "name_en", "name_ar"},
+		{"thematic_areas", "name_en", "name_ar"},
+	} {
+		if err := m0008Sort(tx, p.table, p.en, p.ar); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// m0008Pair is one row's two columns, read under fixed names.
+type m0008Pair struct {
+	ID int64
+	En string
+	Ar string
+}
+
+// m0008Sort moves each value of column en that is written in Arabic to
+// column ar when ar is empty.
+func m0008Sort(tx *gorm.DB, table, en, ar string) error {
+	var rows []m0008Pair
+	if err := tx.Raw("SELECT id, " + en + " AS en, " + ar + " AS ar FROM " + table + " WHERE " + ar + " = ''").Scan(&rows).Error; err != nil {
 		return err
 	}
-	return tx.Migrator().AddColumn(&m0008Person{}, "ErasedAt")
+	for _, r := range rows {
+		if !m0008Arabic(r.En) {
+			continue
+		}
+		if err := tx.Exec("UPDATE "+table+" SET "+ar+" = ?, "+en+" = '' WHERE id = ?", r.En, r.ID).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// m0008Arabic reports whether most letters of s are Arabic.
+func m0008Arabic(s string) bool {
+	arabic, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return arabic > other
 }

@@ -106,6 +106,7 @@ func Build(st *store.Store, o Options) *Built {
 		Certificates:   certificates,
 		Evidence:       evidence.New(st, o.Files, o.Now, o.Location),
 		Users:          auth.NewUsers(st, o.BcryptCost),
+		Tokens:         auth.NewTokens(st, o.Now, 0),
 		Reference:      reference.New(st),
 		Audit:          audit.New(st),
 		Assets:         assets.New("/assets/"),

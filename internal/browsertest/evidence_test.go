@@ -17,12 +17,6 @@ import (
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
-// sizes are the laptop, tablet and phone a screen is looked at in.
-var sizes = []struct {
-	name string
-	w, h int64
-}{{"laptop", 1280, 800}, {"tablet", 800, 1280}, {"phone", 390, 844}}
-
 // TestBrowser_Evidence: a trainer picks a photo of the signed sheet for
 // today's session from the file picker and uploads it; the checklist marks
 // that session's sheet as there and the photo shows as a thumbnail. The

@@ -61,14 +61,14 @@ func (p Pack) Write(w io.Writer) error {
 		return err
 	}
 	c := csv.NewWriter(idx)
-	_ = c.Write([]string{"training_id", "training", "session_date", "kind", "caption", "file", "content_type",
+	_ = c.Write([]string{"training_id", "training_en", "training_ar", "session_date", "kind", "caption", "file", "content_type",
 		"size", "sha256", "added_by", "added_at"})
 	for i, f := range p.files {
 		date := ""
 		if f.SittingDate != nil {
 			date = f.SittingDate.String()
 		}
-		_ = c.Write([]string{strconv.FormatInt(p.t.ID, 10), inert(p.t.Title), date, string(f.Kind), inert(f.Caption),
+		_ = c.Write([]string{strconv.FormatInt(p.t.ID, 10), inert(p.t.TitleEn), inert(p.t.TitleAr), date, string(f.Kind), inert(f.Caption),
 			inert(entryName(i, f)), f.ContentType, strconv.FormatInt(f.Size, 10), f.SHA256, inert(f.UploadedBy),
 			f.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")})
 	}

@@ -61,6 +61,10 @@ const (
 	AuditPersonErase      AuditKind = "person_erase"
 	AuditPersonExport     AuditKind = "person_export"
 	AuditPersonView       AuditKind = "person_view"
+
+	AuditTokenCreate AuditKind = "api_token_create"
+	AuditTokenRevoke AuditKind = "api_token_revoke"
+	AuditTokenUse    AuditKind = "api_token_use"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -74,7 +78,8 @@ var AuditKinds = []AuditKind{
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
 	AuditReportExport, AuditDemoLoaded, AuditEvidenceUpload, AuditEvidenceDelete, AuditEvidenceDownload,
-	AuditEvidencePack, AuditPersonErase, AuditPersonExport, AuditPersonView,
+	AuditEvidencePack, AuditPersonErase, AuditPersonExport, AuditPersonView, AuditTokenCreate, AuditTokenRevoke,
+	AuditTokenUse,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

@@ -55,7 +55,8 @@ type codes [6]int
 func accessTable() []access {
 	var all []access
 	for _, part := range [][]access{accessPublic, accessAdmin, accessTrainings, accessTrainingParts,
-		accessAttendance, accessCertificates, accessPersons, accessReports, accessReference, accessEvidence} {
+		accessAttendance, accessCertificates, accessPersons, accessReports, accessReference, accessAccount,
+		accessEvidence} {
 		all = append(all, part...)
 	}
 	return all
