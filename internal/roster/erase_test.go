@@ -77,6 +77,16 @@ func TestErase_FiguresUnchanged(t *testing.T) {
 				t.Errorf("the audit log names %s", name)
 			}
 		}
+		// What is held about an erased person: the pseudonym, the facts,
+		// the marks, and the erasure in their audit trail.
+		data, err := svc.SubjectAccess(ctx, actor, names["Hesham Farouk Osman"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(data.Person.NameLatin, "Person ") || len(data.MergedRecords) != 1 || len(data.Marks) == 0 ||
+			len(data.Registrations) == 0 || len(data.Audit) == 0 || data.Audit[len(data.Audit)-1].Action != "person_erase" {
+			t.Errorf("subject access after erasure: %+v", data)
+		}
 		if n := s.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log WHERE action = 'person_erase' AND user_id = ?", admin.ID); n != "3" {
 			t.Errorf("%s erasure lines, want 3", n)
 		}
