@@ -1,65 +1,14 @@
 package migrations
 
-import (
-	"time"
+import "gorm.io/gorm"
 
-	"gorm.io/gorm"
-)
-
-type m0011Training struct {
-	ID int64 `gorm:"primaryKey"`
-}
-
-func (m0011Training) TableName() string { return "trainings" }
-
-type m0011Sitting struct {
-	ID int64 `gorm:"primaryKey"`
-}
-
-func (m0011Sitting) TableName() string { return "sittings" }
-
-type m0011User struct {
-	ID int64 `gorm:"primaryKey"`
-}
-
-func (m0011User) TableName() string { return "users" }
-
-// m0011EvidenceFile is one evidence file of a training or of one of its
-// sessions. The bytes are in file storage (a folder or a bucket) under
-// storage_key; the row says who added it, when, what it shows and its
-// checksum.
-type m0011EvidenceFile struct {
-	ID           int64          `gorm:"primaryKey"`
-	TrainingID   int64          `gorm:"not null;index:ix_evidence_training"`
-	Training     *m0011Training `gorm:"constraint:OnDelete:RESTRICT"`
-	SittingID    *int64         `gorm:"index:ix_evidence_sitting"`
-	Sitting      *m0011Sitting  `gorm:"constraint:OnDelete:SET NULL"`
-	Kind         string         `gorm:"size:24;not null"`
-	Caption      string         `gorm:"size:200;not null;default:''"`
-	FileName     string         `gorm:"size:255;not null"`
-	ContentType  string         `gorm:"size:120;not null"`
-	Size         int64          `gorm:"not null"`
-	SHA256       string         `gorm:"column:sha256;size:64;not null"`
-	StorageKey   string         `gorm:"size:80;not null;uniqueIndex:ux_evidence_key"`
-	ThumbKey     string         `gorm:"size:80;not null;default:''"`
-	UploadedByID *int64         `gorm:""`
-	UploadedBy   *m0011User     `gorm:"constraint:OnDelete:SET NULL"`
-	CreatedAt    time.Time      `gorm:"not null"`
-}
-
-func (m0011EvidenceFile) TableName() string { return "evidence_files" }
-
-// m0011Person adds when a person's identity was erased: the record stays,
-// under a pseudonym, so that the donor's counts do not change.
-type m0011Person struct {
-	ErasedAt *time.Time
-}
-
-func (m0011Person) TableName() string { return "persons" }
-
+// m0011 indexes the registry's latest change: the duplicate index kept
+// between requests checks, before every duplicate check, whether the
+// persons table changed (its latest updated_at, its highest id, how many
+// persons are merged). Without the index the latest change is a scan of
+// the whole table. The statement names only a table and a column that
+// m0002 created; IF NOT EXISTS keeps it safe to rerun by hand; the syntax
+// is the same on SQLite and PostgreSQL.
 func m0011(tx *gorm.DB) error {
-	if err := createTables(tx, &m0011EvidenceFile{}); err != nil {
-		return err
-	}
-	return tx.Migrator().AddColumn(&m0011Person{}, "ErasedAt")
+	return tx.Exec("CREATE INDEX IF NOT EXISTS ix_persons_updated ON persons (updated_at)").Error
 }
