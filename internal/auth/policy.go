@@ -27,6 +27,7 @@ const (
 	ViewReports     Action = "view_reports"       // donor reports and their exports
 	AddEvidence     Action = "add_evidence"       // attach evidence files (object: the training)
 	PersonalData    Action = "personal_data"      // erase a person, download all that is held about them
+	ManageMessaging Action = "manage_messaging"   // the outbox (retry, cancel) and the letterhead
 )
 
 // Permission is the former name of Action, kept while callers move over.
@@ -46,7 +47,8 @@ func TrainingObject(facilitators []int64) Object { return Object{Facilitators: f
 // grants lists what each role may do on any object.
 var grants = map[model.Role][]Action{
 	model.RoleAdmin: {ManageUsers, ViewAudit, EditReference, EditTrainings, ViewAllTraining, ViewTraining,
-		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence, PersonalData},
+		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence, PersonalData,
+		ManageMessaging},
 	model.RoleProgramOfficer: {EditReference, EditTrainings, ViewAllTraining, ViewTraining, MarkAttendance,
 		EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence},
 	model.RoleManager: {ViewAllTraining, ViewTraining, ViewPersons, ViewReports},

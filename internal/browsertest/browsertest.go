@@ -42,9 +42,12 @@ func ExecPath() string {
 }
 
 // New starts a headless Chromium with a fresh profile and returns a tab's
-// context, cancelled with the test.
+// context, cancelled with the test. Browser tests run on SQLite only: what
+// they add to the web tests is what a browser shows, which does not depend
+// on the database; the PostgreSQL pass skips them.
 func New(t testing.TB) context.Context {
 	t.Helper()
+	storetest.SkipInSecondPass(t)
 	path := ExecPath()
 	if path == "" {
 		if storetest.Required("browser") {

@@ -65,6 +65,22 @@ const (
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
 	AuditTokenUse    AuditKind = "api_token_use"
+
+	AuditLetterCreate     AuditKind = "letter_create"
+	AuditLetterSent       AuditKind = "letter_sent"
+	AuditLetterDownload   AuditKind = "letter_download"
+	AuditLetterhead       AuditKind = "letterhead_update"
+	AuditInvitationsSend  AuditKind = "invitations_send"
+	AuditReminderSettings AuditKind = "reminder_settings"
+	AuditRemindersQueue   AuditKind = "reminders_queue"
+	AuditMessageSent      AuditKind = "message_sent"
+	AuditMessageFailed    AuditKind = "message_failed"
+	AuditMessageRetry     AuditKind = "message_retry"
+	AuditMessageCancel    AuditKind = "message_cancel"
+	AuditMessageDownload  AuditKind = "message_download"
+	AuditCalendarFeed     AuditKind = "calendar_feed_create"
+	AuditCalendarRevoke   AuditKind = "calendar_feed_revoke"
+	AuditNewsSave         AuditKind = "news_save"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -80,6 +96,9 @@ var AuditKinds = []AuditKind{
 	AuditReportExport, AuditDemoLoaded, AuditEvidenceUpload, AuditEvidenceDelete, AuditEvidenceDownload,
 	AuditEvidencePack, AuditPersonErase, AuditPersonExport, AuditPersonView, AuditTokenCreate, AuditTokenRevoke,
 	AuditTokenUse,
+	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
+	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
+	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
@@ -87,7 +106,8 @@ var AuditKinds = []AuditKind{
 // request may write: no GET changes data (a test walks every GET route and
 // compares the database before and after).
 var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
-	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport, AuditPersonView}
+	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport, AuditPersonView,
+	AuditLetterDownload, AuditMessageDownload}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

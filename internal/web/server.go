@@ -19,6 +19,7 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/evidence"
+	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
@@ -45,6 +46,7 @@ type Deps struct {
 	Reports        *report.Service      // donor report: figures, exports, export jobs
 	Certificates   *certificate.Service // certificates and attendance sheets
 	Evidence       *evidence.Service    // evidence files of trainings and sessions
+	Notify         *notify.Service      // e-mail: the outbox, invitations, reminders
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time
