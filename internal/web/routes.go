@@ -48,6 +48,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.apiRoutes(e, app)
 	s.evidenceRoutes(app)
 	s.messageRoutes(e, app)
+	s.questionnaireRoutes(e, app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it
