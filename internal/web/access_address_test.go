@@ -32,7 +32,7 @@ func addressOf(t *testing.T, pattern string) string {
 
 // paramObject names the placeholder of parameter name after segment prev.
 func paramObject(prev, name string) string {
-	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE", "qid": "QZ"}
+	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE", "qid": "QZ", "eid": "E"}
 	if k, found := byName[name]; found {
 		return k
 	}
