@@ -37,6 +37,28 @@
     }
   });
 
+  // The menu of narrow screens (a <details>) closes with Escape and when a
+  // click lands outside it. A browser that cannot show a closed details'
+  // content keeps it open on wide screens, where it is the sidebar.
+  var menu = document.querySelector("[data-nav-menu]");
+  if (menu) {
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (ev) {
+      if (menu.open && !menu.contains(ev.target) && window.matchMedia("(max-width: 1099px)").matches) menu.open = false;
+    });
+    if (window.CSS && CSS.supports && !CSS.supports("selector(::details-content)")) {
+      var wide = window.matchMedia("(min-width: 1100px)");
+      var follow = function () { menu.open = wide.matches; };
+      follow();
+      if (wide.addEventListener) wide.addEventListener("change", follow);
+    }
+  }
+
   // The service worker keeps roll-call pages for use without a network.
   // After sign-in the dashboard names today's sessions (data-precache):
   // they are fetched at once, so that the tablet has them before it walks

@@ -138,6 +138,24 @@ func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1])); err != nil {
 		t.Fatal(err)
 	}
+	return savePNG(t, name, png)
+}
+
+// ScreenshotView saves what the screen shows now, scrolled as it is, as
+// name (see Screenshot): for what must be in view where the user lands.
+func ScreenshotView(t testing.TB, ctx context.Context, name string) string {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	return savePNG(t, name, png)
+}
+
+// savePNG writes png as name.png in TRAINDESK_SCREENSHOTS (or the test's
+// temporary folder) and returns its path.
+func savePNG(t testing.TB, name string, png []byte) string {
+	t.Helper()
 	dir := os.Getenv("TRAINDESK_SCREENSHOTS")
 	if dir == "" {
 		dir = t.TempDir()

@@ -2,8 +2,10 @@ package browsertest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/chromedp"
 )
 
@@ -39,4 +41,29 @@ func quoteJS(s string) string {
 		out = append(out, r)
 	}
 	return string(append(out, '"'))
+}
+
+// Expanded is the "expanded" state that the browser's accessibility tree
+// gives the first element selector matches (what a screen reader
+// announces for a disclosure): "true", "false", or "" when it has none.
+func Expanded(t testing.TB, ctx context.Context, selector string) string {
+	t.Helper()
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.CSS(selector), chromedp.AtLeast(1)))
+	if err != nil {
+		t.Fatalf("expanded state of %s: %v", selector, err)
+	}
+	fetch := false
+	res, err := chromedp.Call(ctx, accessibility.GetPartialAXTree, accessibility.GetPartialAXTreeParams{
+		BackendNodeID: nodes[0].BackendNodeID, FetchRelatives: &fetch})
+	if err != nil {
+		t.Fatalf("accessibility tree of %s: %v", selector, err)
+	}
+	for _, n := range res.Nodes {
+		for _, p := range n.Properties {
+			if p.Name == accessibility.PropertyNameExpanded && p.Value != nil {
+				return strings.Trim(string(p.Value.Value), `"`)
+			}
+		}
+	}
+	return ""
 }

@@ -136,11 +136,11 @@ func (s *Server) registrationStatus(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
 	if key, args, ok := s.registrationError(c, err); ok {
-		s.addFlash(c, "bad", key, args...)
+		s.addFlashNear(c, "participants", "bad", key, args...)
 		return c.Redirect(http.StatusSeeOther, back)
 	} else if err != nil {
 		return err
 	}
-	s.addFlash(c, "ok", "registration.status_saved")
+	s.addFlashNear(c, "participants", "ok", "registration.status_saved")
 	return c.Redirect(http.StatusSeeOther, back)
 }
