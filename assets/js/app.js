@@ -37,6 +37,38 @@
     }
   });
 
+  // A "tick everyone" box (data-pick-all=NAME, hidden until this script
+  // shows it) ticks the boxes called NAME, and a counter
+  // (data-pick-count=NAME) says how many are ticked.
+  function picks(name) {
+    return document.querySelectorAll("input[type=checkbox][name='" + name + "']");
+  }
+  function countPicks(name) {
+    var n = 0;
+    picks(name).forEach(function (b) { if (b.checked) n++; });
+    document.querySelectorAll("[data-pick-count='" + name + "']").forEach(function (el) {
+      el.textContent = n ? (el.getAttribute("data-text") || "").replace("%s", n) : "";
+    });
+    document.querySelectorAll("[data-pick-all='" + name + "']").forEach(function (all) {
+      all.checked = n > 0 && n === picks(name).length;
+      all.indeterminate = n > 0 && n < picks(name).length;
+    });
+  }
+  document.querySelectorAll("[data-pick-all]").forEach(function (all) {
+    all.hidden = false;
+  });
+  document.addEventListener("change", function (ev) {
+    var el = ev.target;
+    if (!el.matches || !el.matches("input[type=checkbox]")) return;
+    var name = el.getAttribute("data-pick-all");
+    if (name) {
+      picks(name).forEach(function (b) { b.checked = el.checked; });
+      countPicks(name);
+    } else if (el.name && document.querySelector("[data-pick-count='" + el.name + "']")) {
+      countPicks(el.name);
+    }
+  });
+
   // The menu of narrow screens (a <details>) closes with Escape and when a
   // click lands outside it. A browser that cannot show a closed details'
   // content keeps it open on wide screens, where it is the sidebar.

@@ -99,6 +99,9 @@ type ImportPreview struct {
 	FileName string
 	Rows     []ImportRow
 	Free     int
+	// As is the status the rows are registered with: nominated, unless
+	// the officer chose confirmed.
+	As RegistrationStatus
 }
 
 // ImportDone is what a confirmed import saved.
@@ -107,4 +110,5 @@ type ImportDone struct {
 	FileName string
 	Rows     []ImportRow
 	Results  []ImportResult
+	As       RegistrationStatus // the status they were registered with
 }

@@ -19,6 +19,7 @@ func (s *Server) registrationRoutes(app, ed area) {
 	ed.GET("/trainings/:id/participants/new", s.registrationNew)
 	ed.POST("/trainings/:id/registrations", s.registrationCreate)
 	ed.POST("/trainings/:id/registrations/:rid/status", s.registrationStatus)
+	ed.POST("/trainings/:id/registrations/bulk", s.registrationBulk)
 }
 
 // registerPage renders the page that adds participants to training id,
