@@ -122,7 +122,7 @@ const axeRun = `axe.run(document, {resultTypes: ["violations", "incomplete"]}).t
 		}
 	}
 	if (short.length) r.violations.push({id: "color-contrast-short-text", impact: "serious",
-		help: "Text of one character (a day of the month) must have enough colour contrast", nodes: short});
+		help: "Text of one character (a day, a digit, a mark) must have enough colour contrast", nodes: short});
 	return JSON.stringify(r.violations);
 })`
 

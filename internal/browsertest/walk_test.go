@@ -21,12 +21,14 @@ import (
 
 // walkExtra are pages the routes alone do not show in the state worth
 // checking: a report with its figures, a search with results, today's roll
-// call, a month with trainings in the calendar.
+// call and its training with sessions still to mark, a month with
+// trainings in the calendar.
 var walkExtra = []string{
 	"/reports?project={PROJECT}&from=2023-01-01&to=2023-12-31",
 	"/persons?q=%D9%85%D8%AD%D9%85%D8%AF",
 	"/trainings/{T}/participants/new?q=Ahmed",
 	"/sessions/{TODAY}/roll",
+	"/trainings/{ONGOING}",
 	"/trainings/calendar?month=2023-01",
 }
 
@@ -152,6 +154,7 @@ func walkObjects(t *testing.T, env *webtest.Env) map[string]string {
 		"R":        st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM registrations WHERE training_id = 1"),
 		"P":        st.MustString(ctx, "SELECT CAST(MIN(person_id) AS TEXT) FROM registrations WHERE training_id = 1"),
 		"TODAY":    st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM sittings WHERE date = '2026-11-27'"),
+		"ONGOING":  st.MustString(ctx, "SELECT CAST(MIN(training_id) AS TEXT) FROM sittings WHERE date = '2026-11-27'"),
 		"C":        st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM certificates"),
 		"CODE":     st.MustString(ctx, "SELECT MIN(code) FROM certificates"),
 		"DONOR":    st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM donors"),

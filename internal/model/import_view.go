@@ -88,6 +88,17 @@ type ImportColumns struct {
 	Mapping  []string   // the field each column feeds, "" for none
 	Fields   []ImportField
 	Problems []string // catalogue keys
+	// Unmapped are the columns left out whose header looks like a field:
+	// a warning, since "Do not import" may be a wrong guess.
+	Unmapped []ImportUnmapped
+}
+
+// ImportUnmapped is a column left out of the import whose header looks
+// like a field.
+type ImportUnmapped struct {
+	Column        int
+	Header        string
+	FieldLabelKey string // the catalogue key of the field it looks like
 }
 
 // ImportPreview is the check step: each row with its problems, matches
