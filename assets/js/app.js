@@ -37,6 +37,20 @@
     }
   });
 
+  // The training form shows the period of the project chosen, and the
+  // "save anyway" choice once a project is chosen.
+  document.querySelectorAll("[data-project-period]").forEach(function (box) {
+    var select = box.closest("form") && box.closest("form").querySelector("select[name=project_id]");
+    if (!select) return;
+    select.addEventListener("change", function () {
+      box.querySelectorAll("[data-project]").forEach(function (line) {
+        line.hidden = line.getAttribute("data-project") !== select.value;
+      });
+      var any = box.querySelector("[data-project-any]");
+      if (any) any.hidden = !select.value;
+    });
+  });
+
   // A "tick everyone" box (data-pick-all=NAME, hidden until this script
   // shows it) ticks the boxes called NAME, and a counter
   // (data-pick-count=NAME) says how many are ticked.
