@@ -13,7 +13,7 @@ build: ## build bin/traindesk
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/traindesk
 
 run: build ## build, migrate, load the demo on first start, serve on localhost:8080
-	TRAINDESK_DEMO=$${TRAINDESK_DEMO:-true} ./$(BIN) serve
+	TRAINDESK_DEMO=$${TRAINDESK_DEMO:-true} TRAINDESK_ADDR=$${TRAINDESK_ADDR:-localhost:8080} ./$(BIN) serve
 
 test: ## run every test (browser and PostgreSQL tests skip when those are absent), then short fuzz runs
 	$(GO) test -count=1 ./...

@@ -108,7 +108,7 @@
   // The service worker keeps roll-call pages for use without a network.
   // After sign-in the dashboard names today's sessions (data-precache):
   // they are fetched at once, so that the tablet has them before it walks
-  // into a training room with no signal. Signing out forgets them.
+  // into a training room with no signal.
   if ("serviceWorker" in navigator && window.isSecureContext) {
     navigator.serviceWorker.register("/sw.js").then(function () {
       return navigator.serviceWorker.ready;
@@ -121,12 +121,96 @@
       });
       if (urls.length && reg.active) reg.active.postMessage({ type: "precache", urls: urls });
     }).catch(function () {});
-    document.addEventListener("submit", function (ev) {
-      if (ev.target.getAttribute("action") === "/logout" && navigator.serviceWorker.controller) {
-        navigator.serviceWorker.controller.postMessage({ type: "forget" });
+  }
+
+  // Signing out: the request is sent from here, so that with no network
+  // the tablet says it will sign out once back online (and does) instead
+  // of failing; the offline copy is removed, whole, only once the server
+  // has ended the sign-in. Queued marks stay: they wait for their user.
+  var SIGNOUT = "traindesk.signout", SIGNED_OUT = "traindesk.signedout";
+  var signingOut = false;
+  function logoutForm() { return document.querySelector("form[action='/logout']"); }
+  function signOut(form) {
+    if (signingOut || !form) return;
+    signingOut = true;
+    var ctl = window.AbortController ? new AbortController() : null;
+    var timer = setTimeout(function () { if (ctl) ctl.abort(); }, 8000);
+    fetch("/logout", {
+      method: "POST", credentials: "same-origin", redirect: "manual", signal: ctl ? ctl.signal : undefined,
+      body: new URLSearchParams(new FormData(form))
+    }).then(function (res) {
+      clearTimeout(timer);
+      if (res.type !== "opaqueredirect" && !res.ok) {
+        // The server answered otherwise: let it say what, the usual way.
+        localStorage.removeItem(SIGNOUT);
+        form.submit();
+        return;
       }
+      localStorage.removeItem(SIGNOUT);
+      localStorage.setItem(SIGNED_OUT, JSON.stringify({ user: form.getAttribute("data-user"), at: Date.now() }));
+      var gone = window.caches ? caches.delete("traindesk-pages").catch(function () {}) : Promise.resolve();
+      return gone.then(function () { location.assign("/login"); });
+    }, function () {
+      clearTimeout(timer);
+      signingOut = false;
+      waitToSignOut(form);
     });
   }
+  function waitToSignOut(form) {
+    var box = document.getElementById("signout-wait");
+    if (box) return;
+    box = document.createElement("div");
+    box.id = "signout-wait";
+    box.className = "alert alert-warn";
+    box.setAttribute("role", "status");
+    var p = document.createElement("p");
+    p.textContent = form.getAttribute("data-wait");
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "btn btn-sm";
+    cancel.textContent = form.getAttribute("data-cancel");
+    cancel.addEventListener("click", function () {
+      localStorage.removeItem(SIGNOUT);
+      box.remove();
+    });
+    box.appendChild(p);
+    box.appendChild(cancel);
+    var main = document.getElementById("main");
+    if (main) main.insertBefore(box, main.firstChild);
+  }
+  // retrySignOut tries again a sign-out asked for with no network, if the
+  // same user is still the one signed in here.
+  function retrySignOut() {
+    var form = logoutForm(), who = localStorage.getItem(SIGNOUT);
+    if (!who || signingOut || !form) return;
+    if (who !== form.getAttribute("data-user")) {
+      localStorage.removeItem(SIGNOUT); // someone else signed in since: that ended the old sign-in
+      return;
+    }
+    signOut(form);
+  }
+  document.addEventListener("submit", function (ev) {
+    var f = ev.target;
+    if (ev.defaultPrevented || f.getAttribute("action") !== "/logout" || !window.fetch) return;
+    ev.preventDefault();
+    localStorage.setItem(SIGNOUT, f.getAttribute("data-user") || "?");
+    signOut(f);
+  });
+  window.addEventListener("online", retrySignOut);
+  // Another tab did the sign-out this one was waiting to do: this one
+  // leaves too.
+  window.addEventListener("storage", function (ev) {
+    var form = logoutForm();
+    if (ev.key !== SIGNED_OUT || !ev.newValue || !form || !document.getElementById("signout-wait")) return;
+    try {
+      if (JSON.parse(ev.newValue).user === form.getAttribute("data-user")) location.assign("/login");
+    } catch (e) { /* not ours */ }
+  });
+  setInterval(retrySignOut, 10000);
+  if (localStorage.getItem(SIGNOUT) && logoutForm() && localStorage.getItem(SIGNOUT) === logoutForm().getAttribute("data-user")) {
+    waitToSignOut(logoutForm());
+  }
+  retrySignOut();
 
   // htmx sends the CSRF token from the <body>'s hx-headers; refuse to let it
   // evaluate any script from attributes.

@@ -3,6 +3,11 @@
 // touches instead of importing today's model, so that it still runs unchanged
 // years later, on SQLite and on PostgreSQL alike. Never edit a migration that
 // has shipped; add a new one.
+//
+// The job queue's tables (river_*) are not in this list: River, which owns
+// them, keeps their history in river_migration, and internal/jobs.Migrate
+// applies it right after these, in the same start-up. None of our tables
+// refers to them.
 package migrations
 
 import "gorm.io/gorm"
@@ -22,6 +27,8 @@ func All() []Migration {
 		{3, "seed Egypt's governorates, the SDGs, the GCM objectives and common thematic areas", m0003},
 		{4, "indexes for the donor report", m0004},
 		{5, "marks versions per session and per mark, for delta sync", m0005},
+		{6, "sign-in attempt counters shared by every instance", m0006},
+		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/config"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -96,8 +97,12 @@ Environment:
 }
 
 // openStore loads the configuration, opens and checks the database, and
-// migrates it.
-func openStore(ctx context.Context, env Env) (config.Config, *slog.Logger, *store.Store, error) {
+// runs the start-up: our migrations, then the job queue's (River's), then
+// more when it is given (the first administrator, the demo). On PostgreSQL
+// all of it runs under one advisory lock, so that instances starting
+// together on an empty database take turns and each finds what the first
+// one did.
+func openStore(ctx context.Context, env Env, more func(ctx context.Context, cfg config.Config, st *store.Store) error) (config.Config, *slog.Logger, *store.Store, error) {
 	cfg, err := config.Load(env.Getenv)
 	if err != nil {
 		return cfg, nil, nil, err
@@ -111,13 +116,26 @@ func openStore(ctx context.Context, env Env) (config.Config, *slog.Logger, *stor
 		st.Close()
 		return cfg, log, nil, err
 	}
-	applied, err := st.Migrate(ctx)
+	err = st.Startup(ctx, func(ctx context.Context) error {
+		applied, err := st.Migrate(ctx)
+		if err != nil {
+			return err
+		}
+		queue, err := jobs.Migrate(ctx, st)
+		if err != nil {
+			return err
+		}
+		if len(applied) > 0 || len(queue) > 0 {
+			log.Info("migrated the database", "applied", applied, "job_queue", queue)
+		}
+		if more != nil {
+			return more(ctx, cfg, st)
+		}
+		return nil
+	})
 	if err != nil {
 		st.Close()
 		return cfg, log, nil, err
-	}
-	if len(applied) > 0 {
-		log.Info("migrated the database", "applied", applied)
 	}
 	return cfg, log, st, nil
 }
@@ -137,7 +155,7 @@ func migrate(ctx context.Context, env Env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	_, _, st, err := openStore(ctx, env)
+	_, _, st, err := openStore(ctx, env, nil)
 	if err != nil {
 		return err
 	}
@@ -154,13 +172,24 @@ func migrate(ctx context.Context, env Env, args []string) error {
 			}
 			fmt.Fprintf(env.Stdout, "%4d  %-25s %s\n", m.Version, at, m.Description)
 		}
-		return nil
+		return queueStatus(ctx, env, st)
 	}
 	v, err := st.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "database is at version %d of %d\n", v, len(ms))
+	return queueStatus(ctx, env, st)
+}
+
+// queueStatus prints the version of the job queue's own tables, which
+// River migrates after ours (see internal/jobs).
+func queueStatus(ctx context.Context, env Env, st *store.Store) error {
+	applied, known, err := jobs.MigrationStatus(ctx, st)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "job queue (River) tables are at version %d of %d\n", applied, known)
 	return nil
 }
 
@@ -168,7 +197,7 @@ func backup(ctx context.Context, env Env, args []string) error {
 	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
 		return usageError{"usage: traindesk backup PATH"}
 	}
-	_, _, st, err := openStore(ctx, env)
+	_, _, st, err := openStore(ctx, env, nil)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -37,6 +38,9 @@ func TestCommands(t *testing.T) {
 	n := len(migrations.All())
 	if r.code != 0 || !strings.Contains(r.stdout, fmt.Sprintf("database is at version %d of %d", n, n)) {
 		t.Fatalf("migrate: %+v", r)
+	}
+	if m := regexp.MustCompile(`job queue \(River\) tables are at version (\d+) of (\d+)`).FindStringSubmatch(r.stdout); m == nil || m[1] != m[2] {
+		t.Fatalf("migrate did not bring the job queue's tables up to date: %q", r.stdout)
 	}
 	r = main(t, ctx, vars, "migrate", "--status")
 	if r.code != 0 || strings.Contains(r.stdout, "pending") || !strings.Contains(r.stdout, "governorates") {
@@ -77,6 +81,13 @@ func TestCommands(t *testing.T) {
 	r = main(t, ctx, map[string]string{"TRAINDESK_ADDR": "nonsense"}, "serve")
 	if r.code != 1 || !strings.Contains(r.stderr, "TRAINDESK_ADDR") {
 		t.Fatalf("bad config: %+v", r)
+	}
+	if r := main(t, ctx, vars, "help"); r.code != 0 || !strings.Contains(r.stdout, "TRAINDESK_BASE_URL") {
+		t.Fatalf("help does not document the base URL: %+v", r)
+	}
+	r = main(t, ctx, map[string]string{"TRAINDESK_BASE_URL": "https://evil.example/?x=1"}, "serve")
+	if r.code != 1 || !strings.Contains(r.stderr, "TRAINDESK_BASE_URL") {
+		t.Fatalf("bad base URL: %+v", r)
 	}
 	if r := main(t, ctx, vars, "frobnicate"); r.code != 2 {
 		t.Fatalf("unknown command: %+v", r)

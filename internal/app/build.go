@@ -35,15 +35,22 @@ type Options struct {
 	TLS            bool
 	TrustedProxies []netip.Prefix
 	Version        string
-	// IPLimit and AccountLimit bound failed sign-ins; nil: the defaults.
-	IPLimit, AccountLimit *auth.Limiter
+	// Limits bound sign-in attempts; nil: auth.DefaultLimits.
+	Limits *auth.Limits
+	// BaseURL is the site's public address, the only source of absolute
+	// links (config.Config.PublicURL); "" refuses certificates.
+	BaseURL string
+	// Jobs tunes the job queue (tests shorten its waits).
+	Jobs jobs.Options
 }
 
-// Built is the assembled application: the store it runs on and the HTTP
-// server over its services.
+// Built is the assembled application: the store it runs on, the HTTP
+// server over its services, and the job queue, which the caller starts
+// (Jobs.Start) and stops (Jobs.Stop) around serving.
 type Built struct {
 	Store  *store.Store
 	Server *web.Server
+	Jobs   *jobs.Queue
 }
 
 // Build is the one place where traindesk is assembled: every service is
@@ -67,17 +74,23 @@ func Build(st *store.Store, o Options) *Built {
 
 	// Services: each owns its rules and its writes.
 	sessions := auth.NewSessions(st, auth.SessionOptions{Secret: o.Secret, Idle: o.SessionIdle, Max: o.SessionMax,
-		Now: o.Now, IsHTTPS: trust.IsHTTPS, IPLimit: o.IPLimit, AccountLimit: o.AccountLimit})
-	trainingSvc := trainings.New(st, o.Now, o.Location)
+		Now: o.Now, IsHTTPS: trust.IsHTTPS, Cost: o.BcryptCost, Limits: o.Limits})
 	marks := attendance.New(st, attendance.Config{Now: o.Now, Location: o.Location, DaysAfter: o.MarkDaysAfter,
 		CodeKey: auth.DeriveKey(o.Secret, "checkin", 32)})
+	// Background work runs on the job queue, kept in the database. Each
+	// kind of job is registered here with the service method that does it.
+	if o.Jobs.Log == nil {
+		o.Jobs.Log = o.Log
+	}
+	queue := jobs.New(st, o.Jobs)
+	// Starting an export waits two seconds for it, so that small exports
+	// download at once and only long ones show progress.
+	reports := report.New(st, queue, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
+	jobs.Add(queue, report.ExportKind, reports.RunExport)
+	// The dashboard's headline figures are the report's.
+	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
 	registry := roster.New(st, trainingSvc, o.Now, o.Location)
-	// Export jobs: finished files are kept an hour; a job running half an
-	// hour is stopped. Starting an export waits two seconds for it, so that
-	// small exports download at once and only long ones show progress.
-	exports := jobs.New("", time.Hour, 30*time.Minute, o.Now)
-	reports := report.New(st, exports, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
-	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location})
+	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
 	srv := web.New(web.Deps{
 		Health:         st,
@@ -98,5 +111,5 @@ func Build(st *store.Store, o Options) *Built {
 		TrustedProxies: o.TrustedProxies,
 		Version:        o.Version,
 	})
-	return &Built{Store: st, Server: srv}
+	return &Built{Store: st, Server: srv, Jobs: queue}
 }

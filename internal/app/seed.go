@@ -23,21 +23,25 @@ func seedCmd(ctx context.Context, env Env, args []string) error {
 	if !*demo {
 		return usageError{"usage: traindesk seed --demo"}
 	}
-	cfg, _, st, err := openStore(ctx, env)
+	// The first administrator and the demo are part of the start-up, under
+	// its lock (see openStore).
+	_, _, st, err := openStore(ctx, env, func(ctx context.Context, cfg config.Config, st *store.Store) error {
+		if err := bootstrap(ctx, env, cfg, st); err != nil {
+			return err
+		}
+		loaded, err := loadDemo(ctx, env, cfg, st)
+		if err != nil {
+			return err
+		}
+		if !loaded {
+			return fmt.Errorf("the database already holds trainings; the demo loads only into an empty one")
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := bootstrap(ctx, env, cfg, st); err != nil {
-		return err
-	}
-	loaded, err := loadDemo(ctx, env, cfg, st)
-	if err != nil {
-		return err
-	}
-	if !loaded {
-		return fmt.Errorf("the database already holds trainings; the demo loads only into an empty one")
-	}
 	fmt.Fprintln(env.Stdout, "loaded the demo data")
 	return nil
 }

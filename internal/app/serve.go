@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -14,7 +15,9 @@ import (
 )
 
 func serve(ctx context.Context, env Env) error {
-	cfg, log, st, err := openStore(ctx, env)
+	cfg, log, st, err := openStore(ctx, env, func(ctx context.Context, cfg config.Config, st *store.Store) error {
+		return bootstrap(ctx, env, cfg, st)
+	})
 	if err != nil {
 		return err
 	}
@@ -23,10 +26,7 @@ func serve(ctx context.Context, env Env) error {
 	if err != nil {
 		return err
 	}
-	if err := bootstrap(ctx, env, cfg, st); err != nil {
-		return err
-	}
-	srv := Build(st, Options{
+	built := Build(st, Options{
 		Secret:         secret,
 		Now:            env.Now,
 		Location:       cfg.Location,
@@ -37,16 +37,33 @@ func serve(ctx context.Context, env Env) error {
 		TLS:            cfg.TLS(),
 		TrustedProxies: cfg.TrustedProxies,
 		Version:        Version,
-	}).Server
+		BaseURL:        cfg.PublicURL(),
+	})
+	if err := built.Jobs.Start(ctx); err != nil {
+		return err
+	}
+	// Deferred after the store's Close, so it runs first: running jobs
+	// finish (or are cut short, to be tried again) before the database
+	// closes.
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		if err := built.Jobs.Stop(sctx); err != nil {
+			log.Warn("stop the job queue", "error", err)
+		}
+	}()
+	if cfg.PublicURL() == "" {
+		log.Warn("TRAINDESK_BASE_URL is not set and traindesk listens beyond localhost: certificates cannot be issued until it names this site's public address", "addr", cfg.Addr)
+	}
 	hs := &http.Server{
 		Addr:              cfg.Addr,
-		Handler:           srv,
+		Handler:           built.Server,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      5 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
-	go purgeLogins(ctx, st, log)
+	go purge(ctx, st, built.Server.Sessions, log)
 
 	errc := make(chan error, 1)
 	go func() {
@@ -66,8 +83,9 @@ func serve(ctx context.Context, env Env) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	// Drain: stop accepting, let requests in flight finish, then close the
-	// database (deferred above) so that SQLite checkpoints its WAL.
+	// Drain: stop accepting, let requests in flight finish, then stop the
+	// job queue and close the database (deferred above) so that SQLite
+	// checkpoints its WAL.
 	log.Info("shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -109,7 +127,10 @@ func bootstrap(ctx context.Context, env Env, cfg config.Config, st *store.Store)
 		// The service records the account's creation, by the system.
 		u, generated, err := auth.NewUsers(st, auth.DefaultCost).Create(ctx, model.System, model.UserInput{
 			Email: cfg.AdminEmail, Name: "Administrator", Role: model.RoleAdmin, Password: pw})
-		if err != nil {
+		var ve *model.ValidationError
+		if errors.As(err, &ve) {
+			return fmt.Errorf("create the first administrator: %s", describeAdmin(ve.Fields))
+		} else if err != nil {
 			return fmt.Errorf("create the first administrator: %w", err)
 		}
 		if generated != "" {
@@ -128,12 +149,24 @@ func bootstrap(ctx context.Context, env Env, cfg config.Config, st *store.Store)
 	return nil
 }
 
+// describeAdmin says what is wrong with the first administrator's
+// settings, naming the variables.
+func describeAdmin(fe map[string]string) string {
+	out := describeFields(fe)
+	for flag, env := range map[string]string{"--email": "TRAINDESK_ADMIN_EMAIL", "--password": "TRAINDESK_ADMIN_PASSWORD", "--name": "the name", "--role": "the role"} {
+		out = strings.ReplaceAll(out, flag+" ", env+" ")
+	}
+	return out
+}
+
 // printOnce shows a generated password; it is not stored anywhere else.
 func printOnce(env Env, who, email, pw string) {
 	fmt.Fprintf(env.Stdout, "\n  ┌ %s sign-in (shown once, write it down)\n  │ email:    %s\n  └ password: %s\n\n", who, email, pw)
 }
 
-func purgeLogins(ctx context.Context, st *store.Store, log interface{ Warn(string, ...any) }) {
+// purge deletes ended sessions and sign-in counters that count nothing
+// any more, every hour.
+func purge(ctx context.Context, st *store.Store, sessions *auth.Sessions, log interface{ Warn(string, ...any) }) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
@@ -143,6 +176,9 @@ func purgeLogins(ctx context.Context, st *store.Store, log interface{ Warn(strin
 		case <-t.C:
 			if _, err := st.PurgeLogins(ctx); err != nil {
 				log.Warn("purge sessions", "error", err)
+			}
+			if _, err := sessions.PurgeThrottles(ctx); err != nil {
+				log.Warn("purge sign-in counters", "error", err)
 			}
 		}
 	}

@@ -23,7 +23,7 @@ func user(ctx context.Context, env Env, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	_, _, st, err := openStore(ctx, env)
+	_, _, st, err := openStore(ctx, env, nil)
 	if err != nil {
 		return err
 	}

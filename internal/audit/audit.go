@@ -44,13 +44,18 @@ type Page struct {
 
 // Log returns page (from 1) of the events that match f. A kind the log
 // does not know is ignored rather than matching nothing, so that an old
-// link still shows the log.
+// link still shows the log; so is an object type that is not a short
+// lower-case word (the types are "training", "certificate", …), however
+// long the text a crafted address puts there.
 func (s *Service) Log(ctx context.Context, actor model.Actor, f model.AuditFilter, page int) (Page, error) {
 	if err := auth.Require(actor, auth.ViewAudit, auth.Object{}); err != nil {
 		return Page{}, err
 	}
 	if f.Kind != "" && !slices.Contains(model.AuditKinds, f.Kind) {
 		f.Kind = ""
+	}
+	if !objectType(f.ObjectType) {
+		f.ObjectType = ""
 	}
 	if f.ObjectType == "" {
 		f.ObjectID = 0
@@ -72,4 +77,21 @@ func (s *Service) Log(ctx context.Context, actor model.Actor, f model.AuditFilte
 		users[i] = model.User{ID: users[i].ID, Name: users[i].Name, Role: users[i].Role, Active: users[i].Active}
 	}
 	return Page{Lines: lines, Total: total, Filter: f, Users: users}, nil
+}
+
+// maxObjectType bounds an object type's length: the longest is far shorter.
+const maxObjectType = 40
+
+// objectType reports whether t can be an object type: a short word of
+// lower-case letters and underscores.
+func objectType(t string) bool {
+	if t == "" || len(t) > maxObjectType {
+		return false
+	}
+	for _, r := range t {
+		if (r < 'a' || r > 'z') && r != '_' {
+			return false
+		}
+	}
+	return true
 }

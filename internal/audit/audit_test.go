@@ -3,6 +3,7 @@ package audit_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/traindesk/traindesk/internal/audit"
@@ -50,6 +51,8 @@ func TestLog_FiltersByKindActorAndObject(t *testing.T) {
 		{"object type", model.AuditFilter{ObjectType: "donor"}, 2},
 		{"object", model.AuditFilter{ObjectType: "donor", ObjectID: 3}, 1},
 		{"an id without a type is ignored", model.AuditFilter{ObjectID: 3}, 4},
+		{"a type that is no word is ignored", model.AuditFilter{ObjectType: "donor' OR 1=1 --", ObjectID: 3}, 4},
+		{"a long type is ignored", model.AuditFilter{ObjectType: strings.Repeat("donor", 2000)}, 4},
 		{"all at once", model.AuditFilter{Kind: model.AuditReferenceUpdate, UserID: &uid, ObjectType: "donor", ObjectID: 3}, 1},
 	} {
 		p, err := svc.Log(ctx, admin, c.f, 1)

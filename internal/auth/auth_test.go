@@ -3,7 +3,6 @@ package auth_test
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/crypto/bcrypt"
 
@@ -35,34 +34,6 @@ func TestDeriveKey(t *testing.T) {
 	}
 	if string(auth.DeriveKey(s, "qr", 32)) != string(b[:32]) {
 		t.Fatal("derivation is not stable")
-	}
-}
-
-func TestLimiter(t *testing.T) {
-	now := time.Date(2023, 1, 16, 9, 0, 0, 0, time.UTC)
-	l := auth.NewLimiter(3, 10*time.Minute, func() time.Time { return now })
-	for i := 0; i < 3; i++ {
-		if b, _ := l.Blocked("k"); b {
-			t.Fatalf("blocked after %d failures", i)
-		}
-		l.Fail("k")
-		now = now.Add(time.Minute)
-	}
-	b, wait := l.Blocked("k")
-	if !b || wait != 7*time.Minute {
-		t.Fatalf("blocked=%v wait=%v, want true 7m", b, wait)
-	}
-	if b, _ := l.Blocked("other"); b {
-		t.Fatal("another key is blocked")
-	}
-	now = now.Add(7 * time.Minute)
-	if b, _ := l.Blocked("k"); b {
-		t.Fatal("still blocked after the oldest failure left the window")
-	}
-	l.Fail("k")
-	l.Reset("k")
-	if b, _ := l.Blocked("k"); b {
-		t.Fatal("reset did not clear")
 	}
 }
 

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
@@ -11,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -25,6 +27,11 @@ type Store interface {
 	TouchLogin(ctx context.Context, id string) error
 	RevokeLogin(ctx context.Context, id string) error
 	TouchLastLogin(ctx context.Context, id int64) error
+	SigninThrottles(ctx context.Context, ids []string) ([]model.SigninThrottle, error)
+	LockSigninThrottle(ctx context.Context, id string) (model.SigninThrottle, error)
+	SaveSigninThrottle(ctx context.Context, t model.SigninThrottle) error
+	DeleteSigninThrottle(ctx context.Context, id string) error
+	PurgeSigninThrottles(ctx context.Context, cut time.Time) (int64, error)
 	Tx(ctx context.Context, fn func(ctx context.Context) error) error
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 }
@@ -36,16 +43,18 @@ const CookieName = "traindesk_session"
 type Sessions struct {
 	store   Store
 	cookies *sessions.CookieStore
+	device  *securecookie.SecureCookie // the signed device cookie
+	key     []byte                     // keys the hashes of counters and CSRF tokens
 	idle    time.Duration
 	max     time.Duration
 	now     func() time.Time
-	dummy   string // a bcrypt hash compared against when the email is unknown
+	decoy   string // a bcrypt hash at the stored hashes' cost, checked when the email is unknown
 	// isHTTPS tells whether a request reached traindesk over HTTPS, so the
-	// cookie is marked Secure.
+	// cookies are marked Secure.
 	isHTTPS func(*http.Request) bool
-	// ipLimit and accountLimit bound failed sign-ins per client address
-	// and per account.
-	ipLimit, accountLimit *Limiter
+	limits  Limits
+	gate    *Gate
+	compare func(hash, password string) bool
 }
 
 // SessionOptions shape the session manager.
@@ -56,9 +65,14 @@ type SessionOptions struct {
 	// IsHTTPS tells whether a request came over HTTPS (nil: only a direct
 	// TLS connection counts).
 	IsHTTPS func(*http.Request) bool
-	// IPLimit and AccountLimit bound failed sign-ins; nil: 20 per address
-	// and 5 per account in 15 minutes.
-	IPLimit, AccountLimit *Limiter
+	// Cost is the bcrypt cost passwords are stored with (0: DefaultCost);
+	// an unknown email is checked against a decoy hash of the same cost,
+	// so that its answer takes as long as a wrong password's.
+	Cost int
+	// Limits bound sign-in attempts (nil: DefaultLimits).
+	Limits *Limits
+	// HashSlots bounds the bcrypt checks that run at once (0: one per core).
+	HashSlots int
 }
 
 // NewSessions builds the manager over st.
@@ -69,46 +83,27 @@ func NewSessions(st Store, o SessionOptions) *Sessions {
 	if o.IsHTTPS == nil {
 		o.IsHTTPS = func(r *http.Request) bool { return r.TLS != nil }
 	}
-	if o.IPLimit == nil {
-		o.IPLimit = NewLimiter(20, 15*time.Minute, o.Now)
+	if o.Cost == 0 {
+		o.Cost = DefaultCost
 	}
-	if o.AccountLimit == nil {
-		o.AccountLimit = NewLimiter(5, 15*time.Minute, o.Now)
+	limits := DefaultLimits()
+	if o.Limits != nil {
+		limits = *o.Limits
 	}
 	cs := sessions.NewCookieStore(DeriveKey(o.Secret, "cookie-hash", 64), DeriveKey(o.Secret, "cookie-block", 32))
 	cs.MaxAge(int(o.Max / time.Second))
-	dummy, _ := HashPassword(RandomPassword(), MinCost)
-	return &Sessions{store: st, cookies: cs, idle: o.Idle, max: o.Max, now: o.Now, dummy: dummy,
-		isHTTPS: o.IsHTTPS, ipLimit: o.IPLimit, accountLimit: o.AccountLimit}
-}
-
-// Authenticate checks an email and password. Every failure is
-// ErrBadCredentials; an unknown email costs as much time as a wrong password.
-func (s *Sessions) Authenticate(ctx context.Context, email, password string) (model.User, error) {
-	u, err := s.store.UserByEmail(ctx, email)
-	if err != nil {
-		if !errors.Is(err, model.ErrNotFound) {
-			return model.User{}, err
-		}
-		CheckPassword(s.dummy, password)
-		return model.User{}, ErrBadCredentials
-	}
-	if !CheckPassword(u.PasswordHash, password) || !u.Active {
-		return model.User{}, ErrBadCredentials
-	}
-	return u, nil
+	decoy, _ := HashPassword(RandomPassword(), o.Cost)
+	return &Sessions{store: st, cookies: cs, device: newDeviceCodec(o.Secret), key: DeriveKey(o.Secret, "sign-in", 32),
+		idle: o.Idle, max: o.Max, now: o.Now, decoy: decoy, isHTTPS: o.IsHTTPS, limits: limits,
+		gate: NewGate(o.HashSlots, 0), compare: CheckPassword}
 }
 
 // start begins a new session for u and sets the cookie. Any session the
 // browser carried before is ended, so the id always changes at sign-in.
 // The session, the last sign-in time and the audit event are one
 // transaction.
-func (s *Sessions) start(w http.ResponseWriter, r *http.Request, u model.User, ip string) error {
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return err
-	}
-	token := base64.RawURLEncoding.EncodeToString(raw)
+func (s *Sessions) start(w http.ResponseWriter, r *http.Request, u model.User, ip string, also func(context.Context) error) error {
+	token := randomToken(32)
 	now := s.now().UTC()
 	l := model.Login{
 		ID: hashToken(token), UserID: u.ID, CreatedAt: now, LastSeenAt: now,
@@ -126,6 +121,9 @@ func (s *Sessions) start(w http.ResponseWriter, r *http.Request, u model.User, i
 		if err := s.store.TouchLastLogin(ctx, u.ID); err != nil {
 			return err
 		}
+		if err := also(ctx); err != nil {
+			return err
+		}
 		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditSignIn,
 			Actor: model.Actor{User: u, IP: ip}, Object: model.AuditObject{Type: "user", ID: u.ID}})
 	})
@@ -135,6 +133,9 @@ func (s *Sessions) start(w http.ResponseWriter, r *http.Request, u model.User, i
 	sess := sessions.NewSession(s.cookies, CookieName)
 	sess.Values["t"] = token
 	sess.Options = s.options(r, int(s.max/time.Second))
+	// The CSRF token follows the new session: one taken before sign-in
+	// no longer works.
+	s.setCSRFCookie(w, r, s.sessionCSRF(l.ID))
 	return s.cookies.Save(r, w, sess)
 }
 
@@ -173,8 +174,20 @@ func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
 		if err := s.store.TouchLogin(ctx, id); err != nil {
 			return model.User{}, model.Login{}, fmt.Errorf("auth: touch session: %w", err)
 		}
+		l.LastSeenAt = now
 	}
 	return u, l, nil
+}
+
+// Remaining is how long the session l stays valid if nothing more happens:
+// until it has been idle too long or reaches its absolute limit. A tablet
+// keeps it, so that its offline copy closes when the sign-in would have.
+func (s *Sessions) Remaining(l model.Login) time.Duration {
+	end := l.LastSeenAt.Add(s.idle)
+	if l.ExpiresAt.Before(end) {
+		end = l.ExpiresAt
+	}
+	return end.Sub(s.now())
 }
 
 // SignOut ends the request's session: the session row is revoked (with
@@ -197,6 +210,7 @@ func (s *Sessions) SignOut(w http.ResponseWriter, r *http.Request, actor model.A
 	}
 	sess := sessions.NewSession(s.cookies, CookieName)
 	sess.Options = s.options(r, -1)
+	s.setCSRFCookie(w, r, randomToken(32))
 	return s.cookies.Save(r, w, sess)
 }
 
@@ -235,6 +249,23 @@ func (s *Sessions) options(r *http.Request, maxAge int) *sessions.Options {
 		Secure:   s.isHTTPS(r),
 		SameSite: http.SameSiteLaxMode,
 	}
+}
+
+// randomToken returns n random bytes, base64url-encoded.
+func randomToken(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// mac is a keyed hash of value for one purpose, base64url-encoded (43
+// characters).
+func (s *Sessions) mac(purpose, value string) string {
+	m := hmac.New(sha256.New, s.key)
+	m.Write([]byte(purpose))
+	m.Write([]byte{0})
+	m.Write([]byte(value))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
 func hashToken(t string) string {

@@ -19,8 +19,10 @@ func TestSessions_SignInAndOutRecordEvents(t *testing.T) {
 	clock := func() time.Time { return now }
 	s := storetest.SQLite(t, store.Options{Now: clock})
 	_, admin := bootstrap(t, s)
+	limits := auth.DefaultLimits()
+	limits.Account = auth.Rule{Limit: 2, Window: time.Minute}
 	sess := auth.NewSessions(s, auth.SessionOptions{Secret: []byte("0123456789abcdef0123456789abcdef"), Idle: time.Hour,
-		Max: 8 * time.Hour, Now: clock, AccountLimit: auth.NewLimiter(2, time.Minute, clock)})
+		Max: 8 * time.Hour, Now: clock, Cost: auth.MinCost, Limits: &limits})
 	signIn := func(email, pw string) (*httptest.ResponseRecorder, model.User, error) {
 		w := httptest.NewRecorder()
 		u, err := sess.SignIn(w, httptest.NewRequest("POST", "/login", nil), "192.0.2.7", auth.Credentials{Email: email, Password: pw})
@@ -71,5 +73,44 @@ func TestSessions_SignInAndOutRecordEvents(t *testing.T) {
 	}
 	if n, _, _ := s.AuditLog(ctx, model.AuditFilter{Kind: model.AuditSignIn}); len(n) != 1 {
 		t.Errorf("%d sign-in events, want 1", len(n))
+	}
+}
+
+// TestSessions_Remaining: a session lasts until it has been idle too long
+// or reaches its absolute limit, whichever comes first; a request seen
+// after a minute restarts the idle time, and the answer says so.
+func TestSessions_Remaining(t *testing.T) {
+	now := time.Date(2023, 1, 16, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	s := storetest.SQLite(t, store.Options{Now: clock})
+	bootstrap(t, s)
+	sess := auth.NewSessions(s, auth.SessionOptions{Secret: []byte("0123456789abcdef0123456789abcdef"), Idle: time.Hour,
+		Max: 90 * time.Minute, Now: clock})
+	w := httptest.NewRecorder()
+	if _, err := sess.SignIn(w, httptest.NewRequest("POST", "/login", nil), "192.0.2.7",
+		auth.Credentials{Email: "root@example.org", Password: "correct horse"}); err != nil {
+		t.Fatal(err)
+	}
+	r := httptest.NewRequest("GET", "/", nil)
+	for _, c := range w.Result().Cookies() {
+		r.AddCookie(c)
+	}
+	remaining := func() time.Duration {
+		_, l, err := sess.Current(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sess.Remaining(l)
+	}
+	if got := remaining(); got != time.Hour {
+		t.Errorf("just signed in: %v left, want the idle hour", got)
+	}
+	now = now.Add(30 * time.Second)
+	if got := remaining(); got != time.Hour-30*time.Second {
+		t.Errorf("30 s later: %v left", got)
+	}
+	now = now.Add(50 * time.Minute)
+	if got := remaining(); got != 40*time.Minute-30*time.Second {
+		t.Errorf("seen again after 50 min: %v left, want the absolute limit's 39m30s", got)
 	}
 }

@@ -225,15 +225,22 @@ func Viewport(t testing.TB, ctx context.Context, w, h int64) {
 // SignIn signs in through the form as the test user of role.
 func SignIn(t testing.TB, ctx context.Context, env *webtest.Env, role model.Role) {
 	t.Helper()
+	SignInAt(t, ctx, env.HTTP.URL, env.Users[role].Email)
+}
+
+// SignInAt signs in through the form of the server at base (a link of its
+// own, for instance) as email.
+func SignInAt(t testing.TB, ctx context.Context, base, email string) {
+	t.Helper()
 	err := chromedp.Do(ctx,
-		chromedp.Navigate(env.HTTP.URL+"/login"),
+		chromedp.Navigate(base+"/login"),
 		chromedp.WaitVisible(chromedp.CSS("#f-email")),
-		chromedp.SendKeys(chromedp.CSS("#f-email"), env.Users[role].Email),
+		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), webtest.Password),
 		chromedp.Click(chromedp.CSS("form[action='/login'] button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS(".sidebar")),
 	)
 	if err != nil {
-		t.Fatalf("sign in as %s: %v", role, err)
+		t.Fatalf("sign in as %s: %v", email, err)
 	}
 }

@@ -5,63 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/traindesk/traindesk/internal/browsertest"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
-
-// network cuts or restores the tab's network, for the page and its service
-// worker alike, and tells the page (navigator.onLine).
-func setOffline(off bool) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-			return err
-		}
-		cond := []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}}
-		if _, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
-			EmulateOfflineServiceWorker: &off, MatchedNetworkConditions: cond}); err != nil {
-			return err
-		}
-		_, err := cdp.Call(ctx, t, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off,
-			DownloadThroughput: -1, UploadThroughput: -1})
-		return err
-	})
-}
-
-// cutNetwork takes the page and every service worker offline (or back)
-// with the browser's network emulation. A service worker is a target of its
-// own, whose fetches the page's emulation does not touch, and Chromium may
-// restart it as a new target at any moment; so the test server also stops
-// answering, which makes the cut certain whatever process sends a request.
-func cutNetwork(t *testing.T, ctx context.Context, env *webtest.Env, off bool) {
-	t.Helper()
-	env.SetNetworkDown(off)
-	if err := chromedp.Do(ctx, setOffline(off)); err != nil {
-		t.Fatalf("network offline=%v: %v", off, err)
-	}
-	infos, err := chromedp.Targets(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, info := range infos {
-		if info.Type != "service_worker" {
-			continue
-		}
-		// The worker stays attached (and emulated) until the test ends;
-		// cancelling then only detaches, the worker lives on.
-		wctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID), chromedp.WithDetachOnCancel())
-		t.Cleanup(cancel)
-		if err := chromedp.Do(wctx, setOffline(off)); err != nil {
-			t.Fatalf("service worker offline=%v: %v", off, err)
-		}
-	}
-}
 
 // TestBrowser_RollCallOffline takes the roll on a tablet-sized window: the
 // network goes, five people are marked, the page is reloaded still offline
@@ -151,25 +101,4 @@ func TestBrowser_RollCallOffline(t *testing.T) {
 	waitFor(t, "the five marks in the database", func() bool { return marksOf(t, env, dash.Value) == 5 })
 	waitFor(t, "nothing pending", func() bool { return pending() == 0 })
 	browsertest.Screenshot(t, ctx, "roll-synced-tablet")
-}
-
-func marksOf(t *testing.T, env *webtest.Env, rollPath string) int {
-	var id int64
-	fmt.Sscanf(rollPath, "/sessions/%d/roll", &id)
-	ms, err := env.Store.SessionMarks(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(ms)
-}
-
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
 }

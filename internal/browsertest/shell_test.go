@@ -36,7 +36,7 @@ func TestBrowser_SignInDashboardArabic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Today's sessions", "Document examination for front-line officers", "Officials trained"} {
+	for _, want := range []string{"Today's sessions", "Document examination for front-line officers", "Unique individuals trained"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("dashboard lacks %q", want)
 		}

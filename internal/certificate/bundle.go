@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
@@ -27,24 +26,20 @@ type Bundle struct {
 // Count is how many certificates the bundle holds.
 func (b Bundle) Count() int { return len(b.people) }
 
-// Bundle gathers the certificates of training id for download as a zip.
-// Editors first issue the missing certificates of all completers when the
-// course is issuable, in the same transaction; managers get those already
-// issued. Revoked certificates are left out: they are downloaded one at a
-// time, marked. With no valid certificate to hand out, it is a *Refused.
-// verifyBase is as for Certificate.
-func (s *Service) Bundle(ctx context.Context, a model.Actor, id int64, verifyBase string) (Bundle, error) {
-	b := Bundle{Name: fmt.Sprintf("certificates-%d.zip", id), TrainingID: id, verifyBase: verifyBase, loc: s.loc}
+// Bundle gathers the valid certificates of training id for download as a
+// zip. It hands out only what was issued (see Issue) and changes nothing
+// but the audit log. Revoked certificates are left out: they are
+// downloaded one at a time, marked. With no valid certificate to hand out,
+// or no public address to draw them with, it is a *Refused.
+func (s *Service) Bundle(ctx context.Context, a model.Actor, id int64) (Bundle, error) {
+	b := Bundle{Name: fmt.Sprintf("certificates-%d.zip", id), TrainingID: id, loc: s.loc}
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		co, err := s.handled(ctx, a, id)
 		if err != nil {
 			return err
 		}
-		notIssuable := co.Issuable(s.today())
-		if notIssuable == nil && auth.Allow(a.User, auth.EditTrainings, object(co.T)) {
-			if err := s.issue(ctx, a, &co, co.Completers()...); err != nil {
-				return refused(co, err)
-			}
+		if b.verifyBase, err = s.verifyBase(); err != nil {
+			return refused(co, err)
 		}
 		b.course = co
 		for _, p := range co.People {
@@ -53,10 +48,7 @@ func (s *Service) Bundle(ctx context.Context, a model.Actor, id int64, verifyBas
 			}
 		}
 		if len(b.people) == 0 {
-			if notIssuable == nil {
-				notIssuable = ErrNoneToDownload
-			}
-			return refused(co, notIssuable)
+			return refused(co, ErrNoneToDownload)
 		}
 		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditCertificateZip, Actor: a,
 			Object: model.AuditObject{Type: "training", ID: id},

@@ -16,6 +16,14 @@ var (
 	// ErrNoneToDownload means a training has no valid certificate to hand
 	// out: nobody completed, or none was issued yet.
 	ErrNoneToDownload = fmt.Errorf("certificate: no certificate to download: %w", model.ErrConflict)
+	// ErrNoneCompleted means there is nobody to issue a certificate to.
+	ErrNoneCompleted = fmt.Errorf("certificate: nobody completed the training: %w", model.ErrConflict)
+	// ErrNotIssued: a download hands out only what was issued (by a POST);
+	// it never issues.
+	ErrNotIssued = fmt.Errorf("certificate: not issued yet: %w", model.ErrConflict)
+	// ErrNoAddress: the site's public address is not configured, so no
+	// certificate can carry a verification link (see Options.BaseURL).
+	ErrNoAddress = fmt.Errorf("certificate: no public address is configured (TRAINDESK_BASE_URL): %w", model.ErrConflict)
 	// ErrAlreadyRevoked keeps the first revocation's reason and date.
 	ErrAlreadyRevoked = fmt.Errorf("certificate: already revoked: %w", model.ErrConflict)
 	// ErrNotRevoked: only a revoked certificate can be reinstated.
@@ -131,6 +139,12 @@ func Refusal(err error) string {
 		return "certificate.refused.not_completed"
 	case errors.Is(err, ErrNoneToDownload):
 		return "certificate.refused.none"
+	case errors.Is(err, ErrNoneCompleted):
+		return "certificate.refused.none_completed"
+	case errors.Is(err, ErrNotIssued):
+		return "certificate.refused.not_issued"
+	case errors.Is(err, ErrNoAddress):
+		return "certificate.refused.no_address"
 	}
 	return ""
 }
@@ -141,7 +155,7 @@ func Refusal(err error) string {
 type Refused struct {
 	TrainingID int64
 	Title      string
-	Reason     error // ErrNotEnded, ErrCancelled, ErrNotCompleted or ErrNoneToDownload
+	Reason     error // one of the Err… values above that Refusal explains
 }
 
 func (r *Refused) Error() string { return r.Reason.Error() }

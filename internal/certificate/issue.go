@@ -1,7 +1,6 @@
 package certificate
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,100 +14,95 @@ import (
 // bound keeps a broken code source from looping for ever.
 const codeAttempts = 8
 
-// Document is a PDF ready to send: its file name and its bytes.
-type Document struct {
-	Name string
-	PDF  []byte
-}
-
-// Certificate hands out the certificate of registration regID on training
-// trainingID as a PDF, issuing it first when it is missing (see issue).
-// verifyBase is the absolute address of the verification pages
-// ("https://host/verify/"), which the QR code leads to. A registration
-// that is not live on the training is model.ErrNotFound; a refusal is a
-// *Refused.
-func (s *Service) Certificate(ctx context.Context, a model.Actor, trainingID, regID int64, verifyBase string) (Document, error) {
-	var co Course
-	var person Person
+// Issue issues the missing certificates on training trainingID: that of
+// registration regID, or, when regID is 0, those of every participant who
+// completed. It is the only way a certificate comes to be (a POST, never a
+// download), and it returns how many it issued now: 0 when every one asked
+// for existed already. A registration that is not live on the training is
+// model.ErrNotFound; nobody to issue to, or a refusal by the rules of issue,
+// is a *Refused.
+func (s *Service) Issue(ctx context.Context, a model.Actor, trainingID, regID int64) (int, error) {
+	var n int
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
-		var err error
-		if co, err = s.handled(ctx, a, trainingID); err != nil {
+		co, err := s.handled(ctx, a, trainingID)
+		if err != nil {
 			return err
 		}
-		var ok bool
-		if person, ok = co.Person(regID); !ok {
-			return fmt.Errorf("certificate: registration %d on training %d: %w", regID, trainingID, model.ErrNotFound)
+		people := co.Completers()
+		if regID != 0 {
+			p, ok := co.Person(regID)
+			if !ok {
+				return fmt.Errorf("certificate: registration %d on training %d: %w", regID, trainingID, model.ErrNotFound)
+			}
+			people = []Person{p}
 		}
-		if err := s.issue(ctx, a, &co, person); err != nil {
-			return refused(co, err)
+		if len(people) == 0 {
+			return refused(co, ErrNoneCompleted)
 		}
-		cert := co.Certs[regID]
-		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditCertificateDownload, Actor: a,
-			Object:  model.AuditObject{Type: "certificate", ID: cert.ID},
-			Related: map[string]int64{"training": trainingID, "registration": regID}})
+		n, err = s.issue(ctx, a, &co, people...)
+		return refused(co, err)
 	})
 	if err != nil {
-		return Document{}, err
+		return 0, err
 	}
-	// The PDF is drawn after the transaction, so that drawing does not
-	// hold the database's write lock.
-	cert := co.Certs[regID]
-	var buf bytes.Buffer
-	if err := Write(&buf, co.Data(person, cert, verifyBase, s.loc)); err != nil {
-		return Document{}, err
-	}
-	return Document{Name: "certificate-" + cert.Code + ".pdf", PDF: buf.Bytes()}, nil
+	return n, nil
 }
 
 // issue makes sure each of people has a certificate, inside the caller's
-// transaction, and records the new ones in co. The rules, in the order
-// they answer:
+// transaction, records the new ones in co and counts them. The rules, in
+// the order they answer:
 //
 //   - a certificate issued earlier is never issued again, and stays valid
 //     until it is revoked, even if a later correction of the roll changed
 //     the verdict;
 //   - only a participant who completed gets one (ErrNotCompleted);
-//   - only editors issue (model.ErrForbidden), so a manager asking for a
-//     missing certificate is refused;
+//   - only editors issue (model.ErrForbidden);
+//   - only when the site's public address is known (ErrNoAddress), so that
+//     a certificate never exists that cannot be drawn with a true link;
 //   - only when the course is issuable (see Course.Issuable).
-func (s *Service) issue(ctx context.Context, a model.Actor, co *Course, people ...Person) error {
+func (s *Service) issue(ctx context.Context, a model.Actor, co *Course, people ...Person) (int, error) {
 	var missing []Person
 	for _, p := range people {
 		if _, ok := co.Certs[p.ID]; ok {
 			continue
 		}
 		if !p.Result.Completed {
-			return ErrNotCompleted
+			return 0, ErrNotCompleted
 		}
 		missing = append(missing, p)
 	}
 	if len(missing) == 0 {
-		return nil
+		return 0, nil
 	}
 	if !auth.Allow(a.User, auth.EditTrainings, object(co.T)) {
-		return fmt.Errorf("certificate: issue on training %d: %w", co.T.ID, model.ErrForbidden)
+		return 0, fmt.Errorf("certificate: issue on training %d: %w", co.T.ID, model.ErrForbidden)
+	}
+	if _, err := s.verifyBase(); err != nil {
+		return 0, err
 	}
 	if err := co.Issuable(s.today()); err != nil {
-		return err
+		return 0, err
 	}
+	n := 0
 	for _, p := range missing {
 		cert, created, err := s.insert(ctx, p.ID)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		co.Certs[p.ID] = cert
 		if !created {
 			continue
 		}
+		n++
 		err = s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditCertificateIssue, Actor: a,
 			Object:  model.AuditObject{Type: "certificate", ID: cert.ID},
 			Related: map[string]int64{"training": co.T.ID, "registration": p.ID},
 			Values:  map[string]string{"code": cert.Code}})
 		if err != nil {
-			return err
+			return 0, err
 		}
 	}
-	return nil
+	return n, nil
 }
 
 // insert gives registration regID a certificate with a fresh code. The

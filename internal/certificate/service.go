@@ -3,6 +3,7 @@ package certificate
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
@@ -50,6 +51,13 @@ type Options struct {
 	Location *time.Location
 	// NewCode draws a verification code; NewCode(nil) when nil.
 	NewCode func() (string, error)
+	// BaseURL is this site's public address without a trailing slash
+	// ("https://traindesk.example.org"), from the configuration: the one
+	// source of the verification link a certificate's QR code holds. With
+	// none, certificates are neither issued nor drawn (ErrNoAddress): a link
+	// built from a request's Host header would lead wherever the request
+	// said.
+	BaseURL string
 }
 
 // Service issues, revokes, reinstates and verifies certificates, and hands
@@ -61,6 +69,7 @@ type Service struct {
 	now     func() time.Time
 	loc     *time.Location
 	newCode func() (string, error)
+	baseURL string
 }
 
 // New returns the certificate service over st.
@@ -74,7 +83,16 @@ func New(st Store, o Options) *Service {
 	if o.NewCode == nil {
 		o.NewCode = func() (string, error) { return NewCode(nil) }
 	}
-	return &Service{store: st, now: o.Now, loc: o.Location, newCode: o.NewCode}
+	return &Service{store: st, now: o.Now, loc: o.Location, newCode: o.NewCode, baseURL: strings.TrimRight(o.BaseURL, "/")}
+}
+
+// verifyBase is the absolute address of the verification pages, which
+// certificates' QR codes lead to, or ErrNoAddress.
+func (s *Service) verifyBase() (string, error) {
+	if s.baseURL == "" {
+		return "", ErrNoAddress
+	}
+	return s.baseURL + "/verify/", nil
 }
 
 // today is the calendar day at the venues.
@@ -155,8 +173,11 @@ type Listing struct {
 	// NotIssuable says why certificates cannot be issued today (see
 	// Course.Issuable), or is nil when they can.
 	NotIssuable error
-	// MayIssue and MayRevoke: editors issue missing certificates (by
-	// downloading them), revoke and reinstate them.
+	// NoAddress: the site's public address is not configured, so
+	// certificates are neither issued nor downloaded (ErrNoAddress).
+	NoAddress bool
+	// MayIssue and MayRevoke: editors issue missing certificates, revoke
+	// and reinstate them.
 	MayIssue, MayRevoke bool
 }
 
@@ -168,7 +189,8 @@ func (s *Service) List(ctx context.Context, a model.Actor, id int64) (Listing, e
 		return Listing{}, err
 	}
 	ed := auth.Allow(a.User, auth.EditTrainings, object(co.T))
-	return Listing{Course: co, NotIssuable: co.Issuable(s.today()), MayIssue: ed, MayRevoke: ed}, nil
+	return Listing{Course: co, NotIssuable: co.Issuable(s.today()), NoAddress: s.baseURL == "",
+		MayIssue: ed, MayRevoke: ed}, nil
 }
 
 // Verify looks a certificate up by its code as typed or scanned, for the

@@ -16,7 +16,8 @@ import (
 	"github.com/traindesk/traindesk/internal/store/storetest"
 )
 
-const base = "https://traindesk.example/verify/"
+// base is the site's public address the service is configured with.
+const base = "https://traindesk.example"
 
 // fixture is the demo, with the certificate service on its store and the
 // actors of every role.
@@ -49,7 +50,7 @@ func setup(t *testing.T, s *store.Store, newCode func() (string, error)) fixture
 		t.Fatal(err)
 	}
 	now := func() time.Time { return time.Date(2023, 1, 25, 9, 0, 0, 0, time.UTC) }
-	f := fixture{st: s, ctx: ctx, svc: certificate.New(s, certificate.Options{Now: now, NewCode: newCode})}
+	f := fixture{st: s, ctx: ctx, svc: certificate.New(s, certificate.Options{Now: now, NewCode: newCode, BaseURL: base})}
 	for _, u := range []struct {
 		email string
 		dst   *model.Actor
@@ -91,20 +92,33 @@ func (f fixture) audits(t *testing.T, kind model.AuditKind) []model.AuditLine {
 	return lines
 }
 
-// TestCertificate_IssueOnce: a completer's certificate is issued at the
-// first download and never again; a non-completer gets none; a manager
-// downloads issued certificates but does not issue.
+// TestCertificate_IssueOnce: a completer's certificate exists only once
+// an editor issued it (a download never issues), and is issued once; a
+// non-completer gets none; a manager downloads issued certificates but
+// does not issue.
 func TestCertificate_IssueOnce(t *testing.T) {
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
 		f := setup(t, s, nil)
-		if _, err := f.svc.Certificate(f.ctx, f.manager, 1, f.done.ID, base); !errors.Is(err, model.ErrForbidden) {
+		var re *certificate.Refused
+		if _, err := f.svc.Certificate(f.ctx, f.officer, 1, f.done.ID); !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotIssued) {
+			t.Fatalf("downloading before issuing: %v", err)
+		}
+		if _, err := f.svc.Issue(f.ctx, f.manager, 1, f.done.ID); !errors.Is(err, model.ErrForbidden) {
 			t.Fatalf("a manager issuing: %v", err)
 		}
-		doc, err := f.svc.Certificate(f.ctx, f.officer, 1, f.done.ID, base)
+		if certs, _ := s.Certificates(f.ctx, 1); len(certs) != 0 {
+			t.Fatalf("issued before any Issue: %v", certs)
+		}
+		for i, want := range []int{1, 0} {
+			if n, err := f.svc.Issue(f.ctx, f.officer, 1, f.done.ID); err != nil || n != want {
+				t.Fatalf("issue #%d: %d, %v; want %d", i+1, n, err, want)
+			}
+		}
+		doc, err := f.svc.Certificate(f.ctx, f.officer, 1, f.done.ID)
 		if err != nil || !strings.HasPrefix(string(doc.PDF), "%PDF") || !strings.HasPrefix(doc.Name, "certificate-") {
 			t.Fatalf("certificate: %q, %v", doc.Name, err)
 		}
-		again, err := f.svc.Certificate(f.ctx, f.manager, 1, f.done.ID, base)
+		again, err := f.svc.Certificate(f.ctx, f.manager, 1, f.done.ID)
 		if err != nil || again.Name != doc.Name {
 			t.Fatalf("asked again by a manager: %q, %v", again.Name, err)
 		}
@@ -114,13 +128,20 @@ func TestCertificate_IssueOnce(t *testing.T) {
 		if n := len(f.audits(t, model.AuditCertificateDownload)); n != 2 {
 			t.Errorf("%d download events, want 2", n)
 		}
-		var re *certificate.Refused
-		_, err = f.svc.Certificate(f.ctx, f.officer, 1, f.notDone.ID, base)
-		if !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotCompleted) || re.TrainingID != 1 || re.Title == "" {
-			t.Errorf("non-completer: %v", err)
+		for name, try := range map[string]func() error{
+			"issue":    func() error { _, err := f.svc.Issue(f.ctx, f.officer, 1, f.notDone.ID); return err },
+			"download": func() error { _, err := f.svc.Certificate(f.ctx, f.officer, 1, f.notDone.ID); return err },
+		} {
+			err := try()
+			if !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotCompleted) || re.TrainingID != 1 || re.Title == "" {
+				t.Errorf("non-completer's %s: %v", name, err)
+			}
 		}
-		if _, err := f.svc.Certificate(f.ctx, f.officer, 1, 999999, base); !errors.Is(err, model.ErrNotFound) {
+		if _, err := f.svc.Certificate(f.ctx, f.officer, 1, 999999); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("unknown registration: %v", err)
+		}
+		if _, err := f.svc.Issue(f.ctx, f.officer, 1, 999999); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("issuing to an unknown registration: %v", err)
 		}
 		certs, _ := s.Certificates(f.ctx, 1)
 		if len(certs) != 1 || certs[f.done.ID].Code+".pdf" != strings.TrimPrefix(doc.Name, "certificate-") {
@@ -129,43 +150,25 @@ func TestCertificate_IssueOnce(t *testing.T) {
 	})
 }
 
-// TestCertificate_Codes: a code that is taken is drawn again; when no free
-// code comes, nothing of the use case stays, not even its audit lines.
-func TestCertificate_Codes(t *testing.T) {
-	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
-		f := setup(t, s, codes("AAAAAAAAAAAA", "AAAAAAAAAAAA", "BBBBBBBBBBBB", "AAAAAAAAAAAA"))
-		for _, p := range []certificate.Person{f.done, f.another} {
-			if _, err := f.svc.Certificate(f.ctx, f.officer, 1, p.ID, base); err != nil {
-				t.Fatal(err)
-			}
-		}
-		certs, _ := s.Certificates(f.ctx, 1)
-		if certs[f.done.ID].Code != "AAAAAAAAAAAA" || certs[f.another.ID].Code != "BBBBBBBBBBBB" {
-			t.Fatalf("codes %v", certs)
-		}
-		if _, err := f.svc.Bundle(f.ctx, f.officer, 1, base); !errors.Is(err, model.ErrConflict) {
-			t.Fatalf("a code source that only collides: %v", err)
-		}
-		if certs, _ := s.Certificates(f.ctx, 1); len(certs) != 2 {
-			t.Errorf("%d certificates after a failed issue, want 2", len(certs))
-		}
-		if n := len(f.audits(t, model.AuditCertificateIssue)); n != 2 {
-			t.Errorf("%d issue events after a failed issue, want 2", n)
-		}
-	})
-}
-
-// TestCertificate_Bundle: an editor's zip issues every completer's
-// certificate in one go and leaves revoked ones out; a manager's zip of a
-// course with none issued is refused.
+// TestCertificate_Bundle: a zip holds only what was issued — asking for
+// it issues nothing, even as an editor —; issuing for everyone issues every
+// completer's certificate in one go; revoked ones stay out of the zip.
 func TestCertificate_Bundle(t *testing.T) {
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
 		f := setup(t, s, nil)
-		if _, err := f.svc.Bundle(f.ctx, f.manager, 1, base); !errors.Is(err, certificate.ErrNoneToDownload) {
-			t.Fatalf("a manager's zip before any is issued: %v", err)
+		for name, a := range map[string]model.Actor{"manager": f.manager, "officer": f.officer} {
+			if _, err := f.svc.Bundle(f.ctx, a, 1); !errors.Is(err, certificate.ErrNoneToDownload) {
+				t.Fatalf("%s's zip before any is issued: %v", name, err)
+			}
+		}
+		if certs, _ := s.Certificates(f.ctx, 1); len(certs) != 0 {
+			t.Fatalf("asking for the zip issued %d certificates", len(certs))
 		}
 		li, _ := f.svc.List(f.ctx, f.officer, 1)
-		b, err := f.svc.Bundle(f.ctx, f.officer, 1, base)
+		if n, err := f.svc.Issue(f.ctx, f.officer, 1, 0); err != nil || n != len(li.Course.Completers()) {
+			t.Fatalf("issued %d for %d completers: %v", n, len(li.Course.Completers()), err)
+		}
+		b, err := f.svc.Bundle(f.ctx, f.officer, 1)
 		if err != nil || b.Count() != len(li.Course.Completers()) || b.Name != "certificates-1.zip" {
 			t.Fatalf("bundle of %d for %d completers: %v", b.Count(), len(li.Course.Completers()), err)
 		}
@@ -173,7 +176,7 @@ func TestCertificate_Bundle(t *testing.T) {
 		if _, err := f.svc.Revoke(f.ctx, f.officer, certs[f.done.ID].ID, "issued in error"); err != nil {
 			t.Fatal(err)
 		}
-		b, err = f.svc.Bundle(f.ctx, f.manager, 1, base)
+		b, err = f.svc.Bundle(f.ctx, f.manager, 1)
 		if err != nil || b.Count() != len(certs)-1 {
 			t.Fatalf("bundle after a revocation: %d of %d, %v", b.Count(), len(certs), err)
 		}
@@ -195,7 +198,7 @@ func TestCertificate_Bundle(t *testing.T) {
 func TestCertificate_RevokeAndReinstate(t *testing.T) {
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
 		f := setup(t, s, nil)
-		if _, err := f.svc.Certificate(f.ctx, f.officer, 1, f.done.ID, base); err != nil {
+		if _, err := f.svc.Issue(f.ctx, f.officer, 1, f.done.ID); err != nil {
 			t.Fatal(err)
 		}
 		certs, _ := s.Certificates(f.ctx, 1)
@@ -272,7 +275,7 @@ func TestCertificate_Access(t *testing.T) {
 func TestCertificate_Verify(t *testing.T) {
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
 		f := setup(t, s, codes("7KQ2MXA93B0F"))
-		if _, err := f.svc.Certificate(f.ctx, f.officer, 1, f.done.ID, base); err != nil {
+		if _, err := f.svc.Issue(f.ctx, f.officer, 1, f.done.ID); err != nil {
 			t.Fatal(err)
 		}
 		check, err := f.svc.Verify(f.ctx, "7kq2-mxa9-3bof")

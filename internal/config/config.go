@@ -33,6 +33,7 @@ type Config struct {
 	LogLevel       slog.Level     // TRAINDESK_LOG_LEVEL
 	LogFormat      string         // TRAINDESK_LOG_FORMAT: text or json
 	Location       *time.Location // TRAINDESK_TIMEZONE: the venues' time zone, in which "today" is reckoned
+	BaseURL        string         // TRAINDESK_BASE_URL: this site's public address, without a trailing slash (see PublicURL)
 }
 
 // DefaultTimezone is the venues' time zone when TRAINDESK_TIMEZONE is unset.
@@ -61,6 +62,7 @@ var Vars = []Var{
 	{"TRAINDESK_LOG_LEVEL", "info", "debug, info, warn or error"},
 	{"TRAINDESK_LOG_FORMAT", "text", "text or json"},
 	{"TRAINDESK_TIMEZONE", "Africa/Cairo", "the venues' time zone (IANA name), in which days such as \"today's sessions\" are reckoned"},
+	{"TRAINDESK_BASE_URL", "unset (http://localhost:PORT when listening on localhost only)", "this site's public address, such as https://traindesk.example.org: the only source of absolute links (certificates' QR codes); certificates are refused without it when serving beyond localhost"},
 }
 
 // Load reads the configuration through getenv (os.Getenv in production, a
@@ -191,6 +193,13 @@ func Load(getenv func(string) string) (Config, error) {
 		bad("TRAINDESK_TIMEZONE", "want an IANA time zone name such as Africa/Cairo, got %q", tz)
 	} else {
 		c.Location = loc
+	}
+	if v := strings.TrimSpace(getenv("TRAINDESK_BASE_URL")); v != "" {
+		u, err := parseBaseURL(v)
+		if err != nil {
+			bad("TRAINDESK_BASE_URL", "%v", err)
+		}
+		c.BaseURL = u
 	}
 	if len(errs) > 0 {
 		return c, fmt.Errorf("config: %s", strings.Join(errs, "; "))

@@ -57,24 +57,16 @@ func (l *Localizer) Int(n int64) string {
 // Num formats an int.
 func (l *Localizer) Num(n int) string { return l.Int(int64(n)) }
 
-// Decimal formats f with prec decimals.
+// Decimal formats f with prec decimals, rounded half away from zero.
 func (l *Localizer) Decimal(f float64, prec int) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "–"
 	}
-	whole := math.Trunc(f)
-	s := l.Int(int64(whole))
-	if prec > 0 {
-		frac := strconv.FormatFloat(math.Abs(f-whole), 'f', prec, 64)
-		if strings.HasPrefix(frac, "1") { // rounding carried into the whole part
-			return l.Decimal(math.Round(f), 0) + l.Digits("."+strings.Repeat("0", prec))
-		}
-		s += l.Digits(frac[1:])
-	}
-	return s
+	return l.group(strconv.FormatFloat(model.RoundTo(f, prec), 'f', max(prec, 0), 64))
 }
 
-// Percent formats a share from 0 to 100.
+// Percent formats a whole share from 0 to 100 (a rule's 80%, a match
+// score); the report's figures use Figure, with one decimal.
 func (l *Localizer) Percent(p float64) string {
 	return l.Decimal(p, 0) + l.Digits("%")
 }

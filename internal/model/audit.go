@@ -68,6 +68,12 @@ var AuditKinds = []AuditKind{
 	AuditReportExport, AuditDemoLoaded,
 }
 
+// ReadKinds are the kinds that record a read — a download of personal data
+// or figures — rather than a change. They are the only audit lines a GET
+// request may write: no GET changes data (a test walks every GET route and
+// compares the database before and after).
+var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport}
+
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.
 type AuditObject struct {

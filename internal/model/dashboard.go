@@ -28,22 +28,12 @@ type UpcomingTraining struct {
 	Participants int
 }
 
-// Headline holds the dashboard's few figures.
-type Headline struct {
-	Trainings      int
-	Completed      int
-	Upcoming       int
-	Individuals    int
-	Participations int
-	Women          int
-	Attended       int
-	Marks          int
-}
-
-// Dashboard is everything the home page shows.
+// Dashboard is everything the home page shows. Headlines are the donor
+// report's own figures for the year so far, one set per project that has
+// trainings this year among those the viewer may see.
 type Dashboard struct {
-	Date     Date // the venue's today, the day the page is for
-	Today    []TodaySitting
-	Upcoming []UpcomingTraining
-	Headline Headline
+	Date      Date // the venue's today, the day the page is for
+	Today     []TodaySitting
+	Upcoming  []UpcomingTraining
+	Headlines []Figures
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"math"
 	"time"
 )
 
@@ -13,6 +12,7 @@ type Figures struct {
 	Project      ReportProject       `json:"project"`
 	Period       Period              `json:"period"`
 	Scope        ReportScope         `json:"filter"`
+	Counted      ReportCounted       `json:"counted"`
 	Summary      ReportSummary       `json:"summary"`
 	Attendance   AttendanceFigures   `json:"attendance"`
 	Knowledge    KnowledgeFigures    `json:"knowledge"`
@@ -42,14 +42,32 @@ type Period struct {
 	To   Date `json:"to"`
 }
 
-// ReportScope repeats the optional filters (0: any).
+// ReportScope repeats the optional filters (0: any). FacilitatorID narrows
+// the figures to one trainer's trainings (the dashboard of a trainer).
 type ReportScope struct {
 	AgencyID      int64 `json:"agency_id,omitempty"`
 	GovernorateID int64 `json:"governorate_id,omitempty"`
 	ThematicID    int64 `json:"thematic_area_id,omitempty"`
+	FacilitatorID int64 `json:"facilitator_id,omitempty"`
 }
 
-// ReportSummary holds the headline figures.
+// ReportCounted says what the figures stand on. AsOf is the venues' day
+// when they were counted: a session counts once it has taken place (its
+// day is before AsOf, or it is AsOf and the roll has been taken). Running
+// is how many counted trainings still have sessions to come (their
+// completion is not counted yet); NotStarted how many trainings of the
+// period have had no session yet, and so count nowhere.
+type ReportCounted struct {
+	AsOf       Date `json:"as_of"`
+	Running    int  `json:"trainings_running"`
+	NotStarted int  `json:"trainings_not_started"`
+}
+
+// ReportSummary holds the headline figures. Participations are the
+// registrations that attended (present or late) at least once; NoShows
+// the live registrations that never did. CompletionBase is the
+// participations of the trainings that are over, which the completion
+// rate divides.
 type ReportSummary struct {
 	TrainingsHeld       int      `json:"trainings_held"`
 	TrainingDays        int      `json:"training_days"`
@@ -60,12 +78,15 @@ type ReportSummary struct {
 	Women               int      `json:"women"`
 	Men                 int      `json:"men"`
 	WomenShare          *float64 `json:"women_share_percent"`
+	NoShows             int      `json:"no_shows"`
+	CompletionBase      int      `json:"completion_base"`
 	Completed           int      `json:"completed"`
 	CompletionRate      *float64 `json:"completion_rate_percent"`
 }
 
 // AttendanceFigures sums the marks of the participations at their
-// trainings' live sessions. Expected is participations times sessions;
+// trainings' sessions that have taken place. Expected is participations
+// times those sessions;
 // Unmarked is what the roll left empty, which counts as not attended.
 type AttendanceFigures struct {
 	Expected int      `json:"expected"`
@@ -150,27 +171,32 @@ type GoalFigures struct {
 	Individuals    int    `json:"unique_individuals"`
 }
 
-// TrainingFigures is one line of the per-training table.
+// TrainingFigures is one line of the per-training table. Sessions are those
+// that have taken place, SessionsPlanned all its live ones; a training with
+// sessions to come is Running, and its completion is not counted yet.
 type TrainingFigures struct {
-	ID             int64          `json:"id"`
-	Title          string         `json:"title"`
-	StartsOn       Date           `json:"starts_on"`
-	EndsOn         Date           `json:"ends_on"`
-	Venue          string         `json:"venue"`
-	City           string         `json:"city"`
-	GovernorateEn  string         `json:"governorate_en"`
-	GovernorateAr  string         `json:"governorate_ar"`
-	Status         TrainingStatus `json:"status"`
-	Sessions       int            `json:"sessions"`
-	Days           int            `json:"training_days"`
-	Participants   int            `json:"participants"`
-	Women          int            `json:"women"`
-	Men            int            `json:"men"`
-	Expected       int            `json:"attendance_expected"`
-	Attended       int            `json:"attended"`
-	AttendanceRate *float64       `json:"attendance_rate_percent"`
-	Completed      int            `json:"completed"`
-	CompletionRate *float64       `json:"completion_rate_percent"`
+	ID              int64          `json:"id"`
+	Title           string         `json:"title"`
+	StartsOn        Date           `json:"starts_on"`
+	EndsOn          Date           `json:"ends_on"`
+	Venue           string         `json:"venue"`
+	City            string         `json:"city"`
+	GovernorateEn   string         `json:"governorate_en"`
+	GovernorateAr   string         `json:"governorate_ar"`
+	Status          TrainingStatus `json:"status"`
+	Running         bool           `json:"running"`
+	Sessions        int            `json:"sessions"`
+	SessionsPlanned int            `json:"sessions_planned"`
+	Days            int            `json:"training_days"`
+	Participants    int            `json:"participants"`
+	NoShows         int            `json:"no_shows"`
+	Women           int            `json:"women"`
+	Men             int            `json:"men"`
+	Expected        int            `json:"attendance_expected"`
+	Attended        int            `json:"attended"`
+	AttendanceRate  *float64       `json:"attendance_rate_percent"`
+	Completed       int            `json:"completed"`
+	CompletionRate  *float64       `json:"completion_rate_percent"`
 }
 
 // ReportDimensions lists the disaggregations in the order the report
@@ -191,9 +217,6 @@ func (d Disaggregation) Lines(dim string) []GroupFigures {
 	}
 	return nil
 }
-
-// Round1 rounds to one decimal, the precision the report shows.
-func Round1(v float64) float64 { return math.Round(v*10) / 10 }
 
 // YearPeriod returns the first and last day of year.
 func YearPeriod(year int) (Date, Date) {

@@ -19,10 +19,10 @@ func TestPeriods(t *testing.T) {
 	}
 }
 
-func TestRound1(t *testing.T) {
-	for in, want := range map[float64]float64{95.44: 95.4, 95.46: 95.5, 15.57: 15.6, -2.26: -2.3, 3: 3} {
-		if got := model.Round1(in); got != want {
-			t.Errorf("Round1(%v) = %v, want %v", in, got, want)
+func TestRoundTo(t *testing.T) {
+	for in, want := range map[float64]float64{95.44: 95.4, 95.46: 95.5, 95.95: 96, 15.57: 15.6, -2.26: -2.3, 3: 3, -0.04: 0} {
+		if got := model.RoundTo(in, 1); got != want {
+			t.Errorf("RoundTo(%v, 1) = %v, want %v", in, got, want)
 		}
 	}
 }

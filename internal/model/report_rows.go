@@ -1,7 +1,7 @@
 package model
 
 // ReportParticipant is one participation (a live registration of a
-// counted training) for the participant list, with the person it counts
+// counted training that attended at least once) for the participant list, with the person it counts
 // as after merges and what was recorded on the registration.
 type ReportParticipant struct {
 	RegistrationID int64
@@ -22,8 +22,9 @@ type ReportParticipant struct {
 	GovernorateEn  string
 	GovernorateAr  string
 	Position       Position
-	Attended       int // live sessions present or late
-	Sessions       int // live sessions of the training
+	Attended       int // sessions present or late
+	Sessions       int // the training's live sessions that have taken place
+	Planned        int // all its live sessions
 	PreScore       *float64
 	PostScore      *float64
 	Satisfaction   *int
@@ -31,14 +32,18 @@ type ReportParticipant struct {
 	MinPostScore   *int
 }
 
-// Completed applies the training's completion rule.
+// Running reports whether the training still has sessions to come.
+func (p ReportParticipant) Running() bool { return p.Sessions < p.Planned }
+
+// Completed applies the training's completion rule to a training that is
+// over; nobody has completed a training that is still running.
 func (p ReportParticipant) Completed() bool {
-	return Completed(p.Attended, p.Sessions, p.MinRate, p.MinPostScore, p.PostScore)
+	return !p.Running() && Completed(p.Attended, p.Planned, p.MinRate, p.MinPostScore, p.PostScore)
 }
 
 // AttendanceLine is one participation's row of the attendance matrix: its
-// marks at the training's live sessions in date order ("" where the roll
-// left the cell empty).
+// marks at the training's sessions that have taken place, in date order
+// ("" where the roll left the cell empty).
 type AttendanceLine struct {
 	RegistrationID int64
 	TrainingID     int64
@@ -62,22 +67,30 @@ func (a AttendanceLine) Attended() int {
 }
 
 // ReportFilter chooses the trainings a donor report counts: one project's
-// trainings that are not cancelled and whose dates overlap [From, To],
-// optionally narrowed by the training's partner agency, the governorate
-// where it was held and its thematic area (0: any).
+// trainings that are neither drafts nor cancelled, whose dates overlap
+// [From, To] and that have had a session by AsOf, optionally narrowed by
+// the training's partner agency, the governorate where it was held, its
+// thematic area and one of its facilitators (0: any).
 type ReportFilter struct {
 	ProjectID     int64
 	From, To      Date
 	AgencyID      int64
 	GovernorateID int64
 	ThematicID    int64
+	FacilitatorID int64
+	// AsOf is the venues' today: a session has taken place when its day is
+	// before AsOf, or is AsOf and has a mark.
+	AsOf Date
 	// Mastery is the post-test score that counts as mastery (the project's
 	// threshold); only the assessments statement reads it.
 	Mastery float64
 }
 
-// ReportTraining is one counted training with its figures. Marks count the
-// live sessions of the training only; Unmarked is what the roll left empty.
+// ReportTraining is one training of the period with its figures. Sessions
+// counts its live sessions that have taken place (none: it has not
+// started and counts nowhere), Planned all its live sessions. Marks and
+// participants count those sessions only; NoShows are the live
+// registrations with no present or late mark at them.
 type ReportTraining struct {
 	ID             int64
 	Title          string
@@ -89,9 +102,11 @@ type ReportTraining struct {
 	GovernorateEn  string
 	GovernorateAr  string
 	Status         TrainingStatus
-	Sessions       int // live sessions
-	Days           int // live sessions within the period
+	Sessions       int // live sessions that have taken place
+	Planned        int // live sessions
+	Days           int // sessions that have taken place within the period
 	Participants   int
+	NoShows        int
 	Women          int
 	Men            int
 	Present        int

@@ -2,22 +2,15 @@ package report
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/traindesk/traindesk/internal/chart"
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Value shows a number as the report holds it: whole numbers without
-// decimals, others with one, in the reader's digits.
-func Value(l *i18n.Localizer, v float64) string {
-	v = model.Round1(v)
-	if v == math.Trunc(v) {
-		return l.Decimal(v, 0)
-	}
-	return l.Decimal(v, 1)
-}
+// Value shows a number as recorded (a count, a target) the way every
+// output does, in the reader's digits.
+func Value(l *i18n.Localizer, v float64) string { return l.Figure(model.FigureNumber, &v) }
 
 // GroupChart draws the unique individuals of a disaggregation, women and
 // men side by side. The page shows it as SVG, the PDF draws it.

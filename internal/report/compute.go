@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -30,6 +31,9 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	if err := f.Validate(); err != nil {
 		return model.Figures{}, err
 	}
+	if f.AsOf.IsZero() {
+		return model.Figures{}, errors.New("report: no day to count the figures as of")
+	}
 	p, err := q.ProjectByID(ctx, f.ProjectID)
 	if err != nil {
 		return model.Figures{}, err
@@ -42,7 +46,9 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 		Project: model.ReportProject{ID: p.ID, Code: p.Code, TitleEn: p.TitleEn, TitleAr: p.TitleAr, DonorID: d.ID,
 			DonorEn: d.NameEn, DonorAr: d.NameAr, MasteryThreshold: float64(p.MasteryThreshold)},
 		Period: model.Period{From: f.From, To: f.To},
-		Scope:  model.ReportScope{AgencyID: f.AgencyID, GovernorateID: f.GovernorateID, ThematicID: f.ThematicID},
+		Scope: model.ReportScope{AgencyID: f.AgencyID, GovernorateID: f.GovernorateID, ThematicID: f.ThematicID,
+			FacilitatorID: f.FacilitatorID},
+		Counted: model.ReportCounted{AsOf: f.AsOf},
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
 	steps := []func(context.Context, Querier, model.ReportFilter, *model.Figures) error{
@@ -62,25 +68,39 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 }
 
 // addTrainings fills the per-training table and the totals that add up
-// over trainings: trainings held, training days, marks and completion.
+// over trainings: trainings held, training days, no-shows, marks and
+// completion. A training with no session held yet only counts as not
+// started; one with sessions to come is running, and its completers are
+// not counted until it is over.
 func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
 	rows, err := q.ReportTrainings(ctx, f)
 	if err != nil {
 		return err
 	}
-	a, s := &fig.Attendance, &fig.Summary
+	a, s, c := &fig.Attendance, &fig.Summary, &fig.Counted
 	for _, r := range rows {
+		if r.Sessions == 0 {
+			c.NotStarted++
+			continue
+		}
 		t := model.TrainingFigures{ID: r.ID, Title: r.Title, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Venue: r.Venue, City: r.City,
-			GovernorateEn: r.GovernorateEn, GovernorateAr: r.GovernorateAr, Status: r.Status, Sessions: r.Sessions,
-			Days: r.Days, Participants: r.Participants, Women: r.Women, Men: r.Men, Expected: r.Participants * r.Sessions,
-			Attended: r.Present + r.Late, Completed: r.Completed}
+			GovernorateEn: r.GovernorateEn, GovernorateAr: r.GovernorateAr, Status: r.Status, Running: r.Sessions < r.Planned,
+			Sessions: r.Sessions, SessionsPlanned: r.Planned, Days: r.Days, Participants: r.Participants, NoShows: r.NoShows,
+			Women: r.Women, Men: r.Men, Expected: r.Participants * r.Sessions, Attended: r.Present + r.Late}
 		t.AttendanceRate = share(t.Attended, t.Expected)
-		t.CompletionRate = share(t.Completed, t.Participants)
+		if t.Running {
+			c.Running++
+		} else {
+			t.Completed = r.Completed
+			t.CompletionRate = share(t.Completed, t.Participants)
+			s.CompletionBase += t.Participants
+		}
 		fig.Trainings = append(fig.Trainings, t)
 
 		s.TrainingsHeld++
 		s.TrainingDays += r.Days
-		s.Completed += r.Completed
+		s.NoShows += r.NoShows
+		s.Completed += t.Completed
 		a.Expected += t.Expected
 		a.Present += r.Present
 		a.Late += r.Late
@@ -90,12 +110,13 @@ func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *mod
 	a.Attended = a.Present + a.Late
 	a.Unmarked = a.Expected - a.Attended - a.Absent - a.Excused
 	a.Rate = share(a.Attended, a.Expected)
+	s.CompletionRate = share(s.Completed, s.CompletionBase)
 	return nil
 }
 
 // addGroups counts participations and unique individuals, and sorts the
 // disaggregation lines into their tables, largest first and "not
-// recorded" last. It runs after addTrainings, whose completers it divides.
+// recorded" last.
 func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
 	rows, err := q.ReportGroups(ctx, f)
 	if err != nil {
@@ -129,7 +150,6 @@ func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *model.
 		slices.SortStableFunc(gs, byCount)
 	}
 	s.WomenShare = share(s.Women, s.Individuals)
-	s.CompletionRate = share(s.Completed, s.Participations)
 	return nil
 }
 

@@ -15,7 +15,7 @@ import (
 // year2023 is the filter of the hand-counted report.
 func year2023(fx reporttest.Fixture) report.Filter {
 	from, to := model.YearPeriod(2023)
-	return report.Filter{ProjectID: fx.ProjectID, From: from, To: to}
+	return report.Filter{ProjectID: fx.ProjectID, From: from, To: to, AsOf: reporttest.Today}
 }
 
 // TestCompute_HandCount compares every figure of the 2023 report with the
@@ -63,7 +63,7 @@ func TestCompute_Filters(t *testing.T) {
 			{"edge", report.Filter{From: model.MustDate("2023-01-19"), To: model.MustDate("2023-05-20")}, 1, 1, 27, 27},
 		}
 		for _, tt := range tests {
-			tt.f.ProjectID = fx.ProjectID
+			tt.f.ProjectID, tt.f.AsOf = fx.ProjectID, reporttest.Today
 			fig, err := report.Compute(ctx, s, tt.f)
 			if err != nil {
 				t.Fatalf("%s: %v", tt.name, err)
@@ -80,16 +80,73 @@ func TestCompute_Filters(t *testing.T) {
 	})
 }
 
+// TestCompute_AsOfToday compares the figures of periods that reach Today
+// or the future with the hand counts of reporttest: the current year
+// with a running course (unmarked sessions today and tomorrow), a draft,
+// a planned course and a no-show; a period that cuts two trainings; next
+// month; and the year again once Today's session is marked.
+func TestCompute_AsOfToday(t *testing.T) {
+	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		fx, err := reporttest.Seed(ctx, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, to := model.YearPeriod(reporttest.Today.Year)
+		year := report.Filter{ProjectID: fx.ProjectID, From: from, To: to, AsOf: reporttest.Today}
+		compute := func(t *testing.T, f report.Filter) model.Figures {
+			t.Helper()
+			fig, err := report.Compute(ctx, s, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fig
+		}
+		t.Run("year", func(t *testing.T) { reporttest.CheckCurrent(t, compute(t, year)) })
+		t.Run("cut", func(t *testing.T) {
+			f := year
+			f.From, f.To = model.MustDate("2026-03-11"), reporttest.Today.AddDays(-1)
+			reporttest.CheckCounts(t, compute(t, f), reporttest.CurrentCut)
+		})
+		t.Run("next month", func(t *testing.T) {
+			f := year
+			f.From, f.To = model.MustDate("2026-12-01"), model.MustDate("2026-12-31")
+			reporttest.CheckCounts(t, compute(t, f), reporttest.NextMonth)
+		})
+		t.Run("today marked", func(t *testing.T) {
+			if err := reporttest.TodayMarked(ctx, s, fx); err != nil {
+				t.Fatal(err)
+			}
+			reporttest.CheckCounts(t, compute(t, year), reporttest.CurrentTodayMarked)
+		})
+		// A trainer's figures are those of the trainings they facilitate:
+		// the demo's trainer runs the document course, not the workshop.
+		trainer, err := s.UserByEmail(ctx, "trainer@traindesk.local")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := year
+		f.FacilitatorID = trainer.ID
+		if fig := compute(t, f); len(fig.Trainings) != 1 || fig.Trainings[0].ID != fx.Documents {
+			t.Errorf("the trainer's figures count %+v", fig.Trainings)
+		}
+	})
+}
+
 // TestCompute_Errors: a bad filter is a validation error, an unknown
 // project is not found.
 func TestCompute_Errors(t *testing.T) {
 	s := storetest.SQLite(t, store.Options{})
 	ctx := context.Background()
-	_, err := report.Compute(ctx, s, report.Filter{ProjectID: 1, From: model.MustDate("2023-02-01"), To: model.MustDate("2023-01-01")})
+	asOf := model.MustDate("2023-06-01")
+	_, err := report.Compute(ctx, s, report.Filter{ProjectID: 1, From: model.MustDate("2023-02-01"), To: model.MustDate("2023-01-01"), AsOf: asOf})
 	if fe := model.FieldErrors(err); fe["to"] == "" {
 		t.Errorf("to before from: %v", err)
 	}
-	_, err = report.Compute(ctx, s, report.Filter{ProjectID: 99, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-01-31")})
+	if _, err := report.Compute(ctx, s, report.Filter{ProjectID: 1, From: asOf, To: asOf}); err == nil {
+		t.Error("no day to count as of, yet no error")
+	}
+	_, err = report.Compute(ctx, s, report.Filter{ProjectID: 99, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-01-31"), AsOf: asOf})
 	if !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("unknown project: %v", err)
 	}

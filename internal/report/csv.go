@@ -4,7 +4,8 @@ import (
 	"bufio"
 	"encoding/csv"
 	"io"
-	"strconv"
+
+	"github.com/traindesk/traindesk/internal/model"
 )
 
 // bom makes spreadsheet programs read the file as UTF-8, which Arabic
@@ -13,8 +14,9 @@ const bom = "\uFEFF"
 
 // WriteCSV writes t as CSV in UTF-8 with a byte-order mark, a header row
 // of translated column names, and the rows as they stream. Numbers are
-// written with a dot and at most the precision the report shows; text is
-// neutralised (see Neutralise). progress, when not nil, is called after
+// written as every output writes them (model.FigureText: a dot, no
+// grouping, one decimal for means and percentages); text is neutralised
+// (see Neutralise). progress, when not nil, is called after
 // each row.
 func WriteCSV(w io.Writer, t Table, progress func()) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
@@ -61,12 +63,10 @@ func csvValue(c Cell) string {
 		return ""
 	}
 	switch c.Kind {
-	case KindInt:
-		return strconv.FormatInt(int64(c.Num), 10)
-	case KindScore, KindDecimal, KindPercent:
-		return strconv.FormatFloat(c.Num, 'f', -1, 64)
+	case KindText:
+		return Neutralise(c.Text)
 	case KindDate:
 		return c.Date.String()
 	}
-	return Neutralise(c.Text)
+	return model.FigureText(c.Kind.figure(), c.Num)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 
@@ -44,6 +43,7 @@ func (f File) Write(ctx context.Context, w io.Writer) error { return f.write(ctx
 
 // export is an export whose figures are computed.
 type export struct {
+	filter  Filter
 	fig     model.Figures
 	format  string
 	table   string
@@ -72,7 +72,7 @@ func (s *Service) prepare(ctx context.Context, a model.Actor, r ExportRequest) (
 	if err != nil {
 		return export{}, err
 	}
-	return export{fig: fig, format: r.Format, table: r.Table, contact: r.Contact, lang: r.Lang}, nil
+	return export{filter: f, fig: fig, format: r.Format, table: r.Table, contact: r.Contact, lang: r.Lang}, nil
 }
 
 // Export prepares an export to download at once and writes the download to
@@ -86,56 +86,6 @@ func (s *Service) Export(ctx context.Context, a model.Actor, r ExportRequest) (F
 		return File{}, err
 	}
 	return s.file(x), nil
-}
-
-// Job is a background export as StartExport started it.
-type Job struct {
-	ID   string
-	Done bool // finished while StartExport waited
-}
-
-// StartExport runs an export in the background for a and writes it to the
-// audit log. With wait it waits a moment (Options.Wait) for the export,
-// so that small exports download at once and only long ones show their
-// progress. A user who already runs jobs.MaxRunning exports gets
-// jobs.ErrBusy.
-func (s *Service) StartExport(ctx context.Context, a model.Actor, r ExportRequest, wait bool) (Job, error) {
-	x, err := s.prepare(ctx, a, r)
-	if err != nil {
-		return Job{}, err
-	}
-	f := s.file(x)
-	id, err := s.jobs.Start(a.User.ID, f.Name, f.ContentType, x.expectedRows(), f.write)
-	if err != nil {
-		return Job{}, err
-	}
-	if err := s.audit(ctx, a, x, "job"); err != nil {
-		return Job{}, err
-	}
-	job := Job{ID: id}
-	if wait {
-		st, err := s.jobs.Wait(ctx, a.User.ID, id, s.wait)
-		job.Done = err == nil && st.State == jobs.Done
-	}
-	return job, nil
-}
-
-// ExportStatus reports a's background export id; another user's is
-// jobs.ErrNotFound.
-func (s *Service) ExportStatus(a model.Actor, id string) (jobs.Status, error) {
-	if err := allow(a); err != nil {
-		return jobs.Status{}, err
-	}
-	return s.jobs.Status(a.User.ID, id)
-}
-
-// ExportFile opens the file of a's finished export id; the caller closes
-// it.
-func (s *Service) ExportFile(a model.Actor, id string) (*os.File, jobs.Status, error) {
-	if err := allow(a); err != nil {
-		return nil, jobs.Status{}, err
-	}
-	return s.jobs.Open(a.User.ID, id)
 }
 
 // file names an export and says how it is written.
@@ -169,14 +119,14 @@ func (s *Service) write(ctx context.Context, x export, w io.Writer, progress fun
 	if err != nil {
 		return err
 	}
-	return WriteXLSX(w, tables, x.lang == i18n.AR, progress)
+	return WriteXLSX(w, tables, ex.WorkbookOptions(progress))
 }
 
 // expectedRows estimates an export's rows for its progress bar: the long
 // tables have a row per participation.
 func (x export) expectedRows() int64 {
 	f := x.fig
-	small := len(SummaryFigures(f)) + 4 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
+	small := len(SummaryFigures(f)) + 6 + len(f.Indicators) + len(f.Trainings) + len(f.SDGs) + len(f.GCMs) +
 		len(f.Groups.Agency) + len(f.Groups.Station) + len(f.Groups.Governorate) + len(f.Groups.Position)
 	switch {
 	case x.format == "pdf":

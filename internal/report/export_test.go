@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,7 +130,7 @@ func TestWriteXLSX_Typed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := report.WriteXLSX(&buf, tables, true, nil); err != nil {
+	if err := report.WriteXLSX(&buf, tables, e.WorkbookOptions(nil)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf, excelize.Options{UnzipSizeLimit: 64 << 20})
@@ -149,29 +151,49 @@ func TestWriteXLSX_Typed(t *testing.T) {
 		if view.RightToLeft == nil || !*view.RightToLeft {
 			t.Errorf("%s: not right to left", sh)
 		}
-		if w, _ := f.GetColWidth(sh, "B"); w < 10 {
-			t.Errorf("%s: column B is %v wide", sh, w)
+		if w := widest(f, sh); w < 20 {
+			t.Errorf("%s: no column of the first five is wider than %v", sh, w)
 		}
 	}
 	trainings := sheets[2]
 	// Numbers carry no type attribute (SpreadsheetML's default is a
-	// number); text is an inline string.
-	for cell, text := range map[string]bool{"A2": false, "B2": true, "C2": false, "K2": false, "P2": false} {
+	// number); text is an inline string. M is the participants, S the
+	// attendance rate.
+	for cell, text := range map[string]bool{"A2": false, "B2": true, "C2": false, "I2": true, "M2": false, "S2": false} {
 		typ, _ := f.GetCellType(trainings, cell)
 		if isText := typ == excelize.CellTypeInlineString; isText != text || (!text && typ != excelize.CellTypeUnset) {
 			t.Errorf("trainings %s is of type %v", cell, typ)
 		}
 	}
-	if v, _ := f.GetCellValue(trainings, "K2", excelize.Options{RawCellValue: true}); v != "27" {
+	if v, _ := f.GetCellValue(trainings, "M2", excelize.Options{RawCellValue: true}); v != "27" {
 		t.Errorf("participants hold %q", v)
 	}
 	if v, _ := f.GetCellValue(trainings, "C2"); v != "2023-01-16" {
 		t.Errorf("first day shows %q", v)
 	}
-	if v, _ := f.GetCellValue(trainings, "P2"); v != "95.4%" {
+	if v, _ := f.GetCellValue(trainings, "S2"); v != "95.4%" {
 		t.Errorf("attendance rate shows %q", v)
 	}
-	if v, _ := f.GetCellValue(trainings, "P2", excelize.Options{RawCellValue: true}); v != "0.954" {
-		t.Errorf("attendance rate holds %q", v)
+	// The value is kept whole: 103 of 108, not 0.954.
+	if v, _ := f.GetCellValue(trainings, "S2", excelize.Options{RawCellValue: true}); !sameFloat(v, 103.0/108) {
+		t.Errorf("attendance rate holds %q, want %v", v, 103.0/108)
 	}
+}
+
+// widest is the width of the widest of a sheet's first five columns, which
+// hold names and titles.
+func widest(f *excelize.File, sheet string) float64 {
+	out := 0.0
+	for c := 1; c <= 5; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, _ := f.GetColWidth(sheet, name)
+		out = max(out, w)
+	}
+	return out
+}
+
+// sameFloat reports whether text holds v to the last digits.
+func sameFloat(text string, v float64) bool {
+	got, err := strconv.ParseFloat(text, 64)
+	return err == nil && math.Abs(got-v) < 1e-12
 }

@@ -13,6 +13,7 @@ type Page struct {
 	Refs   model.Refs
 	Filter Filter         // the period resolved (an empty one is the project's)
 	Fig    *model.Figures // nil until the request is valid
+	Note   string         // what the figures count (see Note), in the reader's language
 	Charts Charts
 	Years  []int // the years the period shortcuts offer
 	Year   int   // the year whose quarters they offer
@@ -54,7 +55,8 @@ func (s *Service) Page(ctx context.Context, a model.Actor, r Request, lang i18n.
 	if err != nil {
 		return pg, err
 	}
-	pg.Fig, pg.Charts = &fig, charts(i18n.New(lang), fig)
+	l := i18n.New(lang)
+	pg.Fig, pg.Note, pg.Charts = &fig, Note(l, fig.Counted), charts(l, fig)
 	return pg, nil
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"time"
 
@@ -17,8 +18,8 @@ var pdfSections = []struct {
 	columns []string
 }{
 	{"indicators", []string{"code", "indicator", "unit", "baseline", "target", "actual", "progress_percent"}},
-	{"trainings", []string{"training", "starts_on", "ends_on", "city", "training_days", "participants", "women", "men",
-		"attendance_rate_percent", "completed", "completion_rate_percent"}},
+	{"trainings", []string{"training", "starts_on", "ends_on", "city", "running", "sessions", "training_days", "participants",
+		"women", "men", "attendance_rate_percent", "completed", "completion_rate_percent"}},
 	{"disaggregation", []string{"dimension", "name", "participations", "participations_women", "participations_men",
 		"unique_individuals", "women", "men"}},
 	{"alignment", []string{"framework", "number", "title", "trainings", "unique_individuals"}},
@@ -50,9 +51,14 @@ func WritePDF(w io.Writer, e Export, now time.Time, progress func()) error {
 		{l.T("report.fig.donor"), l.Pick(f.Project.DonorEn, f.Project.DonorAr)},
 		{l.T("report.pdf.period"), l.Date(f.Period.From) + " – " + l.Date(f.Period.To)},
 		{l.T("report.pdf.generated"), l.Date(dateOf(now))},
+		{l.T("report.fig.note"), Note(l, f.Counted)},
 	})
 	d.Heading(l.T("report.pdf.headline"), 13)
 	d.KeyValues(headline(l, f))
+	d.Heading(l.T("report.attendance"), 13)
+	d.KeyValues(attendanceFacts(l, f))
+	d.Heading(l.T("report.knowledge"), 13)
+	d.KeyValues(knowledgeFacts(l, f))
 	tick(progress)
 	drawCharts(d, l, f)
 	tick(progress)
@@ -80,38 +86,72 @@ func tick(progress func()) {
 	}
 }
 
-// headline is the figures a donor reads first.
+// headline is the figures a donor reads first, as the page's tiles show
+// them.
 func headline(l *i18n.Localizer, f model.Figures) [][2]string {
-	pc := func(p *float64) string { return PercentText(l, p) }
-	dc := func(p *float64) string {
-		if p == nil {
-			return "–"
-		}
-		return Value(l, *p)
-	}
 	s, a, k := f.Summary, f.Attendance, f.Knowledge
 	return [][2]string{
 		{l.T("report.fig.trainings_held"), l.Num(s.TrainingsHeld)},
+		{l.T("report.fig.trainings_running"), l.Num(f.Counted.Running)},
 		{l.T("report.fig.training_days"), l.Num(s.TrainingDays)},
 		{l.T("report.fig.participations"), l.Num(s.Participations)},
 		{l.T("report.fig.unique_individuals"), l.Num(s.Individuals)},
-		{l.T("report.fig.women_share_percent"), pc(s.WomenShare)},
-		{l.T("report.fig.attendance_rate_percent"), pc(a.Rate)},
-		{l.T("report.fig.completion_rate_percent"), pc(s.CompletionRate)},
-		{l.T("report.fig.mean_gain"), dc(k.MeanGain)},
-		{l.T("report.fig.improved_percent"), pc(k.ImprovedShare)},
-		{l.T("report.fig.mastery_percent"), pc(k.MasteryShare)},
-		{l.T("report.fig.satisfaction_mean"), dc(f.Satisfaction.Mean)},
+		{l.T("report.fig.women"), l.Num(s.Women)},
+		{l.T("report.fig.men"), l.Num(s.Men)},
+		{l.T("report.fig.women_share_percent"), PercentText(l, s.WomenShare)},
+		{l.T("report.fig.attendance_rate_percent"), PercentText(l, a.Rate)},
+		{l.T("report.fig.completed"), l.Num(s.Completed)},
+		{l.T("report.fig.completion_rate_percent"), PercentText(l, s.CompletionRate)},
+		{l.T("report.fig.mean_gain"), l.Figure(model.FigureDecimal, k.MeanGain)},
+		{l.T("report.fig.mastery_percent"), PercentText(l, k.MasteryShare)},
+		{l.T("report.fig.satisfaction_mean"), l.Figure(model.FigureDecimal, f.Satisfaction.Mean)},
 	}
 }
 
-// PercentText shows a share with one decimal and the reader's percent
-// sign, or a dash when there is nothing to divide by.
-func PercentText(l *i18n.Localizer, p *float64) string {
-	if p == nil {
-		return "–"
+// attendanceFacts are the participations and the marks, with the present,
+// late, absent and excused breakdown the page shows.
+func attendanceFacts(l *i18n.Localizer, f model.Figures) [][2]string {
+	s, a := f.Summary, f.Attendance
+	return [][2]string{
+		{l.T("report.fig.participations_women"), l.Num(s.ParticipationsWomen)},
+		{l.T("report.fig.participations_men"), l.Num(s.ParticipationsMen)},
+		{l.T("report.fig.no_shows"), l.Num(s.NoShows)},
+		{l.T("report.fig.attendance_expected"), l.Num(a.Expected)},
+		{l.T("report.fig.attended"), l.Num(a.Attended)},
+		{l.T("report.fig.present"), l.Num(a.Present)},
+		{l.T("report.fig.late"), l.Num(a.Late)},
+		{l.T("report.fig.absent"), l.Num(a.Absent)},
+		{l.T("report.fig.excused"), l.Num(a.Excused)},
+		{l.T("report.fig.unmarked"), l.Num(a.Unmarked)},
+		{l.T("report.fig.completion_base"), l.Num(s.CompletionBase)},
 	}
-	return l.Decimal(model.Round1(*p), 1) + l.Digits("%")
+}
+
+// knowledgeFacts are the test scores and the ratings, as the page lists
+// them.
+func knowledgeFacts(l *i18n.Localizer, f model.Figures) [][2]string {
+	k, sat := f.Knowledge, f.Satisfaction
+	mt := k.MasteryThreshold
+	out := [][2]string{
+		{l.T("report.fig.assessed"), l.Num(k.Assessed)},
+		{l.T("report.fig.mean_pre"), l.Figure(model.FigureDecimal, k.MeanPre)},
+		{l.T("report.fig.mean_post"), l.Figure(model.FigureDecimal, k.MeanPost)},
+		{l.T("report.fig.improved"), l.Num(k.Improved)},
+		{l.T("report.fig.improved_percent"), PercentText(l, k.ImprovedShare)},
+		{l.T("report.fig.mastery_threshold"), l.Figure(model.FigureNumber, &mt)},
+		{l.T("report.fig.mastery"), l.Num(k.Mastery)},
+		{l.T("report.fig.satisfaction_responses"), l.Num(sat.Responses)},
+	}
+	for i, n := range sat.Counts {
+		out = append(out, [2]string{l.T(fmt.Sprintf("report.fig.satisfaction_%d", i+1)), l.Num(n)})
+	}
+	return out
+}
+
+// PercentText shows a share as every output does: one decimal and the
+// reader's percent sign, or a dash when there is nothing to divide by.
+func PercentText(l *i18n.Localizer, p *float64) string {
+	return l.Figure(model.FigurePercent, p)
 }
 
 // drawCharts draws the indicator progress and the disaggregation charts,

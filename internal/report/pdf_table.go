@@ -41,22 +41,17 @@ func pdfTable(l *i18n.Localizer, t Table, keys []string) (pdf.Table, error) {
 // in millimetres of an A4 landscape page; the others share the rest.
 var pdfWidths = map[string]float64{"training": 70, "indicator": 90, "name": 60, "title": 120, "dimension": 28}
 
-// cellText writes one cell for a page.
+// cellText writes one cell as the page shows it.
 func cellText(l *i18n.Localizer, c Cell) string {
-	if c.Empty {
+	switch {
+	case c.Empty:
 		return "–"
-	}
-	switch c.Kind {
-	case KindInt:
-		return l.Num(int(c.Num))
-	case KindScore, KindDecimal:
-		return Value(l, c.Num)
-	case KindPercent:
-		return l.Decimal(model.Round1(c.Num), 1) + l.Digits("%")
-	case KindDate:
+	case c.Kind == KindText:
+		return c.Text
+	case c.Kind == KindDate:
 		return l.Date(c.Date)
 	}
-	return c.Text
+	return l.Figure(c.Kind.figure(), &c.Num)
 }
 
 func dateOf(t time.Time) model.Date { return model.DateOf(t) }

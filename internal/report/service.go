@@ -4,35 +4,28 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
-	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
 // Store is what the report service needs from the database: the figures'
-// aggregates, the long tables' streams, the project and reference lists
+// aggregates, the long tables' streams, the projects, the reference lists
 // the form offers, and the audit log. *store.Store implements it.
 type Store interface {
 	Querier
 	Source
+	Tx(ctx context.Context, fn func(ctx context.Context) error) error
 	ProjectByCode(ctx context.Context, code string) (model.Project, error)
+	Projects(ctx context.Context, withArchived bool) ([]model.Project, error)
 	AllRefs(ctx context.Context) (model.Refs, error)
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 }
 
-// Jobs runs exports in the background; *jobs.Runner implements it.
-type Jobs interface {
-	Start(owner int64, fileName, contentType string, total int64, write jobs.WriteFunc) (string, error)
-	Status(owner int64, id string) (jobs.Status, error)
-	Wait(ctx context.Context, owner int64, id string, d time.Duration) (jobs.Status, error)
-	Open(owner int64, id string) (*os.File, jobs.Status, error)
-}
-
-// Options set the service's clock, the venues' time zone (for the date a
-// PDF is made) and how long starting an export waits for it (see
+// Options set the service's clock, the venues' time zone (in which the
+// day the figures stand on is reckoned, and the date a PDF is made) and how
+// long starting an export waits for it (see
 // StartExport).
 type Options struct {
 	Now      func() time.Time
@@ -47,7 +40,9 @@ type Options struct {
 //
 // The figures are read outside a transaction: the aggregate queries run on
 // the read pool and must not hold the one writer connection SQLite has.
-// An export's only write is its audit event.
+// A direct export's only write is its audit event; a background export
+// also writes its job and its file's row in that transaction, and the job
+// writes the file's chunks, each in a short transaction of its own.
 type Service struct {
 	store Store
 	jobs  Jobs
@@ -57,7 +52,7 @@ type Service struct {
 }
 
 // New returns the report service over st, running background exports on
-// runner.
+// the job queue runner (whose export work is RunExport).
 func New(st Store, runner Jobs, o Options) *Service {
 	if o.Now == nil {
 		o.Now = time.Now
@@ -67,6 +62,9 @@ func New(st Store, runner Jobs, o Options) *Service {
 	}
 	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait}
 }
+
+// today is the venues' current day, which the figures stand on.
+func (s *Service) today() model.Date { return model.DateOf(s.now().In(s.loc)) }
 
 // allow checks that a may view reports.
 func allow(a model.Actor) error {
@@ -107,7 +105,7 @@ func (s *Service) resolve(ctx context.Context, r Request) (Filter, model.Project
 	} else {
 		p = found
 	}
-	f := Filter{ProjectID: p.ID, From: p.StartsOn, To: p.EndsOn, AgencyID: r.AgencyID,
+	f := Filter{ProjectID: p.ID, From: p.StartsOn, To: p.EndsOn, AsOf: s.today(), AgencyID: r.AgencyID,
 		GovernorateID: r.GovernorateID, ThematicID: r.ThematicID}
 	// A day that was typed replaces the project's, even one that could
 	// not be read: it then stays empty.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -35,8 +37,14 @@ func service(t *testing.T) (*report.Service, *store.Store, reporttest.Fixture, m
 		}
 		actors[i] = model.Actor{User: u, IP: "192.0.2.7"}
 	}
-	runner := jobs.New(t.TempDir(), time.Hour, time.Minute, nil)
-	svc := report.New(s, runner, report.Options{Wait: 10 * time.Second})
+	// The job queue runs the export work, as the application wires it.
+	queue := jobs.New(s, jobs.Options{Log: slog.New(slog.DiscardHandler), TestOnly: true})
+	svc := report.New(s, queue, report.Options{Wait: 10 * time.Second})
+	jobs.Add(queue, report.ExportKind, svc.RunExport)
+	if err := queue.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { queue.Stop(context.Background()) })
 	return svc, s, fx, actors[0], actors[1]
 }
 
@@ -84,7 +92,7 @@ func TestService_Access(t *testing.T) {
 			_, err := svc.Export(ctx, trainer, report.ExportRequest{Request: report.Request{ProjectID: fx.ProjectID}, Format: "xlsx"})
 			return err
 		}(),
-		"status": func() error { _, err := svc.ExportStatus(trainer, "x"); return err }(),
+		"status": func() error { _, err := svc.ExportStatus(ctx, trainer, "x"); return err }(),
 	} {
 		if !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("%s: %v", name, err)
@@ -117,11 +125,15 @@ func TestService_Exports(t *testing.T) {
 	if err != nil || !job.Done {
 		t.Fatalf("pdf job: %+v, %v", job, err)
 	}
-	file, st, err := svc.ExportFile(manager, job.ID)
-	if err != nil || !strings.HasSuffix(st.FileName, ".pdf") {
+	st, file, err := svc.ExportFile(ctx, manager, job.ID)
+	if err != nil || !strings.HasSuffix(st.Name, ".pdf") {
 		t.Fatalf("job file: %+v, %v", st, err)
 	}
+	pdf, _ := io.ReadAll(file)
 	file.Close()
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || int64(len(pdf)) != st.Size {
+		t.Errorf("the job's PDF: %d bytes, recorded %d", len(pdf), st.Size)
+	}
 	if _, err := svc.Figures(ctx, manager, "SPHERE II", report.Request{From: from, To: to}); err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +141,7 @@ func TestService_Exports(t *testing.T) {
 		t.Errorf("unknown code: %v", err)
 	}
 	checkExportEvents(t, s, fx.ProjectID, manager)
-	if _, err := svc.ExportStatus(model.Actor{User: model.User{ID: manager.User.ID + 1, Role: model.RoleManager, Active: true}}, job.ID); !errors.Is(err, model.ErrNotFound) {
+	if _, err := svc.ExportStatus(ctx, model.Actor{User: model.User{ID: manager.User.ID + 1, Role: model.RoleManager, Active: true}}, job.ID); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("another user's job: %v", err)
 	}
 }

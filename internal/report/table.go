@@ -7,22 +7,37 @@ import (
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// Kind says how a cell is written: CSV writes every kind as text, a
-// workbook types it (numbers as numbers, dates as dates).
+// Kind says how a cell is written: CSV files and the PDF write numbers as
+// model.FigureText does for their figure kind, a workbook types them
+// (numbers as numbers with a number format, dates as dates).
 type Kind int
 
 // Cell kinds.
 const (
 	KindText    Kind = iota
 	KindInt          // a count
-	KindScore        // a number as recorded, such as a test score
-	KindDecimal      // a number shown with at most one decimal
+	KindNumber       // a number as recorded: a score, a baseline, a target
+	KindDecimal      // a mean, shown with one decimal
 	KindPercent      // a share from 0 to 100, shown with one decimal
 	KindDate
 )
 
-// Cell is one value of an exported table. Empty cells (a rate with nothing
-// to divide by, a missing score) are written blank.
+// figure is the figure kind a number cell is written as.
+func (k Kind) figure() model.FigureKind {
+	switch k {
+	case KindInt:
+		return model.FigureCount
+	case KindDecimal:
+		return model.FigureDecimal
+	case KindPercent:
+		return model.FigurePercent
+	}
+	return model.FigureNumber
+}
+
+// Cell is one value of an exported table, at full precision: each writer
+// rounds it as its figure kind says. Empty cells (a rate with nothing to
+// divide by, a missing score) are written blank.
 type Cell struct {
 	Kind  Kind
 	Text  string
@@ -37,40 +52,43 @@ func Text(s string) Cell { return Cell{Kind: KindText, Text: s} }
 // Int makes a count cell.
 func Int(n int) Cell { return Cell{Kind: KindInt, Num: float64(n)} }
 
-// Score makes a cell of a number as recorded, blank when p is nil.
-func Score(p *float64) Cell {
+// number makes a cell of kind k, blank when p is nil.
+func number(k Kind, p *float64) Cell {
 	if p == nil {
-		return Cell{Kind: KindScore, Empty: true}
+		return Cell{Kind: k, Empty: true}
 	}
-	return Cell{Kind: KindScore, Num: *p}
+	return Cell{Kind: k, Num: *p}
 }
 
-// Decimal makes a cell rounded to one decimal, blank when p is nil.
-func Decimal(p *float64) Cell {
-	if p == nil {
-		return Cell{Kind: KindDecimal, Empty: true}
-	}
-	return Cell{Kind: KindDecimal, Num: model.Round1(*p)}
-}
+// Number makes a cell of a number as recorded, blank when p is nil.
+func Number(p *float64) Cell { return number(KindNumber, p) }
 
-// Percent makes a percentage cell rounded to one decimal, blank when p is
-// nil.
-func Percent(p *float64) Cell {
-	if p == nil {
-		return Cell{Kind: KindPercent, Empty: true}
+// Decimal makes a mean's cell, blank when p is nil.
+func Decimal(p *float64) Cell { return number(KindDecimal, p) }
+
+// Percent makes a percentage cell, blank when p is nil.
+func Percent(p *float64) Cell { return number(KindPercent, p) }
+
+// InUnit makes a cell of an indicator's value in its unit: a percentage
+// for "percent", else a number as recorded.
+func InUnit(unit string, p *float64) Cell {
+	if unit == "percent" {
+		return Percent(p)
 	}
-	return Cell{Kind: KindPercent, Num: model.Round1(*p)}
+	return Number(p)
 }
 
 // DateCell makes a date cell.
 func DateCell(d model.Date) Cell { return Cell{Kind: KindDate, Date: d, Empty: d.IsZero()} }
 
 // Column is a column of an exported table: a stable key, the header in the
-// reader's language and a width in characters.
+// reader's language, a width in characters, and whether a workbook wraps
+// its long text (titles, names) instead of cutting it.
 type Column struct {
 	Key    string
 	Header string
 	Width  float64
+	Wrap   bool
 }
 
 // Table is an exported table. Rows hands its rows to emit one at a time,

@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
@@ -66,8 +67,9 @@ func (e Export) Tables() ([]Table, error) {
 
 // filter is the store filter the figures were computed with.
 func (e Export) filter() model.ReportFilter {
-	f := Filter{ProjectID: e.Fig.Project.ID, From: e.Fig.Period.From, To: e.Fig.Period.To, AgencyID: e.Fig.Scope.AgencyID,
-		GovernorateID: e.Fig.Scope.GovernorateID, ThematicID: e.Fig.Scope.ThematicID}
+	sc := e.Fig.Scope
+	f := Filter{ProjectID: e.Fig.Project.ID, From: e.Fig.Period.From, To: e.Fig.Period.To, AsOf: e.Fig.Counted.AsOf,
+		AgencyID: sc.AgencyID, GovernorateID: sc.GovernorateID, ThematicID: sc.ThematicID, FacilitatorID: sc.FacilitatorID}
 	return f.storeFilter(e.Fig.Project.MasteryThreshold)
 }
 
@@ -78,6 +80,18 @@ func (e Export) cols(width float64, keys ...string) []Column {
 		out[i] = Column{Key: k, Header: e.Loc.T("report.col." + k), Width: width}
 	}
 	return out
+}
+
+// sized gives the columns named in widths their width, in characters; those
+// in wrap also wrap their text in a workbook.
+func sized(cols []Column, widths map[string]float64, wrap ...string) []Column {
+	for i := range cols {
+		if w, ok := widths[cols[i].Key]; ok {
+			cols[i].Width = w
+		}
+		cols[i].Wrap = slices.Contains(wrap, cols[i].Key)
+	}
+	return cols
 }
 
 // rows streams fixed rows.
@@ -101,14 +115,16 @@ func (e Export) named(name string, cols []Column, rs [][]Cell) Table {
 // the period.
 func (e Export) summary() Table {
 	f, l := e.Fig, e.Loc
-	cols := e.cols(16, "figure", "label", "value")
-	cols[1].Width = 48
+	cols := sized(e.cols(16, "figure", "label", "value"), map[string]float64{"figure": 24, "label": 44, "value": 30},
+		"label", "value")
 	var rs [][]Cell
 	add := func(key string, c Cell) { rs = append(rs, []Cell{Text(key), Text(l.T("report.fig." + key)), c}) }
 	add("project", Text(f.Project.Code))
 	add("donor", Text(l.Pick(f.Project.DonorEn, f.Project.DonorAr)))
 	add("from", DateCell(f.Period.From))
 	add("to", DateCell(f.Period.To))
+	add("as_of", DateCell(f.Counted.AsOf))
+	add("note", Text(Note(l, f.Counted)))
 	for _, fg := range SummaryFigures(f) {
 		add(fg.Key, fg.Cell)
 	}
@@ -121,23 +137,25 @@ type Figure struct {
 	Cell Cell
 }
 
-// SummaryFigures lists the headline figures in the order the summary and
-// the page's note show them.
+// SummaryFigures lists the headline figures in the order the summary
+// shows them.
 func SummaryFigures(f model.Figures) []Figure {
 	s, a, k, sat := f.Summary, f.Attendance, f.Knowledge, f.Satisfaction
 	mt := k.MasteryThreshold
 	out := []Figure{
-		{"trainings_held", Int(s.TrainingsHeld)}, {"training_days", Int(s.TrainingDays)},
+		{"trainings_held", Int(s.TrainingsHeld)}, {"trainings_running", Int(f.Counted.Running)},
+		{"trainings_not_started", Int(f.Counted.NotStarted)}, {"training_days", Int(s.TrainingDays)},
 		{"participations", Int(s.Participations)}, {"participations_women", Int(s.ParticipationsWomen)},
 		{"participations_men", Int(s.ParticipationsMen)}, {"unique_individuals", Int(s.Individuals)},
 		{"women", Int(s.Women)}, {"men", Int(s.Men)}, {"women_share_percent", Percent(s.WomenShare)},
+		{"no_shows", Int(s.NoShows)}, {"completion_base", Int(s.CompletionBase)},
 		{"completed", Int(s.Completed)}, {"completion_rate_percent", Percent(s.CompletionRate)},
 		{"attendance_expected", Int(a.Expected)}, {"attended", Int(a.Attended)}, {"present", Int(a.Present)},
 		{"late", Int(a.Late)}, {"absent", Int(a.Absent)}, {"excused", Int(a.Excused)}, {"unmarked", Int(a.Unmarked)},
 		{"attendance_rate_percent", Percent(a.Rate)},
 		{"assessed", Int(k.Assessed)}, {"mean_pre", Decimal(k.MeanPre)}, {"mean_post", Decimal(k.MeanPost)},
 		{"mean_gain", Decimal(k.MeanGain)}, {"improved", Int(k.Improved)}, {"improved_percent", Percent(k.ImprovedShare)},
-		{"mastery_threshold", Decimal(&mt)}, {"mastery", Int(k.Mastery)}, {"mastery_percent", Percent(k.MasteryShare)},
+		{"mastery_threshold", Number(&mt)}, {"mastery", Int(k.Mastery)}, {"mastery_percent", Percent(k.MasteryShare)},
 		{"satisfaction_responses", Int(sat.Responses)}, {"satisfaction_mean", Decimal(sat.Mean)},
 	}
 	for i, n := range sat.Counts {
@@ -149,13 +167,14 @@ func SummaryFigures(f model.Figures) []Figure {
 // indicators lists each indicator against its baseline and target.
 func (e Export) indicators() Table {
 	l := e.Loc
-	cols := e.cols(14, "code", "indicator", "metric", "unit", "baseline", "target", "actual", "progress_percent")
-	cols[1].Width = 60
+	cols := sized(e.cols(12, "code", "indicator", "metric", "unit", "baseline", "target", "actual", "progress_percent"),
+		map[string]float64{"code": 8, "indicator": 48, "metric": 22, "progress_percent": 14}, "indicator", "metric")
 	var rs [][]Cell
 	for _, ind := range e.Fig.Indicators {
 		b, t := ind.Baseline, ind.Target
 		rs = append(rs, []Cell{Text(ind.Code), Text(l.Pick(ind.NameEn, ind.NameAr)), Text(l.T("ref.metric." + string(ind.Metric))),
-			Text(l.T("ref.unit." + ind.Unit)), Decimal(&b), Decimal(&t), Decimal(ind.Actual), Percent(ind.Progress)})
+			Text(l.T("ref.unit." + ind.Unit)), InUnit(ind.Unit, &b), InUnit(ind.Unit, &t), InUnit(ind.Unit, ind.Actual),
+			Percent(ind.Progress)})
 	}
 	return e.named("indicators", cols, rs)
 }
@@ -163,16 +182,20 @@ func (e Export) indicators() Table {
 // trainings is the per-training table.
 func (e Export) trainings() Table {
 	l := e.Loc
-	cols := e.cols(13, "training_id", "training", "starts_on", "ends_on", "venue", "city", "governorate", "status",
-		"sessions", "training_days", "participants", "women", "men", "attendance_expected", "attended",
-		"attendance_rate_percent", "completed", "completion_rate_percent")
-	cols[1].Width, cols[4].Width = 50, 28
+	cols := e.cols(11, "training_id", "training", "starts_on", "ends_on", "venue", "city", "governorate", "status",
+		"running", "sessions", "sessions_planned", "training_days", "participants", "no_shows", "women", "men",
+		"attendance_expected", "attended", "attendance_rate_percent", "completed", "completion_rate_percent")
+	cols = sized(cols, map[string]float64{"training_id": 9, "training": 34, "venue": 20, "city": 12, "governorate": 13,
+		"status": 12}, "training", "venue", "city", "governorate")
 	var rs [][]Cell
 	for _, t := range e.Fig.Trainings {
+		completed := Int(t.Completed)
+		completed.Empty = t.Running // not counted until the training is over
 		rs = append(rs, []Cell{Int(int(t.ID)), Text(t.Title), DateCell(t.StartsOn), DateCell(t.EndsOn), Text(t.Venue),
 			Text(t.City), Text(l.Pick(t.GovernorateEn, t.GovernorateAr)), Text(l.T("status." + string(t.Status))),
-			Int(t.Sessions), Int(t.Days), Int(t.Participants), Int(t.Women), Int(t.Men), Int(t.Expected), Int(t.Attended),
-			Percent(t.AttendanceRate), Int(t.Completed), Percent(t.CompletionRate)})
+			Text(yesNo(l, t.Running)), Int(t.Sessions), Int(t.SessionsPlanned), Int(t.Days), Int(t.Participants),
+			Int(t.NoShows), Int(t.Women), Int(t.Men), Int(t.Expected), Int(t.Attended), Percent(t.AttendanceRate),
+			completed, Percent(t.CompletionRate)})
 	}
 	return e.named("trainings", cols, rs)
 }

@@ -27,7 +27,7 @@ func GroupName(l *i18n.Localizer, dim string, g model.GroupFigures) string {
 func (e Export) disaggregation() Table {
 	cols := e.cols(14, "dimension", "key", "name", "participations", "participations_women", "participations_men",
 		"unique_individuals", "women", "men")
-	cols[2].Width = 36
+	cols = sized(cols, map[string]float64{"key": 8, "name": 32}, "name")
 	var rs [][]Cell
 	for _, dim := range model.ReportDimensions {
 		for _, g := range e.Fig.Groups.Lines(dim) {
@@ -42,7 +42,7 @@ func (e Export) disaggregation() Table {
 // alignment lists the SDGs, then the GCM objectives.
 func (e Export) alignment() Table {
 	cols := e.cols(14, "framework", "number", "title", "trainings", "participations", "unique_individuals")
-	cols[2].Width = 60
+	cols = sized(cols, map[string]float64{"number": 9, "title": 50}, "title")
 	var rs [][]Cell
 	for _, fw := range []struct {
 		key   string
@@ -65,8 +65,10 @@ func (e Export) participants() Table {
 		keys = append(keys, "phone", "email")
 	}
 	keys = append(keys, "sessions", "attended", "attendance_rate_percent", "completed", "pre", "post", "satisfaction")
-	cols := e.cols(14, keys...)
-	cols[1].Width, cols[4].Width, cols[5].Width = 40, 28, 28
+	cols := sized(e.cols(11, keys...), map[string]float64{"training_id": 9, "training": 30, "person_id": 9, "name_latin": 22,
+		"name_arabic": 22, "sex": 8, "agency": 20, "duty_station": 18, "governorate": 12, "position": 16, "rank": 14,
+		"phone": 16, "email": 22, "sessions": 9}, "training", "name_latin", "name_arabic", "agency", "duty_station",
+		"governorate", "position", "rank", "email")
 	l := e.Loc
 	each := func(emit func([]Cell) error) error {
 		return e.Src.EachReportParticipant(e.Ctx, e.filter(), e.Contact, func(p model.ReportParticipant) error {
@@ -83,7 +85,7 @@ func (e Export) participants() Table {
 				sat = &v
 			}
 			row = append(row, Int(p.Sessions), Int(p.Attended), Percent(share(p.Attended, p.Sessions)),
-				Text(yesNo(l, p.Completed())), Score(p.PreScore), Score(p.PostScore), Score(sat))
+				Text(completion(l, p)), Number(p.PreScore), Number(p.PostScore), Number(sat))
 			return emit(row)
 		})
 	}
@@ -98,12 +100,12 @@ func (e Export) attendance() (Table, error) {
 		return Table{}, err
 	}
 	l := e.Loc
-	cols := e.cols(14, "training_id", "training", "person_id", "name_latin", "name_arabic")
-	cols[1].Width, cols[3].Width, cols[4].Width = 40, 28, 28
+	cols := sized(e.cols(9, "training_id", "training", "person_id", "name_latin", "name_arabic"),
+		map[string]float64{"training": 40, "name_latin": 24, "name_arabic": 24}, "training", "name_latin", "name_arabic")
 	for i := 1; i <= n; i++ {
 		cols = append(cols, Column{Key: fmt.Sprintf("session_%d", i), Header: l.T("report.col.session", l.Num(i)), Width: 8})
 	}
-	cols = append(cols, e.cols(12, "attended", "sessions", "attendance_rate_percent")...)
+	cols = append(cols, e.cols(11, "attended", "sessions", "attendance_rate_percent")...)
 	each := func(emit func([]Cell) error) error {
 		return e.Src.EachAttendanceLine(e.Ctx, e.filter(), func(a model.AttendanceLine) error {
 			row := []Cell{Int(int(a.TrainingID)), Text(a.TrainingTitle), Int(int(a.PersonID)), Text(a.NameLatin), Text(a.NameArabic)}
@@ -130,6 +132,15 @@ func sexName(l *i18n.Localizer, sex string) string {
 		return l.T("person.sex_m")
 	}
 	return ""
+}
+
+// completion says whether a participation completed its training, or that
+// the training is still running.
+func completion(l *i18n.Localizer, p model.ReportParticipant) string {
+	if p.Running() {
+		return l.T("report.running")
+	}
+	return yesNo(l, p.Completed())
 }
 
 func yesNo(l *i18n.Localizer, b bool) string {

@@ -20,7 +20,8 @@ const mergeChoices = 25
 // matching q (or, without search text, dupID's likely duplicates) and,
 // when into names a live person, both side by side with the trainings
 // that stop the merge. A merged person is refused with
-// model.ErrPersonMerged.
+// model.ErrPersonMerged. Search text that is too long is a
+// *model.ValidationError on "q", returned with the rest of the screen.
 func (s *Service) MergeScreen(ctx context.Context, actor model.Actor, dupID int64, q Query, into int64) (model.MergeView, error) {
 	var v model.MergeView
 	if err := allow(actor, auth.EditPersons); err != nil {
@@ -39,23 +40,35 @@ func (s *Service) MergeScreen(ctx context.Context, actor model.Actor, dupID int6
 	if v.DupHistory, err = s.store.PersonHistory(ctx, dupID); err != nil {
 		return v, err
 	}
-	if err := s.mergeChoices(ctx, &v, q); err != nil {
+	// A search that is too long offers no choices; the rest of the
+	// screen is shown, and the refusal returned with it.
+	searchErr := s.mergeChoices(ctx, &v, q)
+	if searchErr != nil && model.FieldErrors(searchErr) == nil {
+		return v, searchErr
+	}
+	if err := s.survivor(ctx, &v, dupID, into); err != nil {
 		return v, err
 	}
+	return v, searchErr
+}
+
+// survivor fills in the record chosen to be kept, its history and the
+// trainings that stop the merge; a stale or forged choice leaves the screen
+// without a survivor.
+func (s *Service) survivor(ctx context.Context, v *model.MergeView, dupID, into int64) error {
 	if into == 0 || into == dupID {
-		return v, nil
+		return nil
 	}
 	survivor, err := s.store.Person(ctx, into)
 	if err != nil || survivor.MergedIntoID != nil {
-		// A stale or forged choice shows the screen without a survivor.
-		return v, nil
+		return nil
 	}
 	v.Survivor = &survivor
 	if v.SurvivorHistory, err = s.store.PersonHistory(ctx, into); err != nil {
-		return v, err
+		return err
 	}
 	_, v.Clashes, err = s.mergePlan(ctx, dupID, into)
-	return v, err
+	return err
 }
 
 // mergeChoices offers the records that could be kept: the search results
@@ -72,7 +85,11 @@ func (s *Service) mergeChoices(ctx context.Context, v *model.MergeView, q Query)
 		return err
 	}
 	q.Limit, q.Offset = mergeChoices, 0
-	rows, _, err := s.store.Persons(ctx, q.filter())
+	f, err := q.filter()
+	if err != nil {
+		return err
+	}
+	rows, _, err := s.store.Persons(ctx, f)
 	for _, r := range rows {
 		if r.ID != v.Dup.ID {
 			v.Choices = append(v.Choices, model.PersonMatch{Person: r.Person})

@@ -22,17 +22,22 @@ type Query struct {
 
 // SearchFilter turns free text into the registry's filter: the name terms
 // in both scripts, and the phone's trailing digits when the text is a
-// phone number.
-func SearchFilter(text string) model.PersonFilter {
+// phone number. Text beyond model.MaxSearchChars characters or
+// model.MaxSearchWords words is refused as a *model.ValidationError on
+// "q", before it becomes a query.
+func SearchFilter(text string) (model.PersonFilter, error) {
 	text = strings.TrimSpace(text)
-	return model.PersonFilter{Terms: SearchTerms(text), PhoneTail: phoneTail(text)}
+	if err := model.CheckSearch("q", text); err != nil {
+		return model.PersonFilter{}, err
+	}
+	return model.PersonFilter{Terms: SearchTerms(text), PhoneTail: phoneTail(text)}, nil
 }
 
-// filter is q as the store's filter.
-func (q Query) filter() model.PersonFilter {
-	f := SearchFilter(q.Text)
+// filter is q as the store's filter, or SearchFilter's refusal.
+func (q Query) filter() (model.PersonFilter, error) {
+	f, err := SearchFilter(q.Text)
 	f.AgencyID, f.StationID, f.Limit, f.Offset = q.AgencyID, q.StationID, q.Limit, q.Offset
-	return f
+	return f, err
 }
 
 // phoneTail returns the digits that identify the phone number in text, or
@@ -58,17 +63,23 @@ type SearchResult struct {
 }
 
 // Search lists the live persons that match q, by Latin name, with the
-// reference lists that name their agencies and stations.
+// reference lists that name their agencies and stations. Search text that
+// is too long is a *model.ValidationError on "q", returned with the
+// reference lists so that the page can still be shown.
 func (s *Service) Search(ctx context.Context, actor model.Actor, q Query) (SearchResult, error) {
 	var out SearchResult
 	if err := allow(actor, auth.ViewPersons); err != nil {
 		return out, err
 	}
 	var err error
-	if out.Rows, out.Total, err = s.store.Persons(ctx, q.filter()); err != nil {
+	if out.Refs, err = s.store.AllRefs(ctx); err != nil {
 		return out, err
 	}
-	out.Refs, err = s.store.AllRefs(ctx)
+	f, err := q.filter()
+	if err != nil {
+		return out, err
+	}
+	out.Rows, out.Total, err = s.store.Persons(ctx, f)
 	return out, err
 }
 
@@ -78,7 +89,11 @@ func (s *Service) Find(ctx context.Context, actor model.Actor, text string, limi
 	if err := allow(actor, auth.ViewPersons); err != nil {
 		return nil, err
 	}
-	rows, _, err := s.store.Persons(ctx, Query{Text: text, Limit: limit}.filter())
+	f, err := Query{Text: text, Limit: limit}.filter()
+	if err != nil {
+		return nil, err
+	}
+	rows, _, err := s.store.Persons(ctx, f)
 	return rows, err
 }
 

@@ -26,8 +26,8 @@ func TestSearch(t *testing.T) {
 		if err != nil || !hasRow(rows, f.survivor) || !hasRow(rows, f.duplicate) {
 			t.Fatalf("find = %+v, %v", rows, err)
 		}
-		if f := roster.SearchFilter(" 010 1274 3206 "); f.PhoneTail != "1012743206" || len(f.Terms) == 0 {
-			t.Errorf("filter = %+v", f)
+		if f, err := roster.SearchFilter(" 010 1274 3206 "); err != nil || f.PhoneTail != "1012743206" || len(f.Terms) == 0 {
+			t.Errorf("filter = %+v, %v", f, err)
 		}
 		trainer := f.actor("trainer@traindesk.local")
 		if _, err := f.svc.Search(ctx, trainer, roster.Query{}); !errors.Is(err, model.ErrForbidden) {

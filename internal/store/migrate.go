@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"time"
 
@@ -122,4 +123,43 @@ func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 		return 0, nil
 	}
 	return *v, nil
+}
+
+// startupLockKey is the PostgreSQL advisory lock that start-up holds; it
+// differs from the one each migration takes inside its transaction, which
+// runs on another connection of the same instance.
+const startupLockKey = 7262
+
+// Startup runs fn, the whole start-up (our migrations, the job queue's,
+// the first administrator, the demo), while holding a PostgreSQL advisory
+// lock: instances that start together on one database run it one after
+// another, and each finds what the first one did. The lock is a session
+// lock on a connection of its own, released when fn returns (or when the
+// connection dies with the process). On SQLite, which one instance serves,
+// fn simply runs.
+func (s *Store) Startup(ctx context.Context, fn func(ctx context.Context) error) error {
+	if s.dialect != "postgres" {
+		return fn(ctx)
+	}
+	db, err := s.w.DB()
+	if err != nil {
+		return mapErr("start-up lock", err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return mapErr("start-up lock", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", startupLockKey); err != nil {
+		return mapErr("start-up lock", err)
+	}
+	defer func() {
+		// A connection that could not unlock must not go back to the
+		// pool still holding the lock: closing it as broken ends its
+		// session, which releases the lock.
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", startupLockKey); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	return fn(ctx)
 }

@@ -17,12 +17,17 @@ type Statement struct {
 // reportScope is the WITH clause every report statement starts with. It
 // is written in SQL that SQLite and PostgreSQL both run:
 //
-//   - tr: the trainings counted, with their completion rule;
-//   - ses: each counted training's live sessions, and how many of them fall
-//     within the period (training days);
-//   - reg: the live (not withdrawn) registrations of those trainings, with
-//     what was recorded on the registration (agency, duty station,
-//     position) and the person they count as: the survivor of a merge
+//   - cand: the trainings of the period, neither drafts nor cancelled, with
+//     their completion rule;
+//   - sit: their live sessions, each with held = 1 once it has taken place:
+//     its day is before AsOf, or is AsOf and somebody has been marked;
+//   - ses: per training, the sessions held, all its live sessions (planned)
+//     and the sessions held within the period (training days);
+//   - tr: the trainings counted, those with at least one session held;
+//   - reg: the participations: live (not withdrawn) registrations of those
+//     trainings with a present or late mark at a session held, with what
+//     was recorded on the registration (agency, duty station, position)
+//     and the person they count as: the survivor of a merge
 //     (COALESCE(merged_into_id, id)), whose sex is used. Registrations
 //     normally move to the survivor on merge; this keeps the count right
 //     when one did not.
@@ -33,12 +38,13 @@ type Statement struct {
 // attendance leave it inline, so that SQLite searches the marks of the
 // counted registrations by index instead of scanning every mark.
 func reportScope(f model.ReportFilter, materialize bool) (string, []any) {
-	where := []string{"t.project_id = ?", "t.status <> 'cancelled'", "t.starts_on <= ?", "t.ends_on >= ?"}
+	where := []string{"t.project_id = ?", "t.status NOT IN ('draft', 'cancelled')", "t.starts_on <= ?", "t.ends_on >= ?"}
 	args := []any{f.ProjectID, f.To, f.From}
 	for _, c := range []struct {
 		cond string
 		id   int64
-	}{{"t.agency_id = ?", f.AgencyID}, {"t.governorate_id = ?", f.GovernorateID}, {"t.thematic_area_id = ?", f.ThematicID}} {
+	}{{"t.agency_id = ?", f.AgencyID}, {"t.governorate_id = ?", f.GovernorateID}, {"t.thematic_area_id = ?", f.ThematicID},
+		{"EXISTS (SELECT 1 FROM training_facilitators tf WHERE tf.training_id = t.id AND tf.user_id = ?)", f.FacilitatorID}} {
 		if c.id != 0 {
 			where, args = append(where, c.cond), append(args, c.id)
 		}
@@ -47,23 +53,34 @@ func reportScope(f model.ReportFilter, materialize bool) (string, []any) {
 	if materialize {
 		hint = "MATERIALIZED "
 	}
-	sql := `WITH tr AS (
+	sql := `WITH cand AS (
   SELECT t.id, t.completion_min_rate AS min_rate, t.completion_min_post_score AS min_post
   FROM trainings t WHERE ` + strings.Join(where, " AND ") + `
+), sit AS (
+  SELECT si.id, si.training_id, si.date,
+    CASE WHEN si.date < ? OR (si.date = ? AND EXISTS (SELECT 1 FROM attendance a WHERE a.sitting_id = si.id))
+      THEN 1 ELSE 0 END AS held
+  FROM cand JOIN sittings si ON si.training_id = cand.id
+  WHERE si.deleted_at IS NULL
 ), ses AS (
-  SELECT si.training_id, COUNT(*) AS sessions,
-    SUM(CASE WHEN si.date >= ? AND si.date <= ? THEN 1 ELSE 0 END) AS days
-  FROM tr JOIN sittings si ON si.training_id = tr.id
-  WHERE si.deleted_at IS NULL GROUP BY si.training_id
+  SELECT training_id, SUM(held) AS sessions, COUNT(*) AS planned,
+    SUM(CASE WHEN held = 1 AND date >= ? AND date <= ? THEN 1 ELSE 0 END) AS days
+  FROM sit GROUP BY training_id
+), tr AS (
+  SELECT cand.id, cand.min_rate, cand.min_post, ses.sessions, ses.planned
+  FROM cand JOIN ses ON ses.training_id = cand.id
+  WHERE ses.sessions > 0
 ), reg AS ` + hint + `(
   SELECT r.id, r.training_id, r.agency_id, r.duty_station_id, r.position, pe.id AS pid, pe.sex
   FROM tr JOIN registrations r ON r.training_id = tr.id
     JOIN persons p ON p.id = r.person_id
     JOIN persons pe ON pe.id = COALESCE(p.merged_into_id, p.id)
-  WHERE r.status <> 'withdrawn'
+  WHERE r.status <> 'withdrawn' AND EXISTS (
+    SELECT 1 FROM attendance a JOIN sit ON sit.id = a.sitting_id
+    WHERE a.registration_id = r.id AND sit.held = 1 AND a.status IN ('present', 'late'))
 )
 `
-	return sql, append(args, f.From, f.To)
+	return sql, append(args, f.AsOf, f.AsOf, f.From, f.To)
 }
 
 // reportQueries are the report's aggregate statements after the scope,
@@ -103,11 +120,15 @@ func statement(name string, f model.ReportFilter) Statement {
 	panic("store: no report statement " + name)
 }
 
-// trainingsSQL aggregates marks per registration (att), applies each
-// training's completion rule per registration (pr) and sums per training.
-// The rule mirrors model.Completed: present or late in at least min_rate
+// trainingsSQL lists every training of the period, counted or not yet
+// started (sessions = 0). It aggregates the marks at sessions held per
+// participation (att), applies each training's completion rule per
+// participation (pr), and sums per training (pt); rt counts the live
+// registrations, so that those that never attended are the no-shows. The
+// rule mirrors model.Completed: present or late in at least min_rate
 // percent of the live sessions, and, when the training sets one, a
-// post-test score of at least min_post. A test keeps the two in step.
+// post-test score of at least min_post. A test keeps the two in step. The
+// report counts it only for trainings that are over.
 const trainingsSQL = `, att AS (
   SELECT a.registration_id AS id,
     SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END) AS present,
@@ -115,42 +136,48 @@ const trainingsSQL = `, att AS (
     SUM(CASE WHEN a.status = 'absent' THEN 1 ELSE 0 END) AS absent,
     SUM(CASE WHEN a.status = 'excused' THEN 1 ELSE 0 END) AS excused
   FROM reg JOIN attendance a ON a.registration_id = reg.id
-    JOIN sittings si ON si.id = a.sitting_id
-  WHERE si.deleted_at IS NULL
+    JOIN sit ON sit.id = a.sitting_id
+  WHERE sit.held = 1
   GROUP BY a.registration_id
 ), pr AS (
   SELECT reg.id, reg.training_id, reg.sex,
     COALESCE(att.present, 0) AS present, COALESCE(att.late, 0) AS late,
     COALESCE(att.absent, 0) AS absent, COALESCE(att.excused, 0) AS excused,
-    CASE WHEN COALESCE(ses.sessions, 0) > 0
-      AND (COALESCE(att.present, 0) + COALESCE(att.late, 0)) * 100 >= tr.min_rate * ses.sessions
+    CASE WHEN (COALESCE(att.present, 0) + COALESCE(att.late, 0)) * 100 >= tr.min_rate * tr.planned
       AND (tr.min_post IS NULL OR (asm.post_score IS NOT NULL AND asm.post_score >= tr.min_post))
     THEN 1 ELSE 0 END AS completed
   FROM reg JOIN tr ON tr.id = reg.training_id
-    LEFT JOIN ses ON ses.training_id = reg.training_id
     LEFT JOIN att ON att.id = reg.id
     LEFT JOIN assessments asm ON asm.registration_id = reg.id
+), pt AS (
+  SELECT training_id, COUNT(*) AS participants,
+    SUM(CASE WHEN sex = 'F' THEN 1 ELSE 0 END) AS women, SUM(CASE WHEN sex = 'M' THEN 1 ELSE 0 END) AS men,
+    SUM(present) AS present, SUM(late) AS late, SUM(absent) AS absent, SUM(excused) AS excused,
+    SUM(completed) AS completed
+  FROM pr GROUP BY training_id
+), rt AS (
+  SELECT r.training_id, COUNT(*) AS registered
+  FROM tr JOIN registrations r ON r.training_id = tr.id
+  WHERE r.status <> 'withdrawn' GROUP BY r.training_id
 )
 SELECT t.id, t.title, t.starts_on, t.ends_on, t.venue, t.city, t.governorate_id,
   COALESCE(g.name_en, '') AS governorate_en, COALESCE(g.name_ar, '') AS governorate_ar, t.status,
   t.completion_min_rate AS min_rate, t.completion_min_post_score AS min_post_score, t.thematic_area_id,
-  COALESCE(ses.sessions, 0) AS sessions, COALESCE(ses.days, 0) AS days,
-  COUNT(pr.id) AS participants,
-  COALESCE(SUM(CASE WHEN pr.sex = 'F' THEN 1 ELSE 0 END), 0) AS women,
-  COALESCE(SUM(CASE WHEN pr.sex = 'M' THEN 1 ELSE 0 END), 0) AS men,
-  COALESCE(SUM(pr.present), 0) AS present, COALESCE(SUM(pr.late), 0) AS late,
-  COALESCE(SUM(pr.absent), 0) AS absent, COALESCE(SUM(pr.excused), 0) AS excused,
-  COALESCE(SUM(pr.completed), 0) AS completed
-FROM tr JOIN trainings t ON t.id = tr.id
-  LEFT JOIN ses ON ses.training_id = tr.id
-  LEFT JOIN pr ON pr.training_id = tr.id
+  COALESCE(ses.sessions, 0) AS sessions, COALESCE(ses.planned, 0) AS planned, COALESCE(ses.days, 0) AS days,
+  COALESCE(pt.participants, 0) AS participants, COALESCE(rt.registered, 0) - COALESCE(pt.participants, 0) AS no_shows,
+  COALESCE(pt.women, 0) AS women, COALESCE(pt.men, 0) AS men,
+  COALESCE(pt.present, 0) AS present, COALESCE(pt.late, 0) AS late,
+  COALESCE(pt.absent, 0) AS absent, COALESCE(pt.excused, 0) AS excused,
+  COALESCE(pt.completed, 0) AS completed
+FROM cand JOIN trainings t ON t.id = cand.id
+  LEFT JOIN ses ON ses.training_id = cand.id
+  LEFT JOIN pt ON pt.training_id = cand.id
+  LEFT JOIN rt ON rt.training_id = cand.id
   LEFT JOIN governorates g ON g.id = t.governorate_id
-GROUP BY t.id, t.title, t.starts_on, t.ends_on, t.venue, t.city, t.governorate_id, g.name_en, g.name_ar, t.status,
-  t.completion_min_rate, t.completion_min_post_score, t.thematic_area_id, ses.sessions, ses.days
 ORDER BY t.starts_on, t.id`
 
-// ReportTrainings returns the counted trainings with their figures, by
-// first day.
+// ReportTrainings returns the trainings of the period with their figures,
+// by first day; those not started yet have no sessions.
 func (s *Store) ReportTrainings(ctx context.Context, f model.ReportFilter) ([]model.ReportTraining, error) {
 	st := statement("trainings", f)
 	var out []model.ReportTraining

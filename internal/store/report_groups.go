@@ -87,11 +87,11 @@ func (s *Store) ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.
 	return out, mapErr("report goals", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
 }
 
-// ReportMaxSessions is the largest number of live sessions of a counted
+// ReportMaxSessions is the largest number of sessions held by a counted
 // training: the width of the attendance matrix.
 func (s *Store) ReportMaxSessions(ctx context.Context, f model.ReportFilter) (int, error) {
 	scope, args := reportScope(f, false)
 	var n int
-	err := s.read(ctx).Raw(scope+"SELECT COALESCE(MAX(sessions), 0) FROM ses", args...).Scan(&n).Error
+	err := s.read(ctx).Raw(scope+"SELECT COALESCE(MAX(sessions), 0) FROM tr", args...).Scan(&n).Error
 	return n, mapErr("report sessions", err)
 }

@@ -13,16 +13,16 @@ import (
 // text when the export leaves them out, so they never leave the database.
 const participantsSQL = `, att AS (
   SELECT a.registration_id AS id, SUM(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS attended
-  FROM reg JOIN attendance a ON a.registration_id = reg.id JOIN sittings si ON si.id = a.sitting_id
-  WHERE si.deleted_at IS NULL GROUP BY a.registration_id
+  FROM reg JOIN attendance a ON a.registration_id = reg.id JOIN sit ON sit.id = a.sitting_id
+  WHERE sit.held = 1 GROUP BY a.registration_id
 )
 SELECT reg.id, t.id, t.title, t.starts_on, pe.id, pe.name_latin, pe.name_arabic, pe.sex, pe.rank, %CONTACT%,
   COALESCE(ag.name_en, ''), COALESCE(ag.name_ar, ''), COALESCE(ds.name_en, ''), COALESCE(ds.name_ar, ''),
   COALESCE(g.name_en, ''), COALESCE(g.name_ar, ''), reg.position,
-  COALESCE(att.attended, 0), COALESCE(ses.sessions, 0), asm.pre_score, asm.post_score, asm.satisfaction,
+  COALESCE(att.attended, 0), tr.sessions, tr.planned, asm.pre_score, asm.post_score, asm.satisfaction,
   t.completion_min_rate, t.completion_min_post_score
-FROM reg JOIN trainings t ON t.id = reg.training_id JOIN persons pe ON pe.id = reg.pid
-  LEFT JOIN ses ON ses.training_id = reg.training_id
+FROM reg JOIN trainings t ON t.id = reg.training_id JOIN tr ON tr.id = reg.training_id
+  JOIN persons pe ON pe.id = reg.pid
   LEFT JOIN att ON att.id = reg.id
   LEFT JOIN assessments asm ON asm.registration_id = reg.id
   LEFT JOIN agencies ag ON ag.id = reg.agency_id
@@ -50,7 +50,7 @@ func (s *Store) EachReportParticipant(ctx context.Context, f model.ReportFilter,
 		p.PreScore, p.PostScore, p.Satisfaction, p.MinPostScore = nil, nil, nil, nil
 		if err := rows.Scan(&p.RegistrationID, &p.TrainingID, &p.TrainingTitle, &p.StartsOn, &p.PersonID, &p.NameLatin,
 			&p.NameArabic, &p.Sex, &p.Rank, &p.Phone, &p.Email, &p.AgencyEn, &p.AgencyAr, &p.StationEn, &p.StationAr,
-			&p.GovernorateEn, &p.GovernorateAr, &p.Position, &p.Attended, &p.Sessions, &p.PreScore, &p.PostScore,
+			&p.GovernorateEn, &p.GovernorateAr, &p.Position, &p.Attended, &p.Sessions, &p.Planned, &p.PreScore, &p.PostScore,
 			&p.Satisfaction, &p.MinRate, &p.MinPostScore); err != nil {
 			return mapErr("report participants", err)
 		}
@@ -63,12 +63,13 @@ func (s *Store) EachReportParticipant(ctx context.Context, f model.ReportFilter,
 
 const attendanceSQL = `SELECT reg.id, t.id, t.title, pe.id, pe.name_latin, pe.name_arabic, si.date, a.status
 FROM reg JOIN trainings t ON t.id = reg.training_id JOIN persons pe ON pe.id = reg.pid
-  JOIN sittings si ON si.training_id = reg.training_id AND si.deleted_at IS NULL
+  JOIN sit ON sit.training_id = reg.training_id AND sit.held = 1
+  JOIN sittings si ON si.id = sit.id
   LEFT JOIN attendance a ON a.registration_id = reg.id AND a.sitting_id = si.id
 ORDER BY t.starts_on, t.id, pe.name_latin, reg.id, si.date, si.starts_at, si.id`
 
-// EachAttendanceLine streams the attendance matrix to fn, one
-// participation at a time; only the current line is held in memory.
+// EachAttendanceLine streams the attendance matrix over the sessions held
+// to fn, one participation at a time; only the current line is held in memory.
 func (s *Store) EachAttendanceLine(ctx context.Context, f model.ReportFilter, fn func(model.AttendanceLine) error) error {
 	scope, args := reportScope(f, false)
 	rows, err := s.read(ctx).Raw(scope+attendanceSQL, args...).Rows()

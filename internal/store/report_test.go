@@ -12,7 +12,8 @@ import (
 )
 
 func filter2023(fx reporttest.Fixture) model.ReportFilter {
-	return model.ReportFilter{ProjectID: fx.ProjectID, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"), Mastery: 70}
+	return model.ReportFilter{ProjectID: fx.ProjectID, From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"),
+		AsOf: reporttest.Today, Mastery: 70}
 }
 
 // TestReport_CompletionMatchesModel checks that the SQL completion rule
@@ -130,7 +131,7 @@ func TestReport_Streams(t *testing.T) {
 // working too).
 func TestReport_Explain(t *testing.T) {
 	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
-		plans, err := s.ExplainReport(context.Background(), model.ReportFilter{ProjectID: 1,
+		plans, err := s.ExplainReport(context.Background(), model.ReportFilter{ProjectID: 1, AsOf: reporttest.Today,
 			From: model.MustDate("2023-01-01"), To: model.MustDate("2023-12-31"), Mastery: 70})
 		if err != nil {
 			t.Fatal(err)

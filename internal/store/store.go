@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/driver/postgres"
@@ -27,22 +28,38 @@ import (
 // connections; every write transaction starts IMMEDIATE so that a reader
 // upgrading to a writer never deadlocks. On PostgreSQL both point at one pool.
 type Store struct {
-	w, r    *gorm.DB
-	dialect string
-	now     func() time.Time
+	w, r        *gorm.DB
+	dialect     string
+	now         func() time.Time
+	dsn         string
+	synchronous string
+
+	queueOnce sync.Once
+	queueDB   *sql.DB // the job queue's pool; see QueueDB
+	queueErr  error
 }
 
 // Options tune Open; the zero value is right for production.
 type Options struct {
 	Logger *slog.Logger
 	Now    func() time.Time // clock for timestamps; time.Now by default
+	// Synchronous is SQLite's synchronous setting: "FULL" (the default)
+	// makes every acknowledged commit survive a power cut; "NORMAL" is
+	// there for the benchmark that measures what FULL costs.
+	Synchronous string
 }
 
 // SQLiteDSN returns the DSN that gives every connection traindesk's
 // settings. mattn/go-sqlite3 reads them from underscore parameters; the
 // _pragma= form is silently ignored by this driver.
-func SQLiteDSN(path string, readOnly bool) string {
-	q := "_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=5000&_foreign_keys=on"
+//
+// synchronous=FULL: in WAL mode SQLite then syncs the log at every commit,
+// so a commit the server has acknowledged (a tablet's mark) survives a
+// power cut or an OS crash; NORMAL may lose the last commits there.
+func SQLiteDSN(path string, readOnly bool) string { return sqliteDSN(path, readOnly, "FULL") }
+
+func sqliteDSN(path string, readOnly bool, synchronous string) string {
+	q := "_journal_mode=WAL&_synchronous=" + synchronous + "&_busy_timeout=5000&_foreign_keys=on"
 	if readOnly {
 		q += "&_query_only=true"
 	} else {
@@ -60,6 +77,13 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
+	switch opt.Synchronous {
+	case "":
+		opt.Synchronous = "FULL"
+	case "FULL", "NORMAL":
+	default:
+		return nil, fmt.Errorf("store: synchronous must be FULL or NORMAL, not %q", opt.Synchronous)
+	}
 	gcfg := func() *gorm.Config {
 		return &gorm.Config{
 			Logger:                 slowLogger{opt.Logger, 500 * time.Millisecond},
@@ -68,8 +92,8 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 			SkipDefaultTransaction: true,
 		}
 	}
-	s := &Store{now: opt.Now}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+	s := &Store{now: opt.Now, dsn: dsn, synchronous: opt.Synchronous}
+	if IsPostgres(dsn) {
 		db, err := gorm.Open(postgres.Open(dsn), gcfg())
 		if err != nil {
 			return nil, fmt.Errorf("store: open postgres: %w", err)
@@ -80,12 +104,10 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 		s.w, s.r, s.dialect = db, db, "postgres"
 	} else {
-		if dir := filepath.Dir(dsn); dir != "" {
-			if err := os.MkdirAll(dir, 0o750); err != nil {
-				return nil, fmt.Errorf("store: create folder for %s: %w", dsn, err)
-			}
+		if err := checkSQLiteFile(dsn); err != nil {
+			return nil, err
 		}
-		w, err := gorm.Open(sqlite.Open(SQLiteDSN(dsn, false)), gcfg())
+		w, err := gorm.Open(sqlite.Open(sqliteDSN(dsn, false, opt.Synchronous)), gcfg())
 		if err != nil {
 			return nil, fmt.Errorf("store: open sqlite writer: %w", err)
 		}
@@ -98,7 +120,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		if err := wdb.PingContext(ctx); err != nil {
 			return nil, fmt.Errorf("store: open sqlite %s: %w", dsn, err)
 		}
-		r, err := gorm.Open(sqlite.Open(SQLiteDSN(dsn, true)), gcfg())
+		r, err := gorm.Open(sqlite.Open(sqliteDSN(dsn, true, opt.Synchronous)), gcfg())
 		if err != nil {
 			wdb.Close()
 			return nil, fmt.Errorf("store: open sqlite reader: %w", err)
@@ -111,15 +133,43 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	return s, nil
 }
 
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// checkSQLiteFile creates the folder of a new database file, and refuses a
+// file of 0 bytes: SQLite would take it for a new, empty database, and
+// the first start would create a new administrator in it. Such a file is
+// what a backup that never finished, or a copy that went wrong, leaves.
+func checkSQLiteFile(path string) error {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return fmt.Errorf("store: create folder for %s: %w", path, err)
+		}
+	}
+	fi, err := os.Stat(path)
+	if err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		return fmt.Errorf("store: %s is empty (0 bytes), so it holds no traindesk database: "+
+			"if it was restored from a backup, that copy is incomplete; restore a good backup, "+
+			"or delete the file to start a new, empty database", path)
+	}
+	return nil
+}
+
 // Dialect is "sqlite" or "postgres".
 func (s *Store) Dialect() string { return s.dialect }
 
 // Now is the store's clock.
 func (s *Store) Now() time.Time { return s.now().UTC() }
 
-// Close closes both pools.
+// Close closes both pools, and the job queue's.
 func (s *Store) Close() error {
 	var errs []error
+	if s.queueDB != nil && s.dialect == "sqlite" {
+		errs = append(errs, s.queueDB.Close())
+	}
 	if db, err := s.w.DB(); err == nil {
 		errs = append(errs, db.Close())
 	}

@@ -1,9 +1,12 @@
 package store_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,22 +102,76 @@ func TestLoadDemo(t *testing.T) {
 	})
 }
 
+// TestBackup: a backup is a whole, checked copy put in place under its
+// name at the end, with nothing else left in the folder; a second backup
+// to the same name is refused and leaves the first alone; an interrupted
+// backup leaves nothing at its path, nor any temporary file.
 func TestBackup(t *testing.T) {
 	ctx := context.Background()
 	s := storetest.SQLite(t, store.Options{})
 	if _, err := s.LoadDemo(ctx, seed.Build(model.MustDate("2026-11-27")), store.DemoOptions{PasswordHash: "h"}); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "backup.db")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "backup.db")
 	n, err := s.Backup(ctx, path)
 	if err != nil || n == 0 {
 		t.Fatalf("backup: %d bytes, %v", n, err)
 	}
-	if _, err := s.Backup(ctx, path); err == nil {
-		t.Fatal("backup overwrote an existing file")
+	if names := folder(t, dir); len(names) != 1 || names[0] != "backup.db" {
+		t.Errorf("the folder holds %v, want the backup alone", names)
 	}
+	before, _ := os.ReadFile(path)
+	if _, err := s.Backup(ctx, path); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Fatalf("a second backup to the same path: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the refused backup changed the first one")
+	}
+
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	cut := filepath.Join(dir, "cut.db")
+	if _, err := s.Backup(cancelled, cut); err == nil {
+		t.Fatal("an interrupted backup reported success")
+	}
+	if names := folder(t, dir); len(names) != 1 {
+		t.Errorf("an interrupted backup left %v", names)
+	}
+
 	copy := storetest.OpenSQLite(t, path, store.Options{})
 	if got := copy.MustCount(ctx, "attendance"); got != s.MustCount(ctx, "attendance") || got == 0 {
 		t.Fatalf("the copy has %d marks", got)
 	}
+}
+
+// TestOpen_EmptyFile: a database file of 0 bytes (what a failed copy
+// leaves) is refused with a message that says so, instead of being taken
+// for a new, empty database.
+func TestOpen_EmptyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "traindesk.db")
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := store.Open(context.Background(), path, store.Options{})
+	if err == nil || !strings.Contains(err.Error(), "empty (0 bytes)") || !strings.Contains(err.Error(), "restore a good backup") {
+		t.Fatalf("open a 0-byte file: %v", err)
+	}
+	if fi, _ := os.Stat(path); fi.Size() != 0 {
+		t.Error("the refused file was written to")
+	}
+}
+
+// folder lists the names in dir.
+func folder(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
 }

@@ -23,6 +23,21 @@ func liveStatuses() []model.TrainingStatus {
 	return out
 }
 
+// Headlines gives the dashboard its headline figures. They are the donor
+// report's, counted by its rules for the trainings the actor may see, so
+// that the dashboard and the report never disagree; *report.Service
+// implements it.
+type Headlines interface {
+	Headlines(ctx context.Context, actor model.Actor) ([]model.Figures, error)
+}
+
+// WithHeadlines hands the service the report's headline figures, which
+// the dashboard shows; without them it shows none.
+func (s *Service) WithHeadlines(h Headlines) *Service {
+	s.headlines = h
+	return s
+}
+
 // Dashboard gathers the home page for the actor on the venue's today,
 // over the trainings they may see: today's sessions of live trainings, the
 // live trainings not over yet (the soonest first) and the headline
@@ -38,6 +53,8 @@ func (s *Service) Dashboard(ctx context.Context, actor model.Actor) (model.Dashb
 	if d.Upcoming, err = s.st.TrainingsEndingFrom(ctx, scope, d.Date, live, upcomingLimit); err != nil {
 		return d, err
 	}
-	d.Headline, err = s.st.Headline(ctx, scope, d.Date)
+	if s.headlines != nil {
+		d.Headlines, err = s.headlines.Headlines(ctx, actor)
+	}
 	return d, err
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/store"
 	"github.com/traindesk/traindesk/internal/store/storetest"
 	"github.com/traindesk/traindesk/internal/trainings"
@@ -17,12 +18,13 @@ import (
 // env is a demo database on a fixed day with the service over it and one
 // actor per role; "other" is a trainer who facilitates no training.
 type env struct {
-	t     *testing.T
-	ctx   context.Context
-	st    *store.Store
-	svc   *trainings.Service
-	today model.Date
-	actor map[string]model.Actor
+	t       *testing.T
+	ctx     context.Context
+	st      *store.Store
+	svc     *trainings.Service
+	reports *report.Service
+	today   model.Date
+	actor   map[string]model.Actor
 }
 
 // hurghada is the demo's January 2023 course: 27 officers, 4 sessions,
@@ -48,7 +50,10 @@ func envOn(t *testing.T, st *store.Store, clock *storetest.Clock, today model.Da
 	if _, err := st.LoadDemo(ctx, seed.Build(today), store.DemoOptions{PasswordHash: "h"}); err != nil {
 		t.Fatalf("load demo: %v", err)
 	}
-	e := &env{t: t, ctx: ctx, st: st, svc: trainings.New(st, clock.Now, time.UTC), today: today, actor: map[string]model.Actor{}}
+	// The dashboard's headline figures are the report's, as in the app.
+	reports := report.New(st, nil, report.Options{Now: clock.Now, Location: time.UTC})
+	e := &env{t: t, ctx: ctx, st: st, svc: trainings.New(st, clock.Now, time.UTC).WithHeadlines(reports), reports: reports,
+		today: today, actor: map[string]model.Actor{}}
 	for who, email := range map[string]string{"officer": "officer@traindesk.local", "manager": "manager@traindesk.local",
 		"trainer": "trainer@traindesk.local"} {
 		u, err := st.UserByEmail(ctx, email)

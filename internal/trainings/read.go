@@ -2,6 +2,7 @@ package trainings
 
 import (
 	"context"
+	"strings"
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
@@ -17,14 +18,21 @@ func (s *Service) Refs(ctx context.Context) (model.Refs, error) { return s.st.Al
 
 // List returns one page of the trainings the actor may see that match f
 // (whose Scope it sets from the access policy), with the reference lists.
+// Search text beyond model.MaxSearchChars characters or
+// model.MaxSearchWords words is a *model.ValidationError on "q", returned
+// with the reference lists so that the page can still be shown.
 func (s *Service) List(ctx context.Context, actor model.Actor, f model.TrainingFilter) (model.TrainingList, error) {
 	f.Scope = auth.VisibleTrainings(actor.User)
 	var out model.TrainingList
 	var err error
-	if out.Rows, out.Total, err = s.st.ListTrainings(ctx, f); err != nil {
+	if out.Refs, err = s.st.AllRefs(ctx); err != nil {
 		return out, err
 	}
-	out.Refs, err = s.st.AllRefs(ctx)
+	f.Text = strings.TrimSpace(f.Text)
+	if err := model.CheckSearch("q", f.Text); err != nil {
+		return out, err
+	}
+	out.Rows, out.Total, err = s.st.ListTrainings(ctx, f)
 	return out, err
 }
 

@@ -49,7 +49,6 @@ type RegistrationStore interface {
 type DashboardStore interface {
 	SittingsOn(ctx context.Context, sc model.TrainingScope, day model.Date, statuses []model.TrainingStatus) ([]model.TodaySitting, error)
 	TrainingsEndingFrom(ctx context.Context, sc model.TrainingScope, day model.Date, statuses []model.TrainingStatus, limit int) ([]model.UpcomingTraining, error)
-	Headline(ctx context.Context, sc model.TrainingScope, today model.Date) (model.Headline, error)
 }
 
 // Lookups are the other areas' records the trainings pages show.
@@ -77,9 +76,10 @@ type Store interface {
 
 // Service is the trainings service.
 type Service struct {
-	st  Store
-	now func() time.Time
-	loc *time.Location
+	st        Store
+	now       func() time.Time
+	loc       *time.Location
+	headlines Headlines
 }
 
 // New returns the service over st. now and loc give the venue's today

@@ -7,6 +7,8 @@ var accessCertificates = []access{
 	{route: "GET /trainings/:id/certificates", want: codes{see, ok, ok, ok, no, no}},
 	{route: "GET /trainings/:id/certificates.zip", want: codes{see, ok, ok, ok, no, no}},
 	{route: "GET /trainings/:id/certificates/:file", want: codes{see, ok, ok, ok, no, no}},
+	// Issuing is a POST for editors; downloads only hand out what is issued.
+	{route: "POST /trainings/:id/certificates/issue", want: codes{see, see, see, no, no, no}},
 	{route: "POST /certificates/:cid/revoke", want: codes{see, inv, inv, no, no, no}},
 	{route: "POST /certificates/:cid/reinstate", want: codes{see, see, see, no, no, no}},
 }

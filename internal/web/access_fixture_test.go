@@ -135,7 +135,7 @@ func (f *accessFixture) sharedObjects(t *testing.T, a string) map[string]string 
 	ctx := context.Background()
 	st := f.env.Store
 	officer := f.clients[actOfficer]
-	if r := officer.Get("/trainings/" + a + "/certificates.zip"); r.StatusCode != http.StatusOK {
+	if r := officer.Post("/trainings/"+a+"/certificates/issue", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("issue the certificates = %d", r.StatusCode)
 	}
 	cert := st.MustString(ctx, "SELECT CAST(MIN(c.id) AS TEXT) FROM certificates c JOIN registrations r ON r.id = c.registration_id WHERE r.training_id = ?", a)

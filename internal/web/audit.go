@@ -22,15 +22,14 @@ func pageParam(c echo.Context) int {
 
 // auditFilter reads the audit page's filter: ?kind=, ?user= (an account's
 // id), ?object= (an object type) and ?id= (that object's id). What does
-// not parse is left out.
+// not parse is left out; the audit service drops unknown kinds and object
+// types.
 func auditFilter(c echo.Context) model.AuditFilter {
 	f := model.AuditFilter{Kind: model.AuditKind(c.QueryParam("kind"))}
 	if id, err := strconv.ParseInt(c.QueryParam("user"), 10, 64); err == nil && id > 0 {
 		f.UserID = &id
 	}
-	if t := strings.TrimSpace(c.QueryParam("object")); len(t) <= 40 {
-		f.ObjectType = t
-	}
+	f.ObjectType = strings.TrimSpace(c.QueryParam("object"))
 	if id, err := strconv.ParseInt(c.QueryParam("id"), 10, 64); err == nil && id > 0 {
 		f.ObjectID = id
 	}

@@ -20,10 +20,11 @@ import (
 // Everyone who sees a training downloads its attendance sheet (trainers
 // only for the trainings they facilitate). Those who see every training
 // (admins, programme officers, managers) open the certificates page and
-// download certificates; only editors issue missing certificates (by
-// downloading them) and revoke or reinstate them. Trainers do not handle
-// certificates. The verification page is public. The certificate service
-// decides all of it again; the guards here only answer early.
+// download issued certificates; only editors issue certificates (a POST
+// with its CSRF token: a download never issues) and revoke or reinstate
+// them. Trainers do not handle certificates. The verification page is
+// public. The certificate service decides all of it again; the guards here
+// only answer early.
 func (s *Server) certificateRoutes(e *echo.Echo, app area) {
 	app.GET("/trainings/:id/attendance.pdf", s.attendanceSheet)
 	see := app.with(s.require(auth.ViewAllTraining))
@@ -31,6 +32,7 @@ func (s *Server) certificateRoutes(e *echo.Echo, app area) {
 	see.GET("/trainings/:id/certificates.zip", s.certificateZip)
 	see.GET("/trainings/:id/certificates/:file", s.certificatePDF)
 	ed := app.with(s.require(auth.EditTrainings))
+	ed.POST("/trainings/:id/certificates/issue", s.certificateIssue)
 	ed.POST("/certificates/:cid/revoke", s.certificateRevoke)
 	ed.POST("/certificates/:cid/reinstate", s.certificateReinstate)
 	e.GET("/verify", s.verifyForm)
@@ -40,7 +42,7 @@ func (s *Server) certificateRoutes(e *echo.Echo, app area) {
 // certListProps shows a listing on the certificates page.
 func (s *Server) certListProps(li certificate.Listing) certview.ListProps {
 	p := certview.ListProps{Training: li.Course.T.Training, Refusal: certificate.Refusal(li.NotIssuable),
-		CanIssue: li.MayIssue, CanRevoke: li.MayRevoke, Location: s.Location,
+		NoAddress: li.NoAddress, CanIssue: li.MayIssue, CanRevoke: li.MayRevoke, Location: s.Location,
 		Errors: map[int64]string{}, Reasons: map[int64]string{}}
 	for _, person := range li.Course.People {
 		h := certview.Holder{RosterRow: person.RosterRow, Result: person.Result}
@@ -73,6 +75,33 @@ func (s *Server) certRefuse(c echo.Context, err error) error {
 	}
 	return s.render(c, http.StatusConflict, certview.Refused(certview.RefusedProps{
 		TrainingID: r.TrainingID, Title: r.Title, Key: certificate.Refusal(r.Reason)}))
+}
+
+// certificateIssue issues the missing certificates of the training: of the
+// participant whose registration the form names, or of everyone who
+// completed. A refusal is explained with 409; otherwise it says how many
+// were issued and goes back to the certificates page.
+func (s *Server) certificateIssue(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var reg int64
+	if v := c.FormValue("registration"); v != "" {
+		if reg, err = strconv.ParseInt(v, 10, 64); err != nil || reg <= 0 {
+			return echo.NewHTTPError(http.StatusBadRequest)
+		}
+	}
+	n, err := s.Certificates.Issue(c.Request().Context(), actorOf(c), id, reg)
+	if err != nil {
+		return s.certRefuse(c, err)
+	}
+	if n == 0 {
+		s.addFlash(c, "ok", "certificate.issued_none")
+	} else {
+		s.addFlash(c, "ok", "certificate.issued_flash", loc(c).Num(n))
+	}
+	return c.Redirect(http.StatusSeeOther, certificatesURL(id))
 }
 
 func (s *Server) certificateRevoke(c echo.Context) error {

@@ -9,16 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// certVerifyBase is the absolute address of the verification pages, from the
-// request: the QR code on a certificate must lead back to this server.
-func (s *Server) certVerifyBase(c echo.Context) string {
-	scheme := "http"
-	if c.IsTLS() || s.isHTTPS(c.Request()) {
-		scheme = "https"
-	}
-	return scheme + "://" + c.Request().Host + "/verify/"
-}
-
 // sendEvidencePDF answers with a PDF to show in the browser; it names people, so
 // no cache may keep it.
 func sendEvidencePDF(c echo.Context, name string, pdf []byte) error {
@@ -42,8 +32,9 @@ func (s *Server) attendanceSheet(c echo.Context) error {
 	return sendEvidencePDF(c, doc.Name, doc.PDF)
 }
 
-// certificatePDF sends one participant's certificate, issuing it first if
-// needed. The address ends in the registration's id and ".pdf".
+// certificatePDF sends one participant's issued certificate; it never
+// issues one (see certificateIssue). The address ends in the registration's
+// id and ".pdf".
 func (s *Server) certificatePDF(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
@@ -54,22 +45,21 @@ func (s *Server) certificatePDF(c echo.Context) error {
 	if err != nil || !ok {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	doc, err := s.Certificates.Certificate(c.Request().Context(), actorOf(c), id, rid, s.certVerifyBase(c))
+	doc, err := s.Certificates.Certificate(c.Request().Context(), actorOf(c), id, rid)
 	if err != nil {
 		return s.certRefuse(c, err)
 	}
 	return sendEvidencePDF(c, doc.Name, doc.PDF)
 }
 
-// certificateZip streams every valid certificate of the training as one
-// zip (see certificate.Service.Bundle: editors issue the missing ones
-// first, on this GET).
+// certificateZip streams every valid, issued certificate of the training
+// as one zip; like every GET it issues nothing.
 func (s *Server) certificateZip(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	b, err := s.Certificates.Bundle(c.Request().Context(), actorOf(c), id, s.certVerifyBase(c))
+	b, err := s.Certificates.Bundle(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return s.certRefuse(c, err)
 	}

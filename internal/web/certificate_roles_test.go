@@ -19,9 +19,9 @@ import (
 )
 
 // TestCertificate_Roles walks every certificate route as every role:
-// editors issue, download and revoke; managers download what is issued;
-// trainers download only the attendance sheet of their own training;
-// visitors are sent to sign in, except on the verification page.
+// editors issue (by POST), download and revoke; managers download what is
+// issued; trainers download only the attendance sheet of their own
+// training; visitors are sent to sign in, except on the verification page.
 func TestCertificate_Roles(t *testing.T) {
 	env := webtest.New(t, webtest.Options{Demo: true})
 	done, _ := certPick(t, certHurghada(t, env))
@@ -29,17 +29,18 @@ func TestCertificate_Roles(t *testing.T) {
 		!strings.Contains(r.Body, "none has been issued yet") {
 		t.Errorf("a manager's zip before any is issued = %d", r.StatusCode)
 	}
-	if r := env.SignIn(model.RoleProgramOfficer).Get("/trainings/1/certificates.zip"); r.StatusCode != http.StatusOK {
+	if r := certIssue(env.SignIn(model.RoleProgramOfficer), nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("issue all = %d", r.StatusCode)
 	}
 	co := certHurghada(t, env)
 	cert := co.Certs[done.ID]
-	// A manager downloads issued certificates but does not issue one.
+	// A manager downloads issued certificates but neither issues one nor
+	// gets a missing one by downloading.
 	unissued := co.Completers()[1]
 	if err := env.Store.Exec(context.Background(), "DELETE FROM certificates WHERE id = ?", co.Certs[unissued.ID].ID); err != nil {
 		t.Fatal(err)
 	}
-	if r := env.SignIn(model.RoleManager).Get(certPDFPath(unissued)); r.StatusCode != http.StatusForbidden {
+	if r := certIssue(env.SignIn(model.RoleManager), &unissued); r.StatusCode != http.StatusForbidden {
 		t.Errorf("a manager issuing = %d", r.StatusCode)
 	}
 
@@ -57,10 +58,11 @@ func TestCertificate_Roles(t *testing.T) {
 	}{
 		{"page", get("/trainings/1/certificates"), certCodes(200, 200, 200, 403, 303)},
 		{"issued pdf", get(certPDFPath(done)), certCodes(200, 200, 200, 403, 303)},
-		{"unissued pdf", get(certPDFPath(unissued)), certCodes(200, 200, 200, 403, 303)},
+		{"unissued pdf", get(certPDFPath(unissued)), certCodes(409, 409, 409, 403, 303)},
 		{"zip", get("/trainings/1/certificates.zip"), certCodes(200, 200, 200, 403, 303)},
 		{"attendance", get("/trainings/1/attendance.pdf"), certCodes(200, 200, 200, 200, 303)},
 		{"verify", get("/verify/" + cert.Code), certCodes(200, 200, 200, 200, 200)},
+		{"issue", post("/trainings/1/certificates/issue", nil), certCodes(303, 303, 403, 403, 303)},
 		{"revoke", post(fmt.Sprintf("/certificates/%d/revoke", cert.ID), url.Values{"reason": {"test"}}), certCodes(303, 422, 403, 403, 303)},
 		{"reinstate", post(fmt.Sprintf("/certificates/%d/reinstate", cert.ID), nil), certCodes(303, 303, 403, 403, 303)},
 	}
@@ -93,31 +95,32 @@ func TestCertificate_WhenTheyIssue(t *testing.T) {
 	done, _ := certPick(t, certHurghada(t, env))
 	ctx := context.Background()
 	env.Store.Exec(ctx, "UPDATE trainings SET status = 'ongoing' WHERE id = 1")
-	for _, p := range []string{certPDFPath(done), "/trainings/1/certificates.zip"} {
-		if r := po.Get(p); r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "once the training has ended") {
-			t.Errorf("%s during the training = %d", p, r.StatusCode)
+	for name, r := range map[string]webtest.Response{"one": certIssue(po, &done), "all": certIssue(po, nil)} {
+		if r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "once the training has ended") {
+			t.Errorf("issue %s during the training = %d", name, r.StatusCode)
 		}
 	}
-	if r := po.Get("/trainings/1/certificates"); !strings.Contains(r.Body, "once the training has ended (after 19 January 2023)") {
-		t.Error("the page does not say when certificates issue")
+	if r := po.Get("/trainings/1/certificates"); !strings.Contains(r.Body, "once the training has ended (after 19 January 2023)") ||
+		strings.Contains(r.Body, "/certificates/issue") {
+		t.Error("the page does not say when certificates issue, or offers to issue them")
 	}
 	env.Clock.Advance(2 * 24 * time.Hour) // the 19th, the last day
 	po = env.SignIn(model.RoleProgramOfficer)
-	if r := po.Get(certPDFPath(done)); r.StatusCode != http.StatusConflict {
+	if r := certIssue(po, &done); r.StatusCode != http.StatusConflict {
 		t.Errorf("on the last day = %d", r.StatusCode)
 	}
 	env.Clock.Advance(24 * time.Hour) // the 20th
 	po = env.SignIn(model.RoleProgramOfficer)
-	if r := po.Get(certPDFPath(done)); r.StatusCode != http.StatusOK {
+	if r := certIssue(po, &done); r.StatusCode != http.StatusSeeOther {
 		t.Errorf("after the last day = %d", r.StatusCode)
 	}
 	env.Store.Exec(ctx, "UPDATE trainings SET status = 'cancelled' WHERE id = 1")
 	_, notDone := certPick(t, certHurghada(t, env))
 	other := certHurghada(t, env).Completers()[2]
-	if r := po.Get(certPDFPath(other)); r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "cancelled") {
+	if r := certIssue(po, &other); r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "cancelled") {
 		t.Errorf("cancelled = %d", r.StatusCode)
 	}
-	if r := po.Get(certPDFPath(notDone)); r.StatusCode != http.StatusConflict {
+	if r := certIssue(po, &notDone); r.StatusCode != http.StatusConflict {
 		t.Errorf("cancelled, not completed = %d", r.StatusCode)
 	}
 }

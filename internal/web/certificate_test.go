@@ -72,11 +72,35 @@ func certPDFPath(p certificate.Person) string {
 	return fmt.Sprintf("/trainings/1/certificates/%d.pdf", p.ID)
 }
 
+// certIssue issues on the demo course as c's user, as the certificates
+// page's buttons do: the person's certificate, or everyone's when p is nil.
+func certIssue(c *webtest.Client, p *certificate.Person) webtest.Response {
+	c.T.Helper()
+	form := url.Values{}
+	if p != nil {
+		form.Set("registration", fmt.Sprint(p.ID))
+	}
+	return c.Post("/trainings/1/certificates/issue", form)
+}
+
 func TestCertificate_IssueOnce(t *testing.T) {
 	env := webtest.New(t, webtest.Options{Demo: true})
 	po := env.SignIn(model.RoleProgramOfficer)
 	done, notDone := certPick(t, certHurghada(t, env))
 
+	// A download never issues: a certificate exists only after the POST.
+	if r := po.Get(certPDFPath(done)); r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "has not been issued yet") {
+		t.Fatalf("download before issuing = %d", r.StatusCode)
+	}
+	if n := len(certHurghada(t, env).Certs); n != 0 {
+		t.Fatalf("a GET issued %d certificates", n)
+	}
+	if r := certIssue(po, &done); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/trainings/1/certificates" {
+		t.Fatalf("issue = %d to %q", r.StatusCode, r.Header.Get("Location"))
+	}
+	if r := po.Get("/trainings/1/certificates"); !strings.Contains(r.Body, "Certificates issued: 1.") {
+		t.Error("the page does not say the certificate was issued")
+	}
 	r := po.Get(certPDFPath(done))
 	if r.StatusCode != http.StatusOK || r.Header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(r.Body, "%PDF") {
 		t.Fatalf("certificate = %d %s", r.StatusCode, r.Header.Get("Content-Type"))
@@ -86,15 +110,15 @@ func TestCertificate_IssueOnce(t *testing.T) {
 	if !ok || len(cert.Code) != certificate.CodeLen || cert.IssuedAt.IsZero() {
 		t.Fatalf("no certificate row with a code: %+v", cert)
 	}
-	if r := po.Get(certPDFPath(done)); r.StatusCode != http.StatusOK {
-		t.Fatalf("second download = %d", r.StatusCode)
+	if r := certIssue(po, &done); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("second issue = %d", r.StatusCode)
 	}
 	again := certHurghada(t, env)
 	if again.Certs[done.ID].Code != cert.Code || len(again.Certs) != 1 {
-		t.Errorf("asking twice changed the certificates: %v", again.Certs)
+		t.Errorf("issuing twice changed the certificates: %v", again.Certs)
 	}
 
-	r = po.Get(certPDFPath(notDone))
+	r = certIssue(po, &notDone)
 	if r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "did not complete the training") {
 		t.Errorf("non-completer = %d", r.StatusCode)
 	}
@@ -103,6 +127,11 @@ func TestCertificate_IssueOnce(t *testing.T) {
 	}
 	if r := po.Get("/trainings/1/certificates/999999.pdf"); r.StatusCode != http.StatusNotFound {
 		t.Errorf("unknown registration = %d", r.StatusCode)
+	}
+	for _, bad := range []string{"x", "-1"} {
+		if r := po.Post("/trainings/1/certificates/issue", url.Values{"registration": {bad}}); r.StatusCode != http.StatusBadRequest {
+			t.Errorf("registration %q = %d", bad, r.StatusCode)
+		}
 	}
 }
 
@@ -119,6 +148,12 @@ func TestCertificate_ZipHasEveryCompleter(t *testing.T) {
 		}
 	}
 	po := env.SignIn(model.RoleProgramOfficer)
+	if r := po.Get("/trainings/1/certificates.zip"); r.StatusCode != http.StatusConflict || len(certHurghada(t, env).Certs) != 0 {
+		t.Fatalf("zip before issuing = %d", r.StatusCode)
+	}
+	if r := certIssue(po, nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("issue all = %d", r.StatusCode)
+	}
 	r := po.Get("/trainings/1/certificates.zip")
 	if r.StatusCode != http.StatusOK || r.Header.Get("Content-Type") != "application/zip" {
 		t.Fatalf("zip = %d %s", r.StatusCode, r.Header.Get("Content-Type"))
@@ -150,10 +185,15 @@ func TestCertificate_ZipHasEveryCompleter(t *testing.T) {
 	if n := len(certHurghada(t, env).Certs); n != want {
 		t.Errorf("%d certificates issued, want %d", n, want)
 	}
-	// A second zip issues nothing new.
-	po.Get("/trainings/1/certificates.zip")
+	// A second issue finds nothing missing.
+	if r := certIssue(po, nil); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("second issue = %d", r.StatusCode)
+	}
+	if r := po.Get("/trainings/1/certificates"); !strings.Contains(r.Body, "No certificate was missing") {
+		t.Error("a second issue does not say that nothing was missing")
+	}
 	if n := len(certHurghada(t, env).Certs); n != want {
-		t.Errorf("after a second zip, %d certificates", n)
+		t.Errorf("after a second issue, %d certificates", n)
 	}
 }
 
@@ -170,7 +210,7 @@ func TestCertificate_Verify(t *testing.T) {
 	env := webtest.New(t, webtest.Options{Demo: true})
 	po := env.SignIn(model.RoleProgramOfficer)
 	done, _ := certPick(t, certHurghada(t, env))
-	po.Get(certPDFPath(done))
+	certIssue(po, &done)
 	cert := certHurghada(t, env).Certs[done.ID]
 	public := env.Client()
 
@@ -197,7 +237,7 @@ func TestCertificate_RevokeAndReinstate(t *testing.T) {
 	env := webtest.New(t, webtest.Options{Demo: true})
 	po := env.SignIn(model.RoleProgramOfficer)
 	done, _ := certPick(t, certHurghada(t, env))
-	po.Get(certPDFPath(done))
+	certIssue(po, &done)
 	cert := certHurghada(t, env).Certs[done.ID]
 	public := env.Client()
 

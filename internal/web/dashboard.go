@@ -27,6 +27,7 @@ func (s *Server) dashboard(c echo.Context) error {
 		// The roles that mark any training take the roll of every session
 		// listed; a trainer's list holds only the trainings they facilitate,
 		// so every session on it is theirs to mark.
-		CanMark: auth.Can(u.Role, auth.MarkAttendance) || auth.VisibleTrainings(*u).FacilitatorID == u.ID,
+		CanMark:   auth.Can(u.Role, auth.MarkAttendance) || auth.VisibleTrainings(*u).FacilitatorID == u.ID,
+		CanReport: auth.Can(u.Role, auth.ViewReports),
 	}))
 }

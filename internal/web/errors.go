@@ -60,7 +60,7 @@ func (s *Server) handleError(err error, c echo.Context) {
 // errorKeys returns the catalogue keys of a status's title and text.
 func errorKeys(code int) (string, string) {
 	switch code {
-	case 400, 401, 403, 404, 405, 409, 413, 429:
+	case 400, 401, 403, 404, 405, 409, 413, 429, 503:
 		k := "error." + strconv.Itoa(code)
 		return k + ".title", k + ".text"
 	}

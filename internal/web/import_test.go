@@ -156,6 +156,8 @@ func TestImport_BadFiles(t *testing.T) {
 		{"ZipNotXLSX", "list.xlsx", notXLSX.Bytes(), ""},
 		{"ZipBomb", "list.xlsx", bomb.Bytes(), ""},
 		{"HeaderOnly", "list.csv", []byte("Name,Phone\n"), ""},
+		// A line of 1,000,000 columns is refused while it is read.
+		{"MillionColumns", "list.csv", []byte(strings.Repeat("a,", 999_999) + "a\nb,c\n"), "more than 200 columns"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -18,11 +18,18 @@ func (s *Server) loginForm(c echo.Context) error {
 	if currentUser(c) != nil {
 		return c.Redirect(http.StatusSeeOther, safeNext(c.QueryParam("next")))
 	}
-	return s.render(c, http.StatusOK, signin.Page(signin.Form{Next: c.QueryParam("next")}))
+	next := c.QueryParam("next")
+	if !localPath(next) {
+		next = ""
+	}
+	return s.render(c, http.StatusOK, signin.Page(signin.Form{Next: next}))
 }
 
 func (s *Server) login(c echo.Context) error {
 	f := signin.Form{Email: strings.TrimSpace(c.FormValue("email")), Next: c.FormValue("next")}
+	if !localPath(f.Next) {
+		f.Next = ""
+	}
 	_, err := s.Sessions.SignIn(c.Response(), c.Request(), c.RealIP(),
 		auth.Credentials{Email: c.FormValue("email"), Password: c.FormValue("password")})
 	var limited *auth.LimitError
@@ -31,6 +38,11 @@ func (s *Server) login(c echo.Context) error {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(limited.Wait.Seconds()))))
 		s.Log.Warn("sign-in rate limited", "key", limited.Key)
 		return echo.NewHTTPError(http.StatusTooManyRequests)
+	case errors.Is(err, auth.ErrBusy):
+		// Too many password checks are queued: the server is busy, not the
+		// account limited; the browser may try again in a moment.
+		c.Response().Header().Set("Retry-After", "2")
+		return echo.NewHTTPError(http.StatusServiceUnavailable)
 	case errors.Is(err, auth.ErrBadCredentials):
 		s.Log.Info("sign-in failed", "ip", c.RealIP())
 		f.Error = "auth.bad_credentials"
@@ -50,15 +62,6 @@ func (s *Server) logout(c echo.Context) error {
 	}
 	s.addFlash(c, "ok", "auth.signed_out")
 	return c.Redirect(http.StatusSeeOther, "/login")
-}
-
-// safeNext keeps a post-sign-in redirect on this site: only a local path
-// is accepted, never another host.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
-	return next
 }
 
 // actorOf is who acts in this request, as services take it: the signed-in

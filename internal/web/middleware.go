@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/i18n"
@@ -160,6 +159,8 @@ func (s *Server) locale(next echo.HandlerFunc) echo.HandlerFunc {
 			lang = acceptLanguage(c.Request().Header.Get("Accept-Language"))
 		}
 		c.Set(keyLocalizer, i18n.New(lang))
+		// The service worker keeps an offline copy per language.
+		c.Response().Header().Set("Content-Language", string(lang))
 		return next(c)
 	}
 }
@@ -186,28 +187,12 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		case err == nil:
 			c.Set(keyUser, &u)
 			c.Set(keyLogin, &l)
+			s.tellSignIn(c, u, l)
 		case !errors.Is(err, auth.ErrNoSession):
 			return err
 		}
 		return next(c)
 	}
-}
-
-func (s *Server) csrf() echo.MiddlewareFunc {
-	return middleware.CSRFWithConfig(middleware.CSRFConfig{
-		Skipper: func(c echo.Context) bool {
-			p := c.Request().URL.Path
-			return strings.HasPrefix(p, "/assets/") || p == "/healthz"
-		},
-		TokenLookup:    "header:X-CSRF-Token,form:_csrf",
-		ContextKey:     keyCSRF,
-		CookieName:     "_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSameSite: http.SameSiteLaxMode,
-		CookieSecure:   s.TLS,
-		CookieMaxAge:   7 * 24 * 3600,
-	})
 }
 
 // requireUser sends visitors who are not signed in to the sign-in page.

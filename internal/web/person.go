@@ -32,11 +32,6 @@ func (s *Server) personRoutes(app area) {
 	ed.POST("/persons/merges/:mid/undo", s.personMergeUndo)
 }
 
-// textFilter is the registry's search for free text: names in either
-// script, email, ID number, or a phone number in any format. The registry
-// service's Find runs the same search.
-func textFilter(text string) model.PersonFilter { return roster.SearchFilter(text) }
-
 // personQuery reads the registry search from the query.
 func personQuery(q url.Values) roster.Query {
 	rq := roster.Query{Text: q.Get("q")}
@@ -56,7 +51,8 @@ func (s *Server) personList(c echo.Context) error {
 	page := pageParam(c)
 	rq.Limit, rq.Offset = per, (page-1)*per
 	res, err := s.Roster.Search(c.Request().Context(), actorOf(c), rq)
-	if err != nil {
+	searchErr := model.FieldErrors(err)["q"]
+	if err != nil && searchErr == "" {
 		return err
 	}
 	kept := url.Values{}
@@ -66,7 +62,8 @@ func (s *Server) personList(c echo.Context) error {
 		}
 	}
 	return s.render(c, http.StatusOK, person.List(person.ListProps{Names: components.Names{Refs: res.Refs}, Rows: res.Rows,
-		Total: res.Total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}))
+		Total: res.Total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons),
+		SearchError: searchErr}))
 }
 
 // refuseMerged sends the officer back to a merged person's page: a merged

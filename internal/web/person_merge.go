@@ -20,15 +20,17 @@ func (s *Server) mergeScreen(c echo.Context, status int, q roster.Query, into in
 		return err
 	}
 	v, err := s.Roster.MergeScreen(c.Request().Context(), actorOf(c), id, q, into)
+	searchErr := model.FieldErrors(err)["q"]
 	if errors.Is(err, model.ErrPersonMerged) {
 		return s.refuseMerged(c, id)
-	} else if err != nil {
+	} else if err != nil && searchErr == "" {
 		return err
 	}
 	if clashes != nil {
 		v.Clashes = clashes
 	}
-	return s.render(c, status, person.Merge(person.MergeProps{Names: components.Names{Refs: v.Refs}, MergeView: v}))
+	return s.render(c, status, person.Merge(person.MergeProps{Names: components.Names{Refs: v.Refs}, MergeView: v,
+		SearchError: searchErr}))
 }
 
 func (s *Server) personMergeForm(c echo.Context) error {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/components"
 	"github.com/traindesk/traindesk/views/training"
 )
@@ -26,17 +27,23 @@ func (s *Server) registrationRoutes(app, ed area) {
 // with the search q and, when refused is not nil, why the last add was
 // refused.
 func (s *Server) registerPage(c echo.Context, id int64, q string, status int, refused error) error {
+	// The registry's search for free text: names in either script, email,
+	// ID number, or a phone number in any format; text that is too long is
+	// refused beside the search box.
 	var search *model.PersonFilter
+	var searchErr string
 	if strings.TrimSpace(q) != "" {
-		f := textFilter(q)
-		search = &f
+		f, err := roster.SearchFilter(q)
+		if searchErr = model.FieldErrors(err)["q"]; searchErr == "" {
+			search = &f
+		}
 	}
 	p, err := s.Trainings.RegisterPage(c.Request().Context(), actorOf(c), id, search)
 	if err != nil {
 		return err
 	}
 	props := training.RegisterProps{Names: components.Names{Refs: p.Refs}, T: p.Detail, Query: q, Results: p.Results,
-		Registered: p.Registered, Free: p.Free}
+		Registered: p.Registered, Free: p.Free, SearchError: searchErr}
 	if refused != nil {
 		props.Error, props.ErrorArgs = registrationMessage(c, refused, p.Refs)
 	}

@@ -42,7 +42,7 @@ func (s *Server) reportPage(c echo.Context) error {
 	if err != nil && fields == nil {
 		return err
 	}
-	props := reportview.Props{Refs: pg.Refs, Form: f.selection(), Errors: fields, Fig: pg.Fig,
+	props := reportview.Props{Refs: pg.Refs, Form: f.selection(), Errors: fields, Fig: pg.Fig, Note: pg.Note,
 		Charts: reportview.Charts(pg.Charts), Tables: report.TableNames, Years: pg.Years, Year: pg.Year}
 	if fields != nil {
 		return s.render(c, http.StatusUnprocessableEntity, reportview.Page(props))

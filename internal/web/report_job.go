@@ -3,10 +3,13 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/jobs"
+	"github.com/traindesk/traindesk/internal/model"
 	reportview "github.com/traindesk/traindesk/views/report"
 )
 
@@ -29,27 +32,34 @@ func (s *Server) startExport(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, target)
 }
 
+// stalledAfter is how long a running export may go without news before
+// its page says it has stopped answering.
+const stalledAfter = 30 * time.Second
+
 // exportJob shows the current user's export :id (another user's is a
 // 404) with its progress; htmx polls the status fragment.
 func (s *Server) exportJob(c echo.Context) error {
-	st, err := s.Reports.ExportStatus(actorOf(c), c.Param("id"))
+	f, err := s.Reports.ExportStatus(c.Request().Context(), actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}
-	if st.Err != nil {
-		s.Log.Error("report export job", "request_id", c.Get(keyRequestID), "job", st.ID, "error", st.Err)
+	if f.State == model.ExportFailed {
+		s.Log.Error("report export job", "request_id", c.Get(keyRequestID), "file", f.ID, "job", f.JobID, "error", f.Error)
 	}
-	p := reportview.JobProps{ID: st.ID, FileName: st.FileName, State: string(st.State), Rows: st.Rows, Total: st.Total}
+	p := reportview.JobProps{ID: f.ID, FileName: f.Name, State: string(f.State), Rows: f.Rows, Total: f.Total,
+		Stalled: f.State == model.ExportRunning && s.Now().Sub(f.UpdatedAt) > stalledAfter}
 	return s.renderParts(c, http.StatusOK, reportview.Job(p), reportview.JobStatus(p))
 }
 
-// exportJobFile downloads a finished export.
+// exportJobFile downloads a finished export, a chunk at a time from the
+// database, from whichever instance the request reaches.
 func (s *Server) exportJobFile(c echo.Context) error {
-	f, st, err := s.Reports.ExportFile(actorOf(c), c.Param("id"))
+	f, r, err := s.Reports.ExportFile(c.Request().Context(), actorOf(c), c.Param("id"))
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	attachment(c, st.FileName, st.ContentType)
-	return c.Stream(http.StatusOK, st.ContentType, f)
+	defer r.Close()
+	attachment(c, f.Name, f.ContentType)
+	c.Response().Header().Set(echo.HeaderContentLength, strconv.FormatInt(f.Size, 10))
+	return c.Stream(http.StatusOK, f.ContentType, r)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/report/reporttest"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -27,7 +28,11 @@ func TestReportExport_Neutralised(t *testing.T) {
 	if err := env.Store.CreatePerson(ctx, &p); err != nil {
 		t.Fatal(err)
 	}
-	if err := env.Store.InsertRegistration(ctx, &model.Registration{TrainingID: fx.Hurghada, PersonID: p.ID, Status: model.RegConfirmed}, nil); err != nil {
+	reg := model.Registration{TrainingID: fx.Hurghada, PersonID: p.ID, Status: model.RegConfirmed}
+	if err := env.Store.InsertRegistration(ctx, &reg, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := reporttest.Attend(ctx, env.Store, fx.Hurghada, reg.ID); err != nil {
 		t.Fatal(err)
 	}
 	c := env.SignIn(model.RoleManager)
@@ -164,6 +169,78 @@ func checkAudit(t *testing.T, env *webtest.Env, n int) {
 	for _, l := range lines {
 		if l.Entity != "project" || !strings.Contains(l.Detail, `"format"`) || !strings.Contains(l.Detail, `"from":"2023-01-01"`) {
 			t.Errorf("audit line %+v", l)
+		}
+	}
+}
+
+// TestReportExport_AcrossInstances: two instances of traindesk on one
+// PostgreSQL database, each with its own job queue, as behind a load
+// balancer without sticky sessions. An export started on the first shows
+// its progress on the second and downloads from it, whichever instance
+// wrote it; a quick export's redirect to the file works on the second too.
+func TestReportExport_AcrossInstances(t *testing.T) {
+	first := webtest.New(t, webtest.Options{Demo: true, Today: reporttest.Today, Postgres: true})
+	fx, err := reporttest.Add(context.Background(), first.Store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := first.Another()
+	c := first.SignIn(model.RoleManager)
+	there := c.On(second)
+	direct := there.Get("/reports/export/participants.csv?" + period2023(fx)).Body
+
+	form := exportForm(fx, "csv", "participants")
+	form.Set("async", "1")
+	res := c.Post("/reports/export", form)
+	job := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(job, "/reports/jobs/") {
+		t.Fatalf("async export on the first instance: %d to %q", res.StatusCode, job)
+	}
+	if page := there.Get(job); page.StatusCode != http.StatusOK || !strings.Contains(page.Body, `id="job-status"`) {
+		t.Fatalf("the progress page on the second instance: %d", page.StatusCode)
+	}
+	pollJob(t, there, job)
+	if file := there.Get(job + "/file"); file.StatusCode != http.StatusOK || file.Body != direct {
+		t.Errorf("the file from the second instance: %d, %d bytes against %d", file.StatusCode, len(file.Body), len(direct))
+	}
+
+	res = c.Post("/reports/export", exportForm(fx, "xlsx", ""))
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "/file") {
+		t.Fatalf("quick export: %d to %q", res.StatusCode, loc)
+	}
+	xlsx := there.Get(loc)
+	if _, err := excelize.OpenReader(bytes.NewReader([]byte(xlsx.Body)), excelize.Options{UnzipSizeLimit: 64 << 20}); err != nil {
+		t.Errorf("the workbook from the second instance does not open (%d): %v", xlsx.StatusCode, err)
+	}
+}
+
+// TestReportExport_Waiting: an export waiting its turn says so, and one
+// that has sent no news for a while (its instance died under it) says it
+// will start again by itself; both pages keep polling. The queue is
+// stopped, so nothing moves the files meanwhile.
+func TestReportExport_Waiting(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	env.Jobs.Stop(context.Background())
+	now := env.Clock.Now()
+	owner := env.Users[model.RoleManager].ID
+	for id, f := range map[string]model.ExportFile{
+		"0123456789abcdef0123456789abcdef": {State: model.ExportQueued, UpdatedAt: now},
+		"fedcba9876543210fedcba9876543210": {State: model.ExportRunning, UpdatedAt: now.Add(-time.Minute), Rows: 10, Total: 40},
+	} {
+		f.ID, f.OwnerID, f.Name, f.ContentType, f.CreatedAt, f.ExpiresAt = id, owner, "x.csv", "text/csv", now, now.Add(time.Hour)
+		if err := env.Store.CreateExportFile(context.Background(), &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := env.SignIn(model.RoleManager)
+	for id, want := range map[string]string{
+		"0123456789abcdef0123456789abcdef": "waiting its turn",
+		"fedcba9876543210fedcba9876543210": "stopped answering",
+	} {
+		page := c.Get("/reports/jobs/" + id)
+		if page.StatusCode != http.StatusOK || !strings.Contains(page.Body, want) || !strings.Contains(page.Body, `hx-trigger="every 1s"`) {
+			t.Errorf("%s: %d, want %q and polling", id, page.StatusCode, want)
 		}
 	}
 }

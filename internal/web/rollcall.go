@@ -19,8 +19,9 @@ const syncBodyLimit = 1 << 20
 
 func (s *Server) rollRoutes(app area) {
 	app.GET("/sessions/:id/roll", s.rollPage)
-	app.GET("/api/v1/sessions/:id/roster", s.rollRoster)
-	app.POST("/api/v1/sync", s.syncMarks)
+	tablet := app.with(s.sameUser) // the tablet's calls say whose they are
+	tablet.GET("/api/v1/sessions/:id/roster", s.rollRoster)
+	tablet.POST("/api/v1/sync", s.syncMarks)
 }
 
 // rollCall reads the roll call of the session in :id, with the marks

@@ -13,7 +13,7 @@ import (
 // file.
 func (s *Server) routes(e *echo.Echo) {
 	e.Use(s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders, s.limitBody,
-		s.locale, s.loadUser, s.csrf())
+		s.locale, s.loadUser, s.csrf)
 
 	// Public.
 	e.GET("/healthz", s.health)

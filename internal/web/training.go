@@ -53,7 +53,8 @@ func (s *Server) trainingList(c echo.Context) error {
 	page := pageParam(c)
 	f.Limit, f.Offset = per, (page-1)*per
 	list, err := s.Trainings.List(c.Request().Context(), actorOf(c), f)
-	if err != nil {
+	searchErr := model.FieldErrors(err)["q"]
+	if err != nil && searchErr == "" {
 		return err
 	}
 	kept := url.Values{}
@@ -63,7 +64,8 @@ func (s *Server) trainingList(c echo.Context) error {
 		}
 	}
 	return s.render(c, http.StatusOK, training.List(training.ListProps{Names: components.Names{Refs: list.Refs}, Rows: list.Rows,
-		Total: list.Total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditTrainings)}))
+		Total: list.Total, Page: page, PerPage: per, Query: kept, CanEdit: auth.Can(currentUser(c).Role, auth.EditTrainings),
+		SearchError: searchErr}))
 }
 
 func (s *Server) trainingCalendar(c echo.Context) error {

@@ -23,6 +23,7 @@ import (
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/app"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/internal/store"
@@ -33,30 +34,41 @@ import (
 // Password is every test user's password.
 const Password = "correct-horse-battery"
 
+// BaseURL is the public address the test application is configured with
+// (TRAINDESK_BASE_URL); Options.Adjust may clear it.
+const BaseURL = "https://traindesk.example"
+
 // Env is a running test application.
 type Env struct {
 	T      testing.TB
 	Store  *store.Store
 	Server *web.Server
+	Jobs   *jobs.Queue // started; stopped with the test
 	HTTP   *httptest.Server
 	Clock  *storetest.Clock
 	Users  map[model.Role]model.User
 	Secret []byte
 	Cairo  *time.Location
 
+	opt  Options
 	mu   sync.Mutex
 	hits []string // "METHOD /path" of every request the server answered
-	down bool     // the server drops every connection, like a dead network
+	main *Link    // the link HTTP serves
 }
 
-// SetNetworkDown makes the server drop (or serve again) every request, so
-// that a browser test's "offline" does not depend on which of the
-// browser's processes the emulation reached.
+// SetNetworkDown makes the server drop (or serve again) every request
+// that comes through HTTP, so that a browser test's "offline" does not
+// depend on which of the browser's processes the emulation reached.
 func (e *Env) SetNetworkDown(down bool) {
-	e.mu.Lock()
-	e.down = down
-	e.mu.Unlock()
+	if down {
+		e.main.Set(NetworkDown)
+	} else {
+		e.main.Set(NetworkUp)
+	}
 }
+
+// SetNetwork sets the state of the network behind HTTP.
+func (e *Env) SetNetwork(n Network) { e.main.Set(n) }
 
 // Hits counts the requests the server received for method and path.
 func (e *Env) Hits(method, path string) int {
@@ -84,6 +96,11 @@ type Options struct {
 	// Postgres runs the application on a fresh PostgreSQL schema instead of
 	// a SQLite file (the test is skipped without TRAINDESK_TEST_PG).
 	Postgres bool
+	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
+	Limits *auth.Limits
+	// Synchronous is SQLite's synchronous setting ("": the store's FULL);
+	// the durability benchmark compares NORMAL with it.
+	Synchronous string
 }
 
 // New builds and starts an application; it is torn down with the test.
@@ -104,7 +121,7 @@ func New(t testing.TB, opt Options) *Env {
 	if opt.Postgres {
 		open = storetest.Postgres
 	}
-	st := open(t, store.Options{Now: clock.Now, Logger: quiet()})
+	st := open(t, store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
 		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
 	ctx := context.Background()
@@ -131,43 +148,56 @@ func New(t testing.TB, opt Options) *Env {
 		}
 		e.Users[role] = u
 	}
+	e.opt = opt
+	e.start()
+	return e
+}
+
+// Another starts a second instance of e's application on the same
+// database, as a second server behind a load balancer: its own
+// connections, its own job queue, its own HTTP server; the same secret,
+// clock and users.
+func (e *Env) Another() *Env {
+	e.T.Helper()
+	st, err := store.Open(context.Background(), e.Store.DSN(), store.Options{Now: e.Clock.Now, Logger: quiet()})
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	e.T.Cleanup(func() { st.Close() })
+	o := &Env{T: e.T, Store: st, Clock: e.Clock, Users: e.Users, Cairo: e.Cairo, Secret: e.Secret, opt: e.opt}
+	o.start()
+	return o
+}
+
+// start builds the application over e.Store, starts its job queue and
+// serves it.
+func (e *Env) start() {
+	t, opt, clock, ctx := e.T, e.opt, e.Clock, context.Background()
 	o := app.Options{
 		Secret:        e.Secret,
 		Now:           clock.Now,
-		Location:      cairo,
+		Location:      e.Cairo,
 		Log:           quiet(),
 		SessionIdle:   8 * time.Hour,
 		SessionMax:    7 * 24 * time.Hour,
 		MarkDaysAfter: 3,
 		BcryptCost:    auth.MinCost,
 		Version:       "test",
+		Limits:        opt.Limits,
+		BaseURL:       BaseURL,
+		Jobs:          jobs.Options{Log: quiet(), TestOnly: true, RetryDelay: 10 * time.Millisecond},
 	}
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
 	}
-	e.Server = app.Build(st, o).Server
-	e.HTTP = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		e.mu.Lock()
-		down := e.down
-		if !down {
-			e.hits = append(e.hits, r.Method+" "+r.URL.Path)
-		}
-		e.mu.Unlock()
-		if down {
-			// Drop the connection without an answer, as a dead network does.
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					conn.Close()
-					return
-				}
-			}
-			http.Error(w, "network down", http.StatusServiceUnavailable)
-			return
-		}
-		e.Server.ServeHTTP(w, r)
-	}))
-	t.Cleanup(e.HTTP.Close)
-	return e
+	built := app.Build(e.Store, o)
+	e.Server, e.Jobs = built.Server, built.Jobs
+	if err := built.Jobs.Start(ctx); err != nil {
+		t.Fatalf("start the job queue: %v", err)
+	}
+	t.Cleanup(func() { built.Jobs.Stop(context.Background()) })
+	e.main = e.NewLink()
+	e.HTTP = e.main.srv
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
@@ -316,6 +346,13 @@ func (c *Client) Upload(path, field, filename string, content []byte, extra url.
 	}
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	return c.Send(req)
+}
+
+// On returns a client with c's cookies that sends its requests to e, as a
+// load balancer would send the same browser's next request to another
+// instance.
+func (c *Client) On(e *Env) *Client {
+	return &Client{Client: c.Client, env: e, T: c.T}
 }
 
 // Server is the test server's base URL.

@@ -40,7 +40,8 @@ func contentTypes(n int) string {
 	return b.String()
 }
 
-// workbookXML lists the sheets by name.
+// workbookXML lists the sheets by name, and names each sheet's first row
+// as its print titles, so that the header row repeats on every page.
 func workbookXML(names []string) string {
 	var b strings.Builder
 	b.WriteString(xml.Header + `<workbook xmlns="` + nsMain + `" xmlns:r="` + nsOfficeR + `">` +
@@ -48,7 +49,13 @@ func workbookXML(names []string) string {
 	for i, n := range names {
 		fmt.Fprintf(&b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escapeAttr(n), i+1, i+1)
 	}
-	b.WriteString(`</sheets></workbook>`)
+	b.WriteString(`</sheets><definedNames>`)
+	for i, n := range names {
+		// A sheet name is quoted with apostrophes, a literal one doubled.
+		ref := "'" + strings.ReplaceAll(n, "'", "''") + "'!$1:$1"
+		fmt.Fprintf(&b, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s</definedName>`, i, escapeAttr(ref))
+	}
+	b.WriteString(`</definedNames></workbook>`)
 	return b.String()
 }
 
@@ -64,8 +71,9 @@ func workbookRels(n int) string {
 }
 
 // stylesXML holds the cell styles, in the order of the style constants:
-// none, header (bold on light blue, wrapped), count (#,##0), one decimal,
-// percentage with one decimal, and ISO date.
+// none (General, for numbers as recorded), header (bold on light blue,
+// wrapped), count (#,##0: no decimals), one decimal (0.0), a fraction as a
+// percentage with one decimal (0.0%), ISO date, and wrapped text.
 const stylesXML = xml.Header + `<styleSheet xmlns="` + nsMain + `">` +
 	`<numFmts count="3"><numFmt numFmtId="164" formatCode="0.0"/><numFmt numFmtId="165" formatCode="0.0%"/>` +
 	`<numFmt numFmtId="166" formatCode="yyyy\-mm\-dd"/></numFmts>` +
@@ -74,13 +82,14 @@ const stylesXML = xml.Header + `<styleSheet xmlns="` + nsMain + `">` +
 	`<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>` +
 	`<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
 	`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-	`<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+	`<cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
 	`<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1">` +
 	`<alignment vertical="center" wrapText="1"/></xf>` +
 	`<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
 	`<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
 	`<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
-	`<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
+	`<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+	`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1"/></xf></cellXfs>` +
 	`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 
 // escapeAttr escapes text for an attribute value.

@@ -44,10 +44,13 @@ type Cell struct {
 	Empty bool
 }
 
-// Column is a column of a sheet: its header and its width in characters.
+// Column is a column of a sheet: its header, its width in characters, and
+// whether its text wraps onto more lines (long titles and names) rather
+// than being cut at the next cell.
 type Column struct {
 	Header string
 	Width  float64
+	Wrap   bool
 }
 
 // Sheet is one sheet of a workbook. Rows hands its rows to emit one at a
@@ -63,12 +66,15 @@ type Sheet struct {
 type Options struct {
 	RTL      bool   // sheets read right to left (Arabic)
 	Progress func() // when not nil, called after each row
+	// Header and Footer are printed on every page of every sheet.
+	Header, Footer HeaderFooter
 }
 
 // Write writes the sheets as one workbook. Each sheet has its column
-// widths, a bold header row that stays frozen while scrolling, and typed
-// cells: counts and numbers as numbers, percentages as percentages, dates
-// as dates.
+// widths, a bold header row that stays frozen while scrolling and repeats
+// on every printed page, typed cells (counts and numbers as numbers,
+// percentages as percentages, dates as dates, each with its number
+// format), and a page set-up that prints it one page wide (see pageSetup).
 func Write(w io.Writer, sheets []Sheet, o Options) error {
 	z := zip.NewWriter(w)
 	used := map[string]bool{}
@@ -106,31 +112,20 @@ func Write(w io.Writer, sheets []Sheet, o Options) error {
 // writeSheet streams one table as a worksheet.
 func writeSheet(w io.Writer, t Sheet, o Options) error {
 	b := bufio.NewWriterSize(w, 64<<10)
-	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"`)
-	if o.RTL {
-		b.WriteString(` rightToLeft="1"`)
-	}
-	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
-		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
-	if len(t.Columns) > 0 {
-		b.WriteString(`<cols>`)
-		for i, c := range t.Columns {
-			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(max(c.Width, 6), 'f', -1, 64))
-		}
-		b.WriteString(`</cols>`)
-	}
-	b.WriteString(`<sheetData><row r="1" ht="32" customHeight="1">`)
-	for i, c := range t.Columns {
-		writeText(b, i, 1, styleHeader, c.Header)
-	}
-	b.WriteString(`</row>`)
+	writeHead(b, t, o)
 	r := 1
 	err := t.Rows(func(row []Cell) error {
 		r++
-		b.WriteString(`<row r="` + strconv.Itoa(r) + `">`)
+		b.WriteString(`<row r="` + strconv.Itoa(r) + `"`)
+		if n := rowLines(t.Columns, row); n > 1 {
+			// Spreadsheet programs do not all size a row to its wrapped
+			// text when they open a file; LibreOffice does not.
+			b.WriteString(` ht="` + strconv.Itoa(n*lineHeight) + `" customHeight="1"`)
+		}
+		b.WriteString(`>`)
 		for i, c := range row {
 			if i < len(t.Columns) {
-				writeCell(b, i, r, c)
+				writeCell(b, i, r, c, t.Columns[i].Wrap)
 			}
 		}
 		// bufio keeps the first write error; stop at the row it happened.
@@ -145,8 +140,35 @@ func writeSheet(w io.Writer, t Sheet, o Options) error {
 	if err != nil {
 		return err
 	}
-	b.WriteString(`</sheetData></worksheet>`)
+	b.WriteString(`</sheetData>`)
+	pageSetup(b, t.Columns, o)
+	b.WriteString(`</worksheet>`)
 	return b.Flush()
+}
+
+// writeHead writes what comes before a sheet's rows: its fit-to-page
+// property, its view (right to left when asked, the header row frozen),
+// its column widths and its header row.
+func writeHead(b *bufio.Writer, t Sheet, o Options) {
+	b.WriteString(xml.Header + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"`)
+	if o.RTL {
+		b.WriteString(` rightToLeft="1"`)
+	}
+	b.WriteString(`><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>` +
+		`<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`)
+	if len(t.Columns) > 0 {
+		b.WriteString(`<cols>`)
+		for i, c := range t.Columns {
+			fmt.Fprintf(b, `<col min="%d" max="%d" width="%s" customWidth="1"/>`, i+1, i+1, strconv.FormatFloat(columnWidth(c), 'f', -1, 64))
+		}
+		b.WriteString(`</cols>`)
+	}
+	fmt.Fprintf(b, `<sheetData><row r="1" ht="%s" customHeight="1">`, strconv.FormatFloat(headerHeight(t.Columns), 'f', -1, 64))
+	for i, c := range t.Columns {
+		writeText(b, i, 1, styleHeader, c.Header)
+	}
+	b.WriteString(`</row>`)
 }
 
 // Style indexes into stylesXML's cellXfs.
@@ -157,10 +179,12 @@ const (
 	styleDecimal
 	stylePercent
 	styleDate
+	styleWrap
 )
 
-// writeCell writes one typed cell; empty cells are left out.
-func writeCell(b *bufio.Writer, col, row int, c Cell) {
+// writeCell writes one typed cell, text wrapped when wrap is set; empty
+// cells are left out.
+func writeCell(b *bufio.Writer, col, row int, c Cell, wrap bool) {
 	if c.Empty {
 		return
 	}
@@ -178,8 +202,12 @@ func writeCell(b *bufio.Writer, col, row int, c Cell) {
 		serial := int(c.Date.Unix()/86400) + 25569
 		writeNumber(b, col, row, styleDate, strconv.Itoa(serial))
 	default:
+		style := styleNone
+		if wrap {
+			style = styleWrap
+		}
 		if c.Text != "" {
-			writeText(b, col, row, styleNone, c.Text)
+			writeText(b, col, row, style, c.Text)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
+	"strconv"
 	"testing"
 	"time"
 
@@ -108,7 +110,106 @@ func TestWrite_Typed(t *testing.T) {
 			t.Errorf("%s shows %q, want %q", cell, v, want)
 		}
 	}
-	if v, _ := f.GetCellValue("الملخص", "B2", excelize.Options{RawCellValue: true}); v != "0.954" {
+	if v, _ := f.GetCellValue("الملخص", "B2", excelize.Options{RawCellValue: true}); !sameFloat(v, 0.954) {
 		t.Errorf("B2 holds %q", v)
 	}
+}
+
+// TestWrite_Print: every sheet prints one page wide, in landscape when its
+// columns are wide, with the header row repeated, the header and footer
+// given (a literal ampersand kept), and rows tall enough for their wrapped
+// text; each kind of number has its format.
+func TestWrite_Print(t *testing.T) {
+	narrow := xlsx.Sheet{Title: "Summary", Columns: []xlsx.Column{{Header: "Figure", Width: 20}, {Header: "Value", Width: 30, Wrap: true}},
+		Rows: func(emit func([]xlsx.Cell) error) error {
+			long := "Counted as of 27 November 2026: sessions still to come are not counted. Trainings still running: 1."
+			if err := emit([]xlsx.Cell{{Kind: xlsx.Text, Text: "note"}, {Kind: xlsx.Text, Text: long}}); err != nil {
+				return err
+			}
+			return emit([]xlsx.Cell{{Kind: xlsx.Text, Text: "short"}, {Kind: xlsx.Text, Text: "one line"}})
+		}}
+	cols := make([]xlsx.Column, 12)
+	for i := range cols {
+		cols[i] = xlsx.Column{Header: "Column", Width: 12}
+	}
+	wide := xlsx.Sheet{Title: "Wide", Columns: cols, Rows: func(emit func([]xlsx.Cell) error) error {
+		return emit([]xlsx.Cell{{Kind: xlsx.Int, Num: 1234}, {Kind: xlsx.Decimal, Num: 3}, {Kind: xlsx.Percent, Num: 100 * 103.0 / 108},
+			{Kind: xlsx.Number, Num: 72.5}})
+	}}
+	var buf bytes.Buffer
+	o := xlsx.Options{Header: xlsx.HeaderFooter{Left: xlsx.Literal("Donor & partner · SPHERE II"), Center: xlsx.SheetName},
+		Footer: xlsx.HeaderFooter{Right: xlsx.PageNumber + " / " + xlsx.PageCount}}
+	if err := xlsx.Write(&buf, []xlsx.Sheet{narrow, wide}, o); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf, excelize.Options{UnzipSizeLimit: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checkPageSetup(t, f)
+	if h, _ := f.GetRowHeight("Summary", 2); h < 45 {
+		t.Errorf("the wrapped note's row is %v points tall, want three lines at least", h)
+	}
+	if h, _ := f.GetRowHeight("Summary", 3); h > 15 {
+		t.Errorf("a one-line row is %v points tall", h)
+	}
+	checkFormats(t, f)
+}
+
+// checkPageSetup: orientation by width, one page wide, the header and
+// footer, the header row as print titles.
+func checkPageSetup(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for sheet, want := range map[string]string{"Summary": "portrait", "Wide": "landscape"} {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != want || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+			pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v, %v; want %s, one page wide", sheet, pl, err, want)
+		}
+		if props, _ := f.GetSheetProps(sheet); props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: not fitted to the page", sheet)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || hf == nil || hf.OddHeader != "&LDonor && partner · SPHERE II&C&A" || hf.OddFooter != "&R&P / &N" {
+			t.Errorf("%s: header and footer %+v, %v", sheet, hf, err)
+		}
+	}
+	titles := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles[dn.Scope] = dn.RefersTo
+		}
+	}
+	if titles["Summary"] != "'Summary'!$1:$1" || titles["Wide"] != "'Wide'!$1:$1" {
+		t.Errorf("print titles %v", titles)
+	}
+}
+
+// checkFormats: each kind of number holds its full value under its format.
+func checkFormats(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for cell, want := range map[string]struct {
+		format string
+		raw    float64
+	}{"A2": {"#,##0", 1234}, "B2": {"0.0", 3}, "C2": {"0.0%", 103.0 / 108}, "D2": {"General", 72.5}} {
+		idx, _ := f.GetCellStyle("Wide", cell)
+		st, err := f.GetStyle(idx)
+		format := "General"
+		if err == nil && st.CustomNumFmt != nil {
+			format = *st.CustomNumFmt
+		} else if err == nil && st.NumFmt == 3 {
+			format = "#,##0"
+		}
+		raw, _ := f.GetCellValue("Wide", cell, excelize.Options{RawCellValue: true})
+		if format != want.format || !sameFloat(raw, want.raw) {
+			t.Errorf("%s: format %q holding %s, want %q holding %v", cell, format, raw, want.format, want.raw)
+		}
+	}
+}
+
+// sameFloat reports whether text holds v to the last digits.
+func sameFloat(text string, v float64) bool {
+	got, err := strconv.ParseFloat(text, 64)
+	return err == nil && math.Abs(got-v) < 1e-12
 }

@@ -19,8 +19,11 @@ type ListProps struct {
 	People   []Holder // live registrations, in the roster's order
 	// Refusal is the catalogue key saying why certificates cannot be
 	// issued now, or "" when they can.
-	Refusal   string
-	CanIssue  bool // editors issue missing certificates by downloading them
+	Refusal string
+	// NoAddress: the site's public address is not configured, so no
+	// certificate can be issued or downloaded yet.
+	NoAddress bool
+	CanIssue  bool // editors issue missing certificates (a form, never a link)
 	CanRevoke bool
 	Location  *time.Location
 	// Errors and Reasons hold a refused revocation: the message and the
@@ -63,13 +66,26 @@ func (p ListProps) Counts() (completed, issued, revoked int) {
 }
 
 // MayDownload reports whether the holder's certificate can be downloaded
-// by this user now: an issued one always, a missing one only by an editor
-// while certificates issue and the person completed.
-func (p ListProps) MayDownload(h Holder) bool {
-	if h.Cert != nil {
-		return true
+// now: once issued, while the site's address is known. A download never
+// issues.
+func (p ListProps) MayDownload(h Holder) bool { return h.Cert != nil && !p.NoAddress }
+
+// MayIssue reports whether this user may issue the holder's missing
+// certificate now: an editor, for a participant who completed, while
+// certificates issue and the site's address is known.
+func (p ListProps) MayIssue(h Holder) bool {
+	return h.Cert == nil && h.Result.Completed && p.CanIssue && p.Refusal == "" && !p.NoAddress
+}
+
+// Missing counts the certificates this user may issue now.
+func (p ListProps) Missing() int {
+	n := 0
+	for _, h := range p.People {
+		if p.MayIssue(h) {
+			n++
+		}
 	}
-	return p.CanIssue && p.Refusal == "" && h.Result.Completed
+	return n
 }
 
 // RuleText states the training's completion rule.
@@ -118,6 +134,8 @@ func personURL(id int64) templ.SafeURL {
 func certURL(id int64, action string) templ.SafeURL {
 	return templ.SafeURL("/certificates/" + strconv.FormatInt(id, 10) + "/" + action)
 }
+
+func issueURL(trainingID int64) templ.SafeURL { return trainingURL(trainingID, "/certificates/issue") }
 
 func pdfURL(trainingID, regID int64) templ.SafeURL {
 	return trainingURL(trainingID, "/certificates/"+strconv.FormatInt(regID, 10)+".pdf")

@@ -73,14 +73,17 @@ func ShellFrom(ctx context.Context) *Shell {
 	return &Shell{Lang: i18n.EN, Asset: func(n string) string { return "/assets/" + n }}
 }
 
-// LangURL is the current page in another language.
+// LangURL is the current page in another language. It is a reference
+// made of a query alone, which the browser resolves against the page's
+// own address: whatever path was asked for (even "//other.example/x" on
+// the 404 page), the link cannot lead to another site.
 func (s *Shell) LangURL(l i18n.Lang) string {
 	q := url.Values{}
 	for k, v := range s.Query {
 		q[k] = v
 	}
 	q.Set("lang", string(l))
-	return s.Path + "?" + q.Encode()
+	return "?" + q.Encode()
 }
 
 // CSRFHeaders is the hx-headers value that makes htmx send the token.

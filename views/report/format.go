@@ -4,50 +4,33 @@ import (
 	"context"
 	"strconv"
 
-	"math"
-
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 )
 
-// pct shows a percentage with one decimal, or a dash when there is
-// nothing to divide by.
+// pct shows a percentage as every output does (one decimal), or a dash
+// when there is nothing to divide by.
 func pct(ctx context.Context, p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	l := i18n.From(ctx)
-	return l.Decimal(model.Round1(*p), 1) + l.Digits("%")
+	return i18n.From(ctx).Figure(model.FigurePercent, p)
 }
 
-// dec shows a number with one decimal, or a dash.
+// dec shows a mean with one decimal, or a dash.
 func dec(ctx context.Context, p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return i18n.From(ctx).Decimal(model.Round1(*p), 1)
+	return i18n.From(ctx).Figure(model.FigureDecimal, p)
 }
 
-// value shows a number as the exports hold it: whole numbers without
-// decimals, others with one (the same as report.Value).
+// value shows a number as recorded (a threshold, a target).
 func value(ctx context.Context, v float64) string {
-	l := i18n.From(ctx)
-	v = model.Round1(v)
-	if v == math.Trunc(v) {
-		return l.Decimal(v, 0)
-	}
-	return l.Decimal(v, 1)
+	return i18n.From(ctx).Figure(model.FigureNumber, &v)
 }
 
-// indicatorValue shows an indicator's value in its unit.
+// indicatorValue shows an indicator's value in its unit: a percentage, or
+// a number as recorded.
 func indicatorValue(ctx context.Context, unit string, p *float64) string {
-	if p == nil {
-		return "–"
-	}
 	if unit == "percent" {
-		return value(ctx, *p) + i18n.From(ctx).Digits("%")
+		return pct(ctx, p)
 	}
-	return value(ctx, *p)
+	return i18n.From(ctx).Figure(model.FigureNumber, p)
 }
 
 func num(ctx context.Context, n int) string { return i18n.From(ctx).Num(n) }

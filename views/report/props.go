@@ -37,6 +37,7 @@ type Props struct {
 	Form   Selection
 	Errors map[string]string
 	Fig    *model.Figures // nil until a project and a valid period are chosen
+	Note   string         // what the figures count, in the reader's language
 	Charts Charts
 	Tables []string // the tables offered as CSV files
 	Years  []int    // the years the shortcuts offer, from the project's period

@@ -28,6 +28,10 @@ type Fixture struct {
 	Duplicate    int64 // a second record of Hesham Farouk Osman, merged into him
 	Cancelled    int64 // a cancelled 2023 training of the project
 	OtherFunding int64 // a 2023 training outside the project
+	Documents    int64 // the demo's course running on Today
+	Refresher    int64 // the demo's course planned for the month after Today
+	Workshop     int64 // a workshop of March 2026 with a no-show
+	Draft        int64 // a draft of October 2026
 }
 
 // Seed loads the demo into an empty database and adds the fixture.
@@ -74,6 +78,7 @@ func (x *fixer) check(err error) {
 //  6. Ahmed Mahmoud Abdelrahman has since moved to headquarters as a
 //     manager; his registrations still say Safaga, front-line officer.
 //  7. Five more indicators cover the other metrics.
+//  8. to 10. The current year's cases (see current).
 func Add(ctx context.Context, s *store.Store) (Fixture, error) {
 	x := &fixer{ctx: ctx, s: s}
 	x.fx.Hurghada = x.training("Counter-smuggling for customs officers")
@@ -104,6 +109,7 @@ func Add(ctx context.Context, s *store.Store) (Fixture, error) {
 	x.exec("UPDATE trainings SET completion_min_post_score = 60 WHERE id = ?", x.fx.Safaga)
 	x.exec("UPDATE persons SET duty_station_id = ?, position = 'management' WHERE id = ?", *hq, ahmed.PersonID)
 	x.indicators()
+	x.current(jan)
 	return x.fx, x.err
 }
 

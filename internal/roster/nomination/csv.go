@@ -46,16 +46,20 @@ func readCSV(data []byte) (*Table, error) {
 }
 
 // parseCSV feeds the records to b; skip is the number of lines already
-// removed from the top, so that line numbers stay those of the file.
+// removed from the top, so that line numbers stay those of the file. The
+// column cap acts while each record is read (see columnCap).
 func parseCSV(b *builder, text string, sep rune, skip int) error {
-	r := csv.NewReader(strings.NewReader(text))
+	r := csv.NewReader(newColumnCap(strings.NewReader(text), sep))
 	r.Comma, r.LazyQuotes, r.FieldsPerRecord = sep, true, -1
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		if err != nil {
+		var refused *Error
+		if errors.As(err, &refused) {
+			return err
+		} else if err != nil {
 			return fail(keyCorrupt)
 		}
 		line, _ := r.FieldPos(0)

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -50,9 +51,7 @@ func Required(what string) bool {
 func SQLite(t testing.TB, opt store.Options) *store.Store {
 	t.Helper()
 	s := OpenSQLite(t, filepath.Join(t.TempDir(), "test.db"), opt)
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
+	migrate(t, s)
 	return s
 }
 
@@ -111,10 +110,20 @@ func Postgres(t testing.TB, opt store.Options) *store.Store {
 		t.Fatalf("open postgres: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(context.Background()); err != nil {
-		t.Fatalf("migrate postgres: %v", err)
-	}
+	migrate(t, s)
 	return s
+}
+
+// migrate runs our migrations and the job queue's, as the migrate step
+// does.
+func migrate(t testing.TB, s *store.Store) {
+	t.Helper()
+	if _, err := s.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrate %s: %v", s.Dialect(), err)
+	}
+	if _, err := jobs.Migrate(context.Background(), s); err != nil {
+		t.Fatalf("migrate the job queue on %s: %v", s.Dialect(), err)
+	}
 }
 
 // Each runs fn against SQLite and, when configured, PostgreSQL.

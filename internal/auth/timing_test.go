@@ -1,0 +1,171 @@
+package auth_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/store"
+	"github.com/traindesk/traindesk/internal/store/storetest"
+)
+
+// TestSignIn_UnknownEmailTakesAsLongAsAWrongPassword: the decoy hash an
+// unknown email is checked against has the configured cost of the stored
+// hashes, so the two failures cannot be told apart by their time. The
+// tries alternate, so that the machine's load weighs on both alike.
+func TestSignIn_UnknownEmailTakesAsLongAsAWrongPassword(t *testing.T) {
+	for _, cost := range []int{auth.MinCost, auth.MinCost + 1} {
+		s := auth.NewSessions(nil, auth.SessionOptions{Secret: testSecret, Cost: cost})
+		if got := auth.DecoyCost(s); got != cost {
+			t.Errorf("configured cost %d: the decoy hash has cost %d", cost, got)
+		}
+	}
+
+	const cost = auth.MinCost // the lowest bcrypt cost we accept, to keep the test short
+	st := storetest.SQLite(t, store.Options{})
+	hash, _ := auth.HashPassword("the-right-password", cost)
+	u := model.User{Email: "known@example.org", Name: "Known", Role: model.RoleManager, PasswordHash: hash, Active: true}
+	if err := st.CreateUser(context.Background(), &u); err != nil {
+		t.Fatal(err)
+	}
+	limits := auth.Limits{Account: auth.Rule{Limit: 1000, Window: time.Hour}, Address: auth.Rule{Limit: 1000, Window: time.Hour},
+		Device: auth.Rule{Limit: 1000, Window: time.Hour}}
+	sess := auth.NewSessions(st, auth.SessionOptions{Secret: testSecret, Idle: time.Hour, Max: time.Hour, Cost: cost, Limits: &limits})
+	timeOf := func(email string) time.Duration {
+		start := time.Now()
+		if err := newBrowser("192.0.2.1").signIn(sess, email, "a-wrong-password"); !errors.Is(err, auth.ErrBadCredentials) {
+			t.Fatalf("%s = %v", email, err)
+		}
+		return time.Since(start)
+	}
+	var known, unknown []time.Duration
+	for i := 0; i < 20; i++ {
+		unknown = append(unknown, timeOf("nobody@example.org"))
+		known = append(known, timeOf("known@example.org"))
+	}
+	mk, mu := median(known), median(unknown)
+	if ratio := float64(mu) / float64(mk); ratio < 0.75 || ratio > 1.25 {
+		t.Errorf("median %v for an unknown email against %v for a wrong password (ratio %.2f), want within 25%%", mu, mk, ratio)
+	}
+	t.Logf("median of 20: unknown email %v, wrong password %v", mu, mk)
+}
+
+func median(ds []time.Duration) time.Duration {
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
+}
+
+// TestGate_BoundsConcurrentChecks: no more bcrypt checks run at once than
+// the gate has slots, a bounded number wait, and the rest are refused at
+// once instead of piling up.
+func TestGate_BoundsConcurrentChecks(t *testing.T) {
+	g := auth.NewGate(2, 3)
+	release := make(chan struct{})
+	started := make(chan struct{}, 10)
+	var mu sync.Mutex
+	running, most := 0, 0
+	check := func() {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		started <- struct{}{}
+		<-release
+		mu.Lock()
+		running--
+		mu.Unlock()
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 5)
+	for i := 0; i < 5; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); errs <- g.Do(context.Background(), check) }()
+	}
+	<-started
+	<-started
+	for auth.Waiting(g) < 3 {
+		time.Sleep(time.Millisecond) // until the other three queue
+	}
+	for i := 0; i < 4; i++ {
+		if err := g.Do(context.Background(), check); !errors.Is(err, auth.ErrBusy) {
+			t.Fatalf("a check beyond slots and queue = %v, want ErrBusy", err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := g.Do(ctx, check); !errors.Is(err, auth.ErrBusy) && !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled wait = %v", err)
+	}
+	close(release)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("a queued check = %v", err)
+		}
+	}
+	if most != 2 {
+		t.Errorf("%d checks ran at once, want 2", most)
+	}
+}
+
+// TestSignIn_BcryptChecksBounded: sign-ins for many accounts at once run
+// their password checks one slot at a time; those beyond the queue are
+// refused as busy at once, and their attempts are given back.
+func TestSignIn_BcryptChecksBounded(t *testing.T) {
+	st := storetest.SQLite(t, store.Options{})
+	s := auth.NewSessions(st, auth.SessionOptions{Secret: testSecret, Idle: time.Hour, Max: time.Hour, Cost: auth.MinCost, HashSlots: 1})
+	release := make(chan struct{})
+	var mu sync.Mutex
+	running, most := 0, 0
+	auth.SetCompare(s, func(string, string) bool {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		<-release
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return false
+	})
+	const n = 8 // one running, four queued (four per slot), three refused
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		go func() {
+			errs <- newBrowser(fmt.Sprintf("203.0.113.%d", i+1)).signIn(s, fmt.Sprintf("user%d@example.org", i), "wrong")
+		}()
+	}
+	busy := 0
+	for busy < 3 {
+		if err := <-errs; !errors.Is(err, auth.ErrBusy) {
+			t.Fatalf("before any check ended: %v, want ErrBusy", err)
+		}
+		busy++
+	}
+	for auth.Waiting(auth.GateOf(s)) < 4 {
+		time.Sleep(time.Millisecond) // until the other four queue
+	}
+	close(release)
+	for i := 0; i < n-busy; i++ {
+		if err := <-errs; !errors.Is(err, auth.ErrBadCredentials) {
+			t.Errorf("a queued sign-in = %v", err)
+		}
+	}
+	if most != 1 {
+		t.Errorf("%d password checks ran at once, want 1", most)
+	}
+	// Refused as busy, an attempt counts nothing: only the five checked
+	// attempts' counters remain (an account and an address each).
+	st.Exec(context.Background(), "DELETE FROM signin_throttles WHERE attempts = 0")
+	if left := st.MustCount(context.Background(), "signin_throttles"); left != int64(2*(n-busy)) {
+		t.Errorf("%d counters hold attempts, want %d", left, 2*(n-busy))
+	}
+}
