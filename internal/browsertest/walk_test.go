@@ -145,7 +145,7 @@ func walkObjects(t *testing.T, env *webtest.Env) map[string]string {
 	ctx := context.Background()
 	st := env.Store
 	officer := env.SignIn(model.RoleProgramOfficer)
-	if r := officer.Get("/trainings/1/certificates.zip"); r.StatusCode != http.StatusOK {
+	if r := officer.Post("/trainings/1/certificates/issue", nil); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("issue the certificates = %d", r.StatusCode)
 	}
 	v := map[string]string{
