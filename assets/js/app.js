@@ -61,7 +61,13 @@
     var n = 0;
     picks(name).forEach(function (b) { if (b.checked) n++; });
     document.querySelectorAll("[data-pick-count='" + name + "']").forEach(function (el) {
-      el.textContent = n ? (el.getAttribute("data-text") || "").replace("%s", n) : "";
+      // The count in the page's digits: Arabic-Indic on Arabic pages, as
+      // the server writes them.
+      var num = String(n);
+      if (document.documentElement.lang === "ar") {
+        num = num.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0660 + Number(d)); });
+      }
+      el.textContent = n ? (el.getAttribute("data-text") || "").replace("%s", num) : "";
     });
     document.querySelectorAll("[data-pick-all='" + name + "']").forEach(function (all) {
       all.checked = n > 0 && n === picks(name).length;

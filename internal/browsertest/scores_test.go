@@ -15,7 +15,7 @@ import (
 )
 
 // TestBrowser_ScoresGrid opens the test scores of the Hurghada course at
-// laptop and tablet width, in English and Arabic, and checks that the page
+// laptop, tablet and phone width, in English and Arabic, and checks that the page
 // is a grid: the three boxes of a person share a row, each column's boxes
 // share a vertical line under their own heading, and the columns run in
 // the page's direction. It then walks the grid from the keyboard: Enter
@@ -29,7 +29,7 @@ func TestBrowser_ScoresGrid(t *testing.T) {
 		for _, size := range []struct {
 			name string
 			w, h int64
-		}{{"laptop", 1280, 800}, {"tablet", 800, 1280}} {
+		}{{"laptop", 1280, 800}, {"tablet", 800, 1280}, {"phone", 390, 844}} {
 			browsertest.Viewport(t, ctx, size.w, size.h)
 			if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/trainings/1/assessments?lang="+lang),
 				chromedp.WaitVisible(chromedp.CSS("table[data-keygrid]"))); err != nil {
