@@ -16,7 +16,7 @@ run: build ## build, migrate, load the demo on first start, serve on localhost:8
 	TRAINDESK_DEMO=$${TRAINDESK_DEMO:-true} TRAINDESK_ADDR=$${TRAINDESK_ADDR:-localhost:8080} ./$(BIN) serve
 
 test: ## run every test (browser and PostgreSQL tests skip when those are absent), then short fuzz runs
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 20m ./...
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime 5s ./internal/roster/nomination/
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime 3s ./internal/roster/
 

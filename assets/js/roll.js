@@ -33,15 +33,23 @@
     var s = String(n);
     return digits ? s.replace(/[0-9]/g, function (d) { return digits[+d]; }) : s;
   }
-  // t formats a message: each %d or %s takes the next argument. A text
-  // argument is isolated, so that a Latin name keeps its place in an
-  // Arabic sentence and the other way round.
+  // t formats a message: each %d or %s (or %[n]s) takes the next (or the
+  // n-th) argument. A message with plural forms takes the form that the
+  // browser's CLDR rules (Intl.PluralRules) give for its first argument in
+  // the page's language. A text argument is isolated, so that a Latin name
+  // keeps its place in an Arabic sentence and the other way round.
   function t(key) {
     var args = Array.prototype.slice.call(arguments, 1);
-    return (msg[key] || key).replace(/%[sd]/g, function (v) {
-      var a = args.shift();
+    var s = msg[key] || key;
+    if (typeof s === "object") {
+      var form = typeof args[0] === "number" ? new Intl.PluralRules(document.documentElement.lang || "en").select(args[0]) : "other";
+      s = s[form] || s.other;
+    }
+    var next = 0;
+    return s.replace(/%(?:\[(\d+)\])?[sd]/g, function (v, idx) {
+      var a = idx ? args[+idx - 1] : args[next++];
       if (a === undefined) return v;
-      return v === "%d" ? num(a) : "\u2068" + a + "\u2069";
+      return v.slice(-1) === "d" || typeof a === "number" ? num(a) : "\u2068" + a + "\u2069";
     });
   }
 

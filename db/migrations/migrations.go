@@ -29,6 +29,9 @@ func All() []Migration {
 		{5, "marks versions per session and per mark, for delta sync", m0005},
 		{6, "sign-in attempt counters shared by every instance", m0006},
 		{7, "export files written by background jobs, kept in chunks until they expire", m0007},
+		{8, "English and Arabic title, venue and objectives of trainings; existing names moved to the language they are written in", m0008},
+		{9, "the official Arabic titles of the 23 GCM objectives", m0009},
+		{10, "personal API tokens and their per-minute request counts", m0010},
 	}
 }
 

@@ -164,9 +164,11 @@ const (
 func hurghada2023() Training {
 	t := Training{
 		Training: model.Training{
-			Title:      "Counter-smuggling for customs officers: migrants, goods and trafficking",
-			Objectives: "Show how the smuggling of migrants, the smuggling of goods and trafficking in persons are linked; practise the techniques that identify them; share practice from other countries and from the guidance of international organisations.",
-			Venue:      "Hotel conference hall", City: "Hurghada", GovernorateID: ptr(govRedSea),
+			TitleEn:      "Counter-smuggling for customs officers: migrants, goods and trafficking",
+			TitleAr:      "مكافحة التهريب لموظفي الجمارك: المهاجرون والبضائع والاتجار",
+			ObjectivesEn: "Show how the smuggling of migrants, the smuggling of goods and trafficking in persons are linked; practise the techniques that identify them; share practice from other countries and from the guidance of international organisations.",
+			ObjectivesAr: "بيان الصلة بين تهريب المهاجرين وتهريب البضائع والاتجار بالأشخاص؛ والتدرّب على الأساليب التي تكشفها؛ وتبادل الممارسات من بلدان أخرى ومن إرشادات المنظمات الدولية.",
+			VenueEn:      "Hotel conference hall", VenueAr: "قاعة المؤتمرات بالفندق", City: "Hurghada", GovernorateID: ptr(govRedSea),
 			StartsOn: model.MustDate("2023-01-16"), EndsOn: model.MustDate("2023-01-19"),
 			Status: model.StatusCompleted, Capacity: 30, Language: "ar", CompletionMinRate: model.DefaultCompletionRate,
 		},
@@ -212,9 +214,11 @@ func hurghada2023() Training {
 func victims2023() Training {
 	t := Training{
 		Training: model.Training{
-			Title:      "Identifying and referring victims of trafficking at ports of entry",
-			Objectives: "Recognise indicators of trafficking among travellers and crews, interview with care, and refer presumed victims to protection services.",
-			Venue:      "Customs training centre", City: "Safaga", GovernorateID: ptr(govRedSea),
+			TitleEn:      "Identifying and referring victims of trafficking at ports of entry",
+			TitleAr:      "التعرّف على ضحايا الاتجار وإحالتهم في منافذ الدخول",
+			ObjectivesEn: "Recognise indicators of trafficking among travellers and crews, interview with care, and refer presumed victims to protection services.",
+			ObjectivesAr: "التعرّف على مؤشرات الاتجار بين المسافرين وأفراد الطواقم، وإجراء المقابلات بعناية، وإحالة الضحايا المفترضين إلى خدمات الحماية.",
+			VenueEn:      "Customs training centre", VenueAr: "مركز تدريب الجمارك", City: "Safaga", GovernorateID: ptr(govRedSea),
 			StartsOn: model.MustDate("2023-05-21"), EndsOn: model.MustDate("2023-05-23"),
 			Status: model.StatusCompleted, Capacity: 20, Language: "ar", CompletionMinRate: model.DefaultCompletionRate,
 		},
@@ -242,9 +246,11 @@ func victims2023() Training {
 func documents(today model.Date) Training {
 	t := Training{
 		Training: model.Training{
-			Title:      "Document examination for front-line officers",
-			Objectives: "Detect forged and altered travel and shipping documents at the counter and on the quay.",
-			Venue:      "Safaga port training room", City: "Safaga", GovernorateID: ptr(govRedSea),
+			TitleEn:      "Document examination for front-line officers",
+			TitleAr:      "فحص الوثائق لموظفي الخطوط الأمامية",
+			ObjectivesEn: "Detect forged and altered travel and shipping documents at the counter and on the quay.",
+			ObjectivesAr: "كشف وثائق السفر والشحن المزوّرة والمعدّلة عند الشبّاك وعلى الرصيف.",
+			VenueEn:      "Safaga port training room", VenueAr: "قاعة التدريب بميناء سفاجا", City: "Safaga", GovernorateID: ptr(govRedSea),
 			StartsOn: today.AddDays(-1), EndsOn: today.AddDays(1),
 			Status: model.StatusOngoing, Capacity: 18, Language: "ar", CompletionMinRate: model.DefaultCompletionRate,
 		},
@@ -271,9 +277,11 @@ func refresher(today model.Date) Training {
 	s := model.DateOf(start)
 	t := Training{
 		Training: model.Training{
-			Title:      "Counter-smuggling refresher for Hurghada airport",
-			Objectives: "Refresh risk profiling and the handling of suspected smuggling cases for airport shifts.",
-			Venue:      "Hurghada International Airport, training room", City: "Hurghada", GovernorateID: ptr(govRedSea),
+			TitleEn:      "Counter-smuggling refresher for Hurghada airport",
+			TitleAr:      "دورة تنشيطية في مكافحة التهريب لمطار الغردقة",
+			ObjectivesEn: "Refresh risk profiling and the handling of suspected smuggling cases for airport shifts.",
+			ObjectivesAr: "تنشيط مهارات تحليل المخاطر والتعامل مع حالات التهريب المشتبه بها لورديات المطار.",
+			VenueEn:      "Hurghada International Airport, training room", VenueAr: "مطار الغردقة الدولي، قاعة التدريب", City: "Hurghada", GovernorateID: ptr(govRedSea),
 			StartsOn: s, EndsOn: s.AddDays(1),
 			Status: model.StatusPlanned, Capacity: 20, Language: "ar", CompletionMinRate: model.DefaultCompletionRate,
 		},

@@ -20,7 +20,7 @@ func TestBuild_ProjectCoversTheDemo(t *testing.T) {
 		}
 		for _, tr := range d.Trainings {
 			if tr.Training.StartsOn.Before(p.StartsOn) || tr.Training.EndsOn.After(p.EndsOn) {
-				t.Errorf("loaded on %s: %q (%s–%s) is outside the project's period", day, tr.Training.Title, tr.Training.StartsOn, tr.Training.EndsOn)
+				t.Errorf("loaded on %s: %q (%s–%s) is outside the project's period", day, tr.Training.TitleEn, tr.Training.StartsOn, tr.Training.EndsOn)
 			}
 		}
 	}
@@ -44,7 +44,7 @@ func TestBuild_AsTheREADMESays(t *testing.T) {
 	want := [][2]string{{"2023-01-16", "2023-01-19"}, {"2023-05-21", "2023-05-23"}, {"2027-03-09", "2027-03-11"}, {"2027-04-14", "2027-04-15"}}
 	for i, tr := range later.Trainings {
 		if got := [2]string{tr.Training.StartsOn.String(), tr.Training.EndsOn.String()}; got != want[i] {
-			t.Errorf("loaded on 2027-03-10, %q runs %v, want %v", tr.Training.Title, got, want[i])
+			t.Errorf("loaded on 2027-03-10, %q runs %v, want %v", tr.Training.TitleEn, got, want[i])
 		}
 	}
 }

@@ -101,6 +101,7 @@ func Build(st *store.Store, o Options) *Built {
 		Reports:        reports,
 		Certificates:   certificates,
 		Users:          auth.NewUsers(st, o.BcryptCost),
+		Tokens:         auth.NewTokens(st, o.Now, 0),
 		Reference:      reference.New(st),
 		Audit:          audit.New(st),
 		Assets:         assets.New("/assets/"),

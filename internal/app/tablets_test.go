@@ -23,7 +23,7 @@ func course(t *testing.T, env *webtest.Env, regs int) [][2]int64 {
 	t.Helper()
 	ctx := context.Background()
 	today := model.DateOf(env.Clock.Now().In(env.Cairo))
-	tr := model.Training{Title: "Backup under load", StartsOn: today.AddDays(-1), EndsOn: today, Status: model.StatusOngoing,
+	tr := model.Training{TitleEn: "Backup under load", StartsOn: today.AddDays(-1), EndsOn: today, Status: model.StatusOngoing,
 		Capacity: regs, Language: "ar", CompletionMinRate: 80}
 	if err := env.Store.CreateTraining(ctx, &tr, model.TrainingPlan{Facilitators: []int64{env.Users[model.RoleTrainer].ID}}); err != nil {
 		t.Fatal(err)

@@ -56,7 +56,7 @@ func newFixture(t *testing.T, st *store.Store, clock *storetest.Clock, cairo *ti
 		svc: attendance.New(st, attendance.Config{Now: clock.Now, Location: cairo, DaysAfter: 3, CodeKey: checkinKey})}
 	// The demo's trainings are stored in the order the seed lists them.
 	for i, tr := range demo.Trainings {
-		if strings.HasPrefix(tr.Training.Title, "Document examination") {
+		if strings.HasPrefix(tr.Training.TitleEn, "Document examination") {
 			f.course = int64(i + 1)
 		}
 	}

@@ -116,3 +116,10 @@ func CheckTraining(u model.User, a Action, d model.TrainingDetail) error {
 	}
 	return nil
 }
+
+// MayReadPersonalData reports whether actor may be given people's names
+// and details where it may see them at all: a signed-in user may; a token
+// only when it was made with the personal-data scope.
+func MayReadPersonalData(actor model.Actor) bool {
+	return actor.Token == nil || actor.Token.PersonalData
+}

@@ -55,3 +55,22 @@ func TestVisibleTrainings(t *testing.T) {
 		t.Errorf("disabled trainer scope %+v", s)
 	}
 }
+
+// TestMayReadPersonalData gives participant lists to signed-in users and
+// to tokens made with the personal-data scope only.
+func TestMayReadPersonalData(t *testing.T) {
+	u := model.User{ID: 1, Role: model.RoleManager, Active: true}
+	cases := map[string]struct {
+		a    model.Actor
+		want bool
+	}{
+		"Session":       {model.Actor{User: u, IP: "1.2.3.4"}, true},
+		"TokenPersonal": {model.Actor{User: u, IP: "1.2.3.4", Token: &model.TokenGrant{TokenID: 1, PersonalData: true}}, true},
+		"TokenReadOnly": {model.Actor{User: u, IP: "1.2.3.4", Token: &model.TokenGrant{TokenID: 2}}, false},
+	}
+	for name, c := range cases {
+		if got := auth.MayReadPersonalData(c.a); got != c.want {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ import (
 func benchCourse(t *testing.T, env *webtest.Env, regs, sessions int) ([]int64, []int64) {
 	ctx := context.Background()
 	today := model.DateOf(env.Clock.Now().In(env.Cairo))
-	tr := model.Training{Title: "Benchmark course", StartsOn: today, EndsOn: today.AddDays(sessions - 1), Status: model.StatusOngoing,
+	tr := model.Training{TitleEn: "Benchmark course", StartsOn: today, EndsOn: today.AddDays(sessions - 1), Status: model.StatusOngoing,
 		Capacity: regs, Language: "ar", CompletionMinRate: 80}
 	if err := env.Store.CreateTraining(ctx, &tr, model.TrainingPlan{Facilitators: []int64{env.Users[model.RoleTrainer].ID}}); err != nil {
 		t.Fatal(err)

@@ -25,8 +25,8 @@ func TestBrowser_CreateTrainingAndImport(t *testing.T) {
 
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(env.HTTP.URL+"/trainings/new"),
-		chromedp.WaitVisible(chromedp.CSS("#f-title")),
-		chromedp.SendKeys(chromedp.CSS("#f-title"), "Counter-smuggling, second cohort"),
+		chromedp.WaitVisible(chromedp.CSS("#f-title_en")),
+		chromedp.SendKeys(chromedp.CSS("#f-title_en"), "Counter-smuggling, second cohort"),
 		chromedp.SetValue(chromedp.CSS("#f-starts_on"), "2023-02-12"),
 		chromedp.SetValue(chromedp.CSS("#f-ends_on"), "2023-02-15"),
 		chromedp.SetValue(chromedp.CSS("#f-capacity"), "30"),

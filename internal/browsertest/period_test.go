@@ -25,7 +25,7 @@ func TestBrowser_ProjectPeriod(t *testing.T) {
 	want := map[string]string{"en": "SPHERE II runs from 1 January 2022 to 31 December 2027.", "ar": "فترة SPHERE II من ١ يناير ٢٠٢٢ إلى ٣١ ديسمبر ٢٠٢٧."}
 	anyway := map[string]string{"en": "Save anyway", "ar": "احفظ على أي حال"}
 	for _, lang := range []string{"en", "ar"} {
-		if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/trainings/new?lang="+lang), chromedp.WaitVisible(chromedp.CSS("#f-title"))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/trainings/new?lang="+lang), chromedp.WaitVisible(chromedp.CSS("#f-title_en"))); err != nil {
 			t.Fatal(err)
 		}
 		if got := periodShown(t, ctx); got != "" {
@@ -49,7 +49,7 @@ func TestBrowser_ProjectPeriod(t *testing.T) {
 
 		chooseProject(t, ctx, "1")
 		err := chromedp.Do(ctx,
-			chromedp.SendKeys(chromedp.CSS("#f-title"), "Next month's course"),
+			chromedp.SendKeys(chromedp.CSS("#f-title_en"), "Next month's course"),
 			chromedp.SetValue(chromedp.CSS("#f-starts_on"), "2021-06-01"),
 			chromedp.SetValue(chromedp.CSS("#f-ends_on"), "2021-06-02"),
 			chromedp.SetValue(chromedp.CSS("#f-capacity"), "20"),

@@ -154,7 +154,8 @@ func Refusal(err error) string {
 // can be explained beside it.
 type Refused struct {
 	TrainingID int64
-	Title      string
+	TitleEn    string
+	TitleAr    string
 	Reason     error // one of the Err… values above that Refusal explains
 }
 
@@ -168,5 +169,5 @@ func refused(c Course, err error) error {
 	if Refusal(err) == "" {
 		return err
 	}
-	return &Refused{TrainingID: c.T.ID, Title: c.T.Title, Reason: err}
+	return &Refused{TrainingID: c.T.ID, TitleEn: c.T.TitleEn, TitleAr: c.T.TitleAr, Reason: err}
 }

@@ -54,7 +54,7 @@ func (c Course) side(l *i18n.Localizer, name string, issued model.Date) Side {
 		Certifies: l.T("certificate.pdf.certifies"),
 		Name:      name,
 		Completed: l.T("certificate.pdf.completed"),
-		Title:     c.T.Title,
+		Title:     l.Pick(c.T.TitleEn, c.T.TitleAr),
 		Dates:     l.DateRange(c.T.StartsOn, c.T.EndsOn),
 		Days:      DaysOfTraining(l, c.TrainingDays()),
 		Issued:    l.T("certificate.pdf.issued", l.Date(issued)),
@@ -115,18 +115,10 @@ func (c Course) TrainingDays() int {
 	return len(days)
 }
 
-// DaysOfTraining says "4 days of training" with the number agreement
-// Arabic needs (one, two, three to ten, eleven and more).
+// DaysOfTraining says "4 days of training" with the number agreement each
+// language needs (Arabic has six plural forms; the catalogue holds them).
 func DaysOfTraining(l *i18n.Localizer, n int) string {
-	switch {
-	case n == 1:
-		return l.T("certificate.pdf.days_one")
-	case n == 2:
-		return l.T("certificate.pdf.days_two")
-	case n >= 3 && n <= 10:
-		return l.T("certificate.pdf.days_few", l.Num(n))
-	}
-	return l.T("certificate.pdf.days_many", l.Num(n))
+	return l.N("certificate.pdf.days", n)
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -26,8 +26,8 @@ func course(t *testing.T) Course {
 		Stations:     []model.DutyStation{{ID: 1, NameEn: "Safaga seaport", NameAr: "ميناء سفاجا البحري"}},
 	}
 	tr := model.TrainingDetail{Training: model.Training{ID: 1,
-		Title: "Counter-smuggling for customs officers: migrants, goods and trafficking", ProjectID: ptr(int64(1)),
-		Venue: "Hotel conference hall", City: "Hurghada", GovernorateID: ptr(int64(17)),
+		TitleEn: "Counter-smuggling for customs officers: migrants, goods and trafficking", ProjectID: ptr(int64(1)),
+		VenueEn: "Hotel conference hall", City: "Hurghada", GovernorateID: ptr(int64(17)),
 		StartsOn: model.MustDate("2023-01-16"), EndsOn: model.MustDate("2023-01-19"),
 		Status: model.StatusCompleted, CompletionMinRate: 80}}
 	var sits []model.SittingRow

@@ -67,7 +67,7 @@ func TestWrite_RendersBothStates(t *testing.T) {
 
 func TestWrite_LongTexts(t *testing.T) {
 	c := course(t)
-	c.T.Title = strings.Repeat("Identifying and referring presumed victims of trafficking at seaports, airports and land borders; ", 3)
+	c.T.TitleEn = strings.Repeat("Identifying and referring presumed victims of trafficking at seaports, airports and land borders; ", 3)
 	p, _ := c.Person(100)
 	p.NameLatin = "Abdelrahman Mohamed Abdelfattah El-Sayed Abdelhamid Mostafa El-Shazly"
 	p.NameArabic = "عبد الرحمن محمد عبد الفتاح السيد عبد الحميد مصطفى الشاذلي"
@@ -82,7 +82,7 @@ func TestWrite_LongTexts(t *testing.T) {
 }
 
 func TestDaysOfTraining_ArabicAgreement(t *testing.T) {
-	cases := map[int]string{1: "يوم تدريبي واحد", 2: "يومان تدريبيان", 5: "٥ أيام تدريبية", 12: "١٢ يومًا تدريبيًا"}
+	cases := map[int]string{1: "يوم تدريبي واحد", 2: "يومان تدريبيان", 5: "٥ أيام تدريبية", 12: "١٢ يومًا تدريبيًا", 100: "١٠٠ يوم تدريبي", 103: "١٠٣ أيام تدريبية"}
 	for n, want := range cases {
 		if got := DaysOfTraining(i18n.New(i18n.AR), n); got != want {
 			t.Errorf("%d days: %q, want %q", n, got, want)

@@ -133,7 +133,7 @@ func TestCertificate_IssueOnce(t *testing.T) {
 			"download": func() error { _, err := f.svc.Certificate(f.ctx, f.officer, 1, f.notDone.ID); return err },
 		} {
 			err := try()
-			if !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotCompleted) || re.TrainingID != 1 || re.Title == "" {
+			if !errors.As(err, &re) || !errors.Is(err, certificate.ErrNotCompleted) || re.TrainingID != 1 || re.TitleEn == "" {
 				t.Errorf("non-completer's %s: %v", name, err)
 			}
 		}

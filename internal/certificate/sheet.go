@@ -61,7 +61,7 @@ func (c Course) Sheet(l *i18n.Localizer, generated model.Date) Sheet {
 	s := Sheet{
 		RTL:     l.Lang == i18n.AR,
 		Title:   l.T("certificate.sheet.title"),
-		Heading: c.T.Title,
+		Heading: l.Pick(c.T.TitleEn, c.T.TitleAr),
 		Facts:   c.facts(l),
 		Columns: c.columns(l),
 		Footer:  l.T("certificate.sheet.generated", l.Date(generated)),
@@ -94,9 +94,9 @@ func (c Course) facts(l *i18n.Localizer) [][2]string {
 	if p, ok := c.Refs.Project(c.T.ProjectID); ok {
 		add("certificate.sheet.project", p.Code+" — "+l.Pick(p.TitleEn, p.TitleAr))
 	}
-	add("certificate.sheet.training", c.T.Title)
+	add("certificate.sheet.training", l.Pick(c.T.TitleEn, c.T.TitleAr))
 	add("certificate.sheet.dates", l.DateRange(c.T.StartsOn, c.T.EndsOn))
-	add("certificate.sheet.venue", c.T.Venue)
+	add("certificate.sheet.venue", l.Pick(c.T.VenueEn, c.T.VenueAr))
 	add("certificate.sheet.city", c.Place(l))
 	add("certificate.sheet.participants", l.T("certificate.sheet.participants_value",
 		l.Num(len(c.People)), l.Num(len(c.Completers()))))

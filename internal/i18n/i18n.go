@@ -7,6 +7,7 @@ import (
 	"context"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -54,14 +55,31 @@ func (l Lang) Dir() string {
 //go:embed locales
 var files embed.FS
 
-// Catalogs maps each language to its messages.
+// Catalogs maps each language to its messages. A message with plural
+// forms appears here with its "other" form; its forms are in Plurals.
 type Catalogs map[Lang]map[string]string
 
-var load = sync.OnceValues(func() (Catalogs, error) { return Load(files) })
+// Plurals maps each language to the messages that have plural forms.
+type Plurals map[Lang]map[string]Forms
+
+type loaded struct {
+	msgs    Catalogs
+	plurals Plurals
+}
+
+var load = sync.OnceValues(func() (loaded, error) {
+	c, p, err := Load(files)
+	return loaded{c, p}, err
+})
 
 // Default returns the embedded catalogues; it panics only if they are
 // malformed, which the tests catch.
-func Default() Catalogs {
+func Default() Catalogs { return mustLoad().msgs }
+
+// DefaultPlurals returns the embedded plural messages.
+func DefaultPlurals() Plurals { return mustLoad().plurals }
+
+func mustLoad() loaded {
 	c, err := load()
 	if err != nil {
 		panic(err)
@@ -69,17 +87,18 @@ func Default() Catalogs {
 	return c
 }
 
-// Load reads locales/<lang>/*.json from fsys. A key defined twice in one
-// language is an error, so that two areas cannot silently overwrite each
-// other.
-func Load(fsys fs.FS) (Catalogs, error) {
-	out := Catalogs{}
+// Load reads locales/<lang>/*.json from fsys. A value is a message, or an
+// object of plural forms ({"one": "…", "other": "…"}). A key defined twice
+// in one language is an error, so that two areas cannot silently overwrite
+// each other.
+func Load(fsys fs.FS) (Catalogs, Plurals, error) {
+	out, plurals := Catalogs{}, Plurals{}
 	for _, l := range Langs {
-		out[l] = map[string]string{}
+		out[l], plurals[l] = map[string]string{}, map[string]Forms{}
 		dir := path.Join("locales", string(l))
 		entries, err := fs.ReadDir(fsys, dir)
 		if err != nil {
-			return nil, fmt.Errorf("i18n: %w", err)
+			return nil, nil, fmt.Errorf("i18n: %w", err)
 		}
 		for _, e := range entries {
 			if !strings.HasSuffix(e.Name(), ".json") {
@@ -87,21 +106,51 @@ func Load(fsys fs.FS) (Catalogs, error) {
 			}
 			b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			var m map[string]string
+			var m map[string]json.RawMessage
 			if err := json.Unmarshal(b, &m); err != nil {
-				return nil, fmt.Errorf("i18n: %s/%s: %w", dir, e.Name(), err)
+				return nil, nil, fmt.Errorf("i18n: %s/%s: %w", dir, e.Name(), err)
 			}
-			for k, v := range m {
+			for k, raw := range m {
 				if _, dup := out[l][k]; dup {
-					return nil, fmt.Errorf("i18n: %s: key %q is defined twice", l, k)
+					return nil, nil, fmt.Errorf("i18n: %s: key %q is defined twice", l, k)
 				}
-				out[l][k] = v
+				msg, forms, err := parseMessage(raw)
+				if err != nil {
+					return nil, nil, fmt.Errorf("i18n: %s/%s: %q: %w", dir, e.Name(), k, err)
+				}
+				out[l][k] = msg
+				if forms != nil {
+					plurals[l][k] = forms
+				}
 			}
 		}
 	}
-	return out, nil
+	return out, plurals, nil
+}
+
+// parseMessage reads a plain message or an object of plural forms.
+func parseMessage(raw json.RawMessage) (string, Forms, error) {
+	var msg string
+	if err := json.Unmarshal(raw, &msg); err == nil {
+		return msg, nil, nil
+	}
+	var forms Forms
+	if err := json.Unmarshal(raw, &forms); err != nil {
+		return "", nil, errors.New("a message is a string or an object of plural forms")
+	}
+	for f := range forms {
+		switch f {
+		case Zero, One, Two, Few, Many, Other:
+		default:
+			return "", nil, fmt.Errorf("unknown plural form %q", f)
+		}
+	}
+	if forms[Other] == "" {
+		return "", nil, errors.New("plural forms need an \"other\" form")
+	}
+	return forms[Other], forms, nil
 }
 
 // Keys lists a language's keys in order.
@@ -116,18 +165,27 @@ func (c Catalogs) Keys(l Lang) []string {
 
 // Localizer translates and formats for one language.
 type Localizer struct {
-	Lang Lang
-	msgs map[string]string
+	Lang    Lang
+	msgs    map[string]string
+	plurals map[string]Forms
 }
 
 // New returns a localizer for lang from the embedded catalogues.
 func New(lang Lang) *Localizer {
-	return &Localizer{Lang: lang, msgs: Default()[lang]}
+	c := mustLoad()
+	return &Localizer{Lang: lang, msgs: c.msgs[lang], plurals: c.plurals[lang]}
 }
 
 // T returns the message for key, formatted with args (fmt verbs). A missing
 // key shows as the key itself in brackets, which the catalogue tests forbid.
+// For a key with plural forms whose first argument is a whole number, T
+// is N: the number picks the form.
 func (l *Localizer) T(key string, args ...any) string {
+	if _, ok := l.plurals[key]; ok && len(args) > 0 {
+		if n, ok := wholeNumber(args[0]); ok {
+			return l.N(key, n, args[1:]...)
+		}
+	}
 	msg, ok := l.msgs[key]
 	if !ok {
 		return "[" + key + "]"
@@ -138,19 +196,40 @@ func (l *Localizer) T(key string, args ...any) string {
 	return msg
 }
 
+func wholeNumber(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case int32:
+		return int(n), true
+	}
+	return 0, false
+}
+
 // Has reports whether key exists.
 func (l *Localizer) Has(key string) bool {
 	_, ok := l.msgs[key]
 	return ok
 }
 
-// Pick returns ar when the language is Arabic and ar is not empty, else en:
-// for data that carries both names.
-func (l *Localizer) Pick(en, ar string) string {
-	if l.Lang == AR && strings.TrimSpace(ar) != "" {
-		return ar
+// Pick returns the text in l's language of data that carries both
+// (names, titles, venues): the other language's when that one is empty.
+func (l *Localizer) Pick(en, ar string) string { return Pick(l.Lang, en, ar) }
+
+// Pick returns ar for Arabic and en otherwise, falling back to the other
+// when the chosen one is blank. Services that write files in a language
+// (certificates, exports) use it without a localizer.
+func Pick(lang Lang, en, ar string) string {
+	first, second := en, ar
+	if lang == AR {
+		first, second = ar, en
 	}
-	return en
+	if strings.TrimSpace(first) != "" {
+		return first
+	}
+	return second
 }
 
 type ctxKey struct{}
@@ -170,3 +249,19 @@ func From(ctx context.Context) *Localizer {
 
 // T translates key with the localizer in ctx; views call it.
 func T(ctx context.Context, key string, args ...any) string { return From(ctx).T(key, args...) }
+
+// Choose picks, with the localizer in ctx, the text in the page's language
+// of data kept in both (see Pick); views call it.
+func Choose(ctx context.Context, en, ar string) string { return From(ctx).Pick(en, ar) }
+
+// Isolate wraps text typed by a user (a name, a reason) in Unicode's
+// first-strong isolate, so that inside a message of the other script it
+// keeps its own direction and does not drag the message's punctuation
+// with it: an English name in an Arabic sentence keeps the sentence's
+// full stop at its end. Elements use <bdi> or dir="auto" instead.
+func Isolate(s string) string {
+	if s == "" {
+		return s
+	}
+	return "\u2068" + s + "\u2069"
+}

@@ -6,6 +6,9 @@ package model
 type Actor struct {
 	User
 	IP string
+	// Token is set when the request came with a personal API token instead
+	// of a sign-in: it then reads only, and personal data only if granted.
+	Token *TokenGrant
 }
 
 // System is the actor of start-up work and shell commands: no user.

@@ -53,6 +53,10 @@ const (
 	AuditAttendanceSheet      AuditKind = "attendance_sheet"
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
+
+	AuditTokenCreate AuditKind = "api_token_create"
+	AuditTokenRevoke AuditKind = "api_token_revoke"
+	AuditTokenUse    AuditKind = "api_token_use"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -65,7 +69,7 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded,
+	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

@@ -20,7 +20,8 @@ type CertificateCheck struct {
 	RevokedAt  *time.Time
 	NameLatin  string
 	NameArabic string
-	Title      string
+	TitleEn    string
+	TitleAr    string
 	StartsOn   Date
 	EndsOn     Date
 }

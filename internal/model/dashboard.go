@@ -4,8 +4,10 @@ package model
 type TodaySitting struct {
 	SittingID  int64
 	TrainingID int64
-	Title      string
-	Venue      string
+	TitleEn    string
+	TitleAr    string
+	VenueEn    string
+	VenueAr    string
 	City       string
 	Date       Date
 	StartsAt   string
@@ -18,11 +20,13 @@ type TodaySitting struct {
 // UpcomingTraining is a training on the dashboard's "coming up" list.
 type UpcomingTraining struct {
 	ID           int64
-	Title        string
+	TitleEn      string
+	TitleAr      string
 	StartsOn     Date
 	EndsOn       Date
 	City         string
-	Venue        string
+	VenueEn      string
+	VenueAr      string
 	Status       TrainingStatus
 	Capacity     int
 	Participants int

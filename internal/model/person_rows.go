@@ -8,7 +8,8 @@ import (
 // MergeClash is a training both persons of a merge are registered on.
 type MergeClash struct {
 	TrainingID int64
-	Title      string
+	TitleEn    string
+	TitleAr    string
 	StartsOn   Date
 	EndsOn     Date
 }
@@ -24,7 +25,10 @@ type MergeClashError struct {
 func (e *MergeClashError) Error() string {
 	titles := make([]string, len(e.Trainings))
 	for i, t := range e.Trainings {
-		titles[i] = t.Title
+		titles[i] = t.TitleEn
+		if titles[i] == "" {
+			titles[i] = t.TitleAr
+		}
 	}
 	return "both persons are registered on " + strings.Join(titles, "; ")
 }
@@ -67,7 +71,8 @@ type PersonRow struct {
 type HistoryRow struct {
 	RegistrationID int64
 	TrainingID     int64
-	Title          string
+	TitleEn        string
+	TitleAr        string
 	StartsOn       Date
 	EndsOn         Date
 	City           string

@@ -28,8 +28,7 @@ func DonorInputOf(d Donor) DonorInput {
 func (in *DonorInput) Validate() error {
 	trim(&in.NameEn, &in.NameAr, &in.ShortName)
 	errs := Errors{}
-	text(errs, "name_en", in.NameEn, 200, true)
-	text(errs, "name_ar", in.NameAr, 200, false)
+	pair(errs, "name_en", in.NameEn, "name_ar", in.NameAr, 200)
 	text(errs, "short_name", in.ShortName, 60, false)
 	return errs.Err()
 }
@@ -59,8 +58,7 @@ func (in *ProjectInput) Validate(donors []int64) error {
 	ascii(&in.StartsOn, &in.EndsOn, &in.MasteryThreshold)
 	errs := Errors{}
 	text(errs, "code", in.Code, 40, true)
-	text(errs, "title_en", in.TitleEn, 400, true)
-	text(errs, "title_ar", in.TitleAr, 400, false)
+	pair(errs, "title_en", in.TitleEn, "title_ar", in.TitleAr, 400)
 	choice(errs, "donor_id", in.DonorID, donors, true)
 	start, okStart := date(errs, "starts_on", in.StartsOn)
 	end, okEnd := date(errs, "ends_on", in.EndsOn)
@@ -107,8 +105,7 @@ func (in *AgencyInput) Validate() error {
 	in.FocalEmail = NormalizeEmail(in.FocalEmail)
 	in.FocalPhone = ASCIIDigits(in.FocalPhone)
 	errs := Errors{}
-	text(errs, "name_en", in.NameEn, 200, true)
-	text(errs, "name_ar", in.NameAr, 200, false)
+	pair(errs, "name_en", in.NameEn, "name_ar", in.NameAr, 200)
 	text(errs, "short_name", in.ShortName, 40, false)
 	text(errs, "parent_ministry_en", in.ParentMinistryEn, 200, false)
 	text(errs, "parent_ministry_ar", in.ParentMinistryAr, 200, false)
@@ -155,8 +152,7 @@ func StationInputOf(d DutyStation) StationInput {
 func (in *StationInput) Validate(governorates, agencies []int64) error {
 	trim(&in.NameEn, &in.NameAr, &in.Kind, &in.GovernorateID, &in.AgencyID)
 	errs := Errors{}
-	text(errs, "name_en", in.NameEn, 200, true)
-	text(errs, "name_ar", in.NameAr, 200, false)
+	pair(errs, "name_en", in.NameEn, "name_ar", in.NameAr, 200)
 	if !slices.Contains(StationKinds, StationKind(in.Kind)) {
 		errs.Add("kind", "error.choose")
 	}
@@ -185,10 +181,21 @@ func ThematicInputOf(t ThematicArea) ThematicInput {
 func (in *ThematicInput) Validate() error {
 	trim(&in.NameEn, &in.NameAr)
 	errs := Errors{}
-	text(errs, "name_en", in.NameEn, 120, true)
-	text(errs, "name_ar", in.NameAr, 120, false)
+	pair(errs, "name_en", in.NameEn, "name_ar", in.NameAr, 120)
 	return errs.Err()
 }
 
 // Apply copies a valid form into t.
 func (in ThematicInput) Apply(t *ThematicArea) { t.NameEn, t.NameAr = in.NameEn, in.NameAr }
+
+// pair checks a name kept in English and Arabic: at least one of the two
+// is required (the pages show the other where one is missing), each no
+// longer than max. The message stands beside the English field.
+func pair(errs Errors, fieldEn, en, fieldAr, ar string, max int) {
+	if en == "" && ar == "" {
+		errs.Add(fieldEn, "error.required_one_language")
+		return
+	}
+	text(errs, fieldEn, en, max, false)
+	text(errs, fieldAr, ar, max, false)
+}

@@ -32,7 +32,8 @@ func TestAgencyInput_Validate(t *testing.T) {
 	}{
 		{"Valid", func(*model.AgencyInput) {}, nil},
 		{"ArabicOptional", func(in *model.AgencyInput) { in.NameAr = "" }, nil},
-		{"ErrName", func(in *model.AgencyInput) { in.NameEn = "   " }, map[string]string{"name_en": "error.required"}},
+		{"EnglishOptional", func(in *model.AgencyInput) { in.NameEn, in.NameAr = "", "مصلحة الجمارك المصرية" }, nil},
+		{"ErrName", func(in *model.AgencyInput) { in.NameEn, in.NameAr = "   ", " " }, map[string]string{"name_en": "error.required_one_language"}},
 		{"ErrKind", func(in *model.AgencyInput) { in.Kind = "navy" }, map[string]string{"kind": "error.choose"}},
 		{"PhoneFormats", func(in *model.AgencyInput) { in.FocalPhone = "+20 (65) 344-1234" }, nil},
 		{"PhoneArabicDigits", func(in *model.AgencyInput) { in.FocalPhone = "٠١٠٠ ١٢٣ ٤٥٦٧" }, nil},

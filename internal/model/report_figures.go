@@ -176,10 +176,12 @@ type GoalFigures struct {
 // sessions to come is Running, and its completion is not counted yet.
 type TrainingFigures struct {
 	ID              int64          `json:"id"`
-	Title           string         `json:"title"`
+	TitleEn         string         `json:"title_en"`
+	TitleAr         string         `json:"title_ar"`
 	StartsOn        Date           `json:"starts_on"`
 	EndsOn          Date           `json:"ends_on"`
-	Venue           string         `json:"venue"`
+	VenueEn         string         `json:"venue_en"`
+	VenueAr         string         `json:"venue_ar"`
 	City            string         `json:"city"`
 	GovernorateEn   string         `json:"governorate_en"`
 	GovernorateAr   string         `json:"governorate_ar"`

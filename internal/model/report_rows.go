@@ -6,7 +6,8 @@ package model
 type ReportParticipant struct {
 	RegistrationID int64
 	TrainingID     int64
-	TrainingTitle  string
+	TitleEn        string // the training's
+	TitleAr        string
 	StartsOn       Date
 	PersonID       int64
 	NameLatin      string
@@ -47,7 +48,8 @@ func (p ReportParticipant) Completed() bool {
 type AttendanceLine struct {
 	RegistrationID int64
 	TrainingID     int64
-	TrainingTitle  string
+	TitleEn        string // the training's
+	TitleAr        string
 	PersonID       int64
 	NameLatin      string
 	NameArabic     string
@@ -93,10 +95,12 @@ type ReportFilter struct {
 // registrations with no present or late mark at them.
 type ReportTraining struct {
 	ID             int64
-	Title          string
+	TitleEn        string
+	TitleAr        string
 	StartsOn       Date
 	EndsOn         Date
-	Venue          string
+	VenueEn        string
+	VenueAr        string
 	City           string
 	GovernorateID  *int64
 	GovernorateEn  string

@@ -20,12 +20,15 @@ var TrainingStatuses = []TrainingStatus{StatusDraft, StatusPlanned, StatusOngoin
 // Training is one course: a title, a place, dates and the people on it.
 type Training struct {
 	ID                     int64
-	Title                  string
-	Objectives             string
+	TitleEn                string // at least one of the two titles is set
+	TitleAr                string
+	ObjectivesEn           string
+	ObjectivesAr           string
 	ThematicAreaID         *int64
 	ProjectID              *int64
 	AgencyID               *int64
-	Venue                  string
+	VenueEn                string
+	VenueAr                string
 	City                   string
 	GovernorateID          *int64
 	StartsOn               Date

@@ -15,12 +15,15 @@ type QuotaInput struct {
 
 // TrainingInput is the training form as typed.
 type TrainingInput struct {
-	Title          string
-	Objectives     string
+	TitleEn        string
+	TitleAr        string
+	ObjectivesEn   string
+	ObjectivesAr   string
 	ThematicAreaID *int64
 	ProjectID      *int64
 	AgencyID       *int64
-	Venue          string
+	VenueEn        string
+	VenueAr        string
 	City           string
 	GovernorateID  *int64
 	StartsOn       string
@@ -51,16 +54,25 @@ func ValidClock(s string) bool { return clock.MatchString(s) }
 // check. It returns field errors as a *ValidationError.
 func (in *TrainingInput) Training(project *Project) (Training, []Quota, error) {
 	errs := Errors{}
-	in.Title, in.Venue, in.City = strings.TrimSpace(in.Title), strings.TrimSpace(in.Venue), strings.TrimSpace(in.City)
-	in.Objectives = strings.TrimSpace(in.Objectives)
-	t := Training{Title: in.Title, Objectives: in.Objectives, ThematicAreaID: in.ThematicAreaID, ProjectID: in.ProjectID,
-		AgencyID: in.AgencyID, Venue: in.Venue, City: in.City, GovernorateID: in.GovernorateID, Language: in.Language,
+	trim(&in.TitleEn, &in.TitleAr, &in.VenueEn, &in.VenueAr, &in.City, &in.ObjectivesEn, &in.ObjectivesAr)
+	t := Training{TitleEn: in.TitleEn, TitleAr: in.TitleAr, ObjectivesEn: in.ObjectivesEn, ObjectivesAr: in.ObjectivesAr,
+		ThematicAreaID: in.ThematicAreaID, ProjectID: in.ProjectID, AgencyID: in.AgencyID,
+		VenueEn: in.VenueEn, VenueAr: in.VenueAr, City: in.City, GovernorateID: in.GovernorateID, Language: in.Language,
 		CompletionMinRate: DefaultCompletionRate}
-	switch {
-	case in.Title == "":
-		errs.Add("title", "error.required")
-	case len([]rune(in.Title)) > 300:
-		errs.Add("title", "error.too_long")
+	// A training needs a title in at least one language; the pages show the
+	// other language's where one is missing.
+	if in.TitleEn == "" && in.TitleAr == "" {
+		errs.Add("title_en", "training.error.title_one")
+	}
+	for f, v := range map[string]string{"title_en": in.TitleEn, "title_ar": in.TitleAr} {
+		if len([]rune(v)) > 300 {
+			errs.Add(f, "error.too_long")
+		}
+	}
+	for f, v := range map[string]string{"venue_en": in.VenueEn, "venue_ar": in.VenueAr} {
+		if len([]rune(v)) > 200 {
+			errs.Add(f, "error.too_long")
+		}
 	}
 	start, err := ParseDate(in.StartsOn)
 	if err != nil {

@@ -256,7 +256,7 @@ func TestSave_InvalidFormChangesNothing(t *testing.T) {
 	s := storetest.SQLite(t, store.Options{})
 	svc, officer := reference.New(s), actor(t, s, model.RoleProgramOfficer)
 	in := model.StationInput{NameEn: "  ", Kind: "seaport", GovernorateID: "17"}
-	if _, err := svc.SaveStation(ctx, officer, 0, &in); model.FieldErrors(err)["name_en"] != "error.required" {
+	if _, err := svc.SaveStation(ctx, officer, 0, &in); model.FieldErrors(err)["name_en"] != "error.required_one_language" {
 		t.Errorf("a station without a name = %v", err)
 	}
 	in = model.StationInput{NameEn: "Safaga seaport", Kind: "seaport", GovernorateID: "99"}

@@ -83,7 +83,7 @@ func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *mod
 			c.NotStarted++
 			continue
 		}
-		t := model.TrainingFigures{ID: r.ID, Title: r.Title, StartsOn: r.StartsOn, EndsOn: r.EndsOn, Venue: r.Venue, City: r.City,
+		t := model.TrainingFigures{ID: r.ID, TitleEn: r.TitleEn, TitleAr: r.TitleAr, StartsOn: r.StartsOn, EndsOn: r.EndsOn, VenueEn: r.VenueEn, VenueAr: r.VenueAr, City: r.City,
 			GovernorateEn: r.GovernorateEn, GovernorateAr: r.GovernorateAr, Status: r.Status, Running: r.Sessions < r.Planned,
 			Sessions: r.Sessions, SessionsPlanned: r.Planned, Days: r.Days, Participants: r.Participants, NoShows: r.NoShows,
 			Women: r.Women, Men: r.Men, Expected: r.Participants * r.Sessions, Attended: r.Present + r.Late}

@@ -191,7 +191,7 @@ func (e Export) trainings() Table {
 	for _, t := range e.Fig.Trainings {
 		completed := Int(t.Completed)
 		completed.Empty = t.Running // not counted until the training is over
-		rs = append(rs, []Cell{Int(int(t.ID)), Text(t.Title), DateCell(t.StartsOn), DateCell(t.EndsOn), Text(t.Venue),
+		rs = append(rs, []Cell{Int(int(t.ID)), Text(l.Pick(t.TitleEn, t.TitleAr)), DateCell(t.StartsOn), DateCell(t.EndsOn), Text(l.Pick(t.VenueEn, t.VenueAr)),
 			Text(t.City), Text(l.Pick(t.GovernorateEn, t.GovernorateAr)), Text(l.T("status." + string(t.Status))),
 			Text(yesNo(l, t.Running)), Int(t.Sessions), Int(t.SessionsPlanned), Int(t.Days), Int(t.Participants),
 			Int(t.NoShows), Int(t.Women), Int(t.Men), Int(t.Expected), Int(t.Attended), Percent(t.AttendanceRate),

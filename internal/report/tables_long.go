@@ -72,7 +72,7 @@ func (e Export) participants() Table {
 	l := e.Loc
 	each := func(emit func([]Cell) error) error {
 		return e.Src.EachReportParticipant(e.Ctx, e.filter(), e.Contact, func(p model.ReportParticipant) error {
-			row := []Cell{Int(int(p.TrainingID)), Text(p.TrainingTitle), DateCell(p.StartsOn), Int(int(p.PersonID)),
+			row := []Cell{Int(int(p.TrainingID)), Text(l.Pick(p.TitleEn, p.TitleAr)), DateCell(p.StartsOn), Int(int(p.PersonID)),
 				Text(p.NameLatin), Text(p.NameArabic), Text(sexName(l, string(p.Sex))), Text(l.Pick(p.AgencyEn, p.AgencyAr)),
 				Text(l.Pick(p.StationEn, p.StationAr)), Text(l.Pick(p.GovernorateEn, p.GovernorateAr)),
 				Text(GroupName(l, "position", model.GroupFigures{Key: string(p.Position)})), Text(p.Rank)}
@@ -108,7 +108,7 @@ func (e Export) attendance() (Table, error) {
 	cols = append(cols, e.cols(11, "attended", "sessions", "attendance_rate_percent")...)
 	each := func(emit func([]Cell) error) error {
 		return e.Src.EachAttendanceLine(e.Ctx, e.filter(), func(a model.AttendanceLine) error {
-			row := []Cell{Int(int(a.TrainingID)), Text(a.TrainingTitle), Int(int(a.PersonID)), Text(a.NameLatin), Text(a.NameArabic)}
+			row := []Cell{Int(int(a.TrainingID)), Text(l.Pick(a.TitleEn, a.TitleAr)), Int(int(a.PersonID)), Text(a.NameLatin), Text(a.NameArabic)}
 			for i := 0; i < n; i++ {
 				c := Text("")
 				if i < len(a.Marks) && a.Marks[i] != "" {

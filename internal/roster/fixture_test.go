@@ -43,7 +43,7 @@ func newFixture(t *testing.T, s *store.Store) *fixture {
 	f.po, f.manager = f.actor("officer@traindesk.local"), f.actor("manager@traindesk.local")
 	f.survivor = f.id("SELECT CAST(id AS TEXT) FROM persons WHERE name_latin = 'Ahmed Mahmoud Abdelrahman'")
 	f.hurghada = f.id("SELECT CAST(id AS TEXT) FROM trainings WHERE starts_on = '2023-01-16'")
-	f.refresher = f.id("SELECT CAST(id AS TEXT) FROM trainings WHERE title LIKE 'Counter-smuggling refresher%'")
+	f.refresher = f.id("SELECT CAST(id AS TEXT) FROM trainings WHERE title_en LIKE 'Counter-smuggling refresher%'")
 	d := model.Person{NameArabic: "احمد محمود عبدالرحمن", Sex: model.SexMale, Phone: "+201012003100"}
 	d.NameKey = roster.NameKey(d.NameLatin, d.NameArabic)
 	if err := s.CreatePerson(ctx, &d); err != nil {

@@ -67,7 +67,7 @@ WHERE c.id = ?`
 func (s *Store) CertificateByCode(ctx context.Context, code string) (model.CertificateCheck, error) {
 	var c model.CertificateCheck
 	err := s.read(ctx).Raw(`
-SELECT c.code, c.issued_at, c.revoked_at, p.name_latin, p.name_arabic, t.title, t.starts_on, t.ends_on
+SELECT c.code, c.issued_at, c.revoked_at, p.name_latin, p.name_arabic, t.title_en, t.title_ar, t.starts_on, t.ends_on
 FROM certificates c JOIN registrations r ON r.id = c.registration_id
 JOIN persons p ON p.id = r.person_id JOIN trainings t ON t.id = r.training_id
 WHERE c.code = ?`, code).Scan(&c).Error

@@ -31,13 +31,13 @@ func (s *Store) SittingsOn(ctx context.Context, sc model.TrainingScope, day mode
 	scope, args := scopeSQL(sc)
 	var out []model.TodaySitting
 	err := s.read(ctx).Raw(`
-SELECT s.id AS sitting_id, t.id AS training_id, t.title, t.venue, t.city, s.date, s.starts_at, s.ends_at, s.topic,
+SELECT s.id AS sitting_id, t.id AS training_id, t.title_en, t.title_ar, t.venue_en, t.venue_ar, t.city, s.date, s.starts_at, s.ends_at, s.topic,
   (SELECT COUNT(*) FROM registrations r WHERE r.training_id = t.id AND r.status <> 'withdrawn') AS registered,
   (SELECT COUNT(*) FROM attendance a JOIN registrations r ON r.id = a.registration_id
      WHERE a.sitting_id = s.id AND r.status <> 'withdrawn') AS marked
 FROM sittings s JOIN trainings t ON t.id = s.training_id
 WHERE s.deleted_at IS NULL AND s.date = ? AND t.status IN ? AND `+scope+`
-ORDER BY s.starts_at, t.title`, append([]any{day, statusStrings(statuses)}, args...)...).Scan(&out).Error
+ORDER BY s.starts_at, t.id`, append([]any{day, statusStrings(statuses)}, args...)...).Scan(&out).Error
 	return out, mapErr("sessions of the day", err)
 }
 
@@ -47,11 +47,11 @@ func (s *Store) TrainingsEndingFrom(ctx context.Context, sc model.TrainingScope,
 	scope, args := scopeSQL(sc)
 	var out []model.UpcomingTraining
 	err := s.read(ctx).Raw(`
-SELECT t.id, t.title, t.starts_on, t.ends_on, t.city, t.venue, t.status, t.capacity,
+SELECT t.id, t.title_en, t.title_ar, t.starts_on, t.ends_on, t.city, t.venue_en, t.venue_ar, t.status, t.capacity,
   (SELECT COUNT(*) FROM registrations r WHERE r.training_id = t.id AND r.status <> 'withdrawn') AS participants
 FROM trainings t
 WHERE t.ends_on >= ? AND t.status IN ? AND `+scope+`
-ORDER BY t.starts_on, t.title
+ORDER BY t.starts_on, t.id
 LIMIT ?`, append(append([]any{day, statusStrings(statuses)}, args...), limit)...).Scan(&out).Error
 	return out, mapErr("trainings from a day", err)
 }

@@ -15,7 +15,7 @@ import (
 func (s *Store) SharedTrainings(ctx context.Context, a, b int64) ([]model.MergeClash, error) {
 	var out []model.MergeClash
 	err := s.read(ctx).Raw(`
-SELECT t.id AS training_id, t.title, t.starts_on, t.ends_on
+SELECT t.id AS training_id, t.title_en, t.title_ar, t.starts_on, t.ends_on
 FROM trainings t
 WHERE EXISTS (SELECT 1 FROM registrations r WHERE r.training_id = t.id AND r.person_id = ?)
   AND EXISTS (SELECT 1 FROM registrations r WHERE r.training_id = t.id AND r.person_id = ?)

@@ -124,7 +124,7 @@ func (s *Store) Candidates(ctx context.Context, q model.CandidateQuery) ([]model
 func (s *Store) PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error) {
 	var out []model.HistoryRow
 	err := s.read(ctx).Raw(`
-SELECT r.id AS registration_id, t.id AS training_id, t.title, t.starts_on, t.ends_on, t.city, t.status AS training_status,
+SELECT r.id AS registration_id, t.id AS training_id, t.title_en, t.title_ar, t.starts_on, t.ends_on, t.city, t.status AS training_status,
   r.status, r.agency_id, r.duty_station_id, r.position,
   (SELECT COUNT(*) FROM attendance a JOIN sittings si ON si.id = a.sitting_id
      WHERE a.registration_id = r.id AND si.deleted_at IS NULL AND a.status IN ('present', 'late')) AS attended,

@@ -160,7 +160,7 @@ const trainingsSQL = `, att AS (
   FROM tr JOIN registrations r ON r.training_id = tr.id
   WHERE r.status <> 'withdrawn' GROUP BY r.training_id
 )
-SELECT t.id, t.title, t.starts_on, t.ends_on, t.venue, t.city, t.governorate_id,
+SELECT t.id, t.title_en, t.title_ar, t.starts_on, t.ends_on, t.venue_en, t.venue_ar, t.city, t.governorate_id,
   COALESCE(g.name_en, '') AS governorate_en, COALESCE(g.name_ar, '') AS governorate_ar, t.status,
   t.completion_min_rate AS min_rate, t.completion_min_post_score AS min_post_score, t.thematic_area_id,
   COALESCE(ses.sessions, 0) AS sessions, COALESCE(ses.planned, 0) AS planned, COALESCE(ses.days, 0) AS days,

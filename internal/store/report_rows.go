@@ -16,7 +16,7 @@ const participantsSQL = `, att AS (
   FROM reg JOIN attendance a ON a.registration_id = reg.id JOIN sit ON sit.id = a.sitting_id
   WHERE sit.held = 1 GROUP BY a.registration_id
 )
-SELECT reg.id, t.id, t.title, t.starts_on, pe.id, pe.name_latin, pe.name_arabic, pe.sex, pe.rank, %CONTACT%,
+SELECT reg.id, t.id, t.title_en, t.title_ar, t.starts_on, pe.id, pe.name_latin, pe.name_arabic, pe.sex, pe.rank, %CONTACT%,
   COALESCE(ag.name_en, ''), COALESCE(ag.name_ar, ''), COALESCE(ds.name_en, ''), COALESCE(ds.name_ar, ''),
   COALESCE(g.name_en, ''), COALESCE(g.name_ar, ''), reg.position,
   COALESCE(att.attended, 0), tr.sessions, tr.planned, asm.pre_score, asm.post_score, asm.satisfaction,
@@ -48,7 +48,7 @@ func (s *Store) EachReportParticipant(ctx context.Context, f model.ReportFilter,
 	var p model.ReportParticipant
 	for rows.Next() {
 		p.PreScore, p.PostScore, p.Satisfaction, p.MinPostScore = nil, nil, nil, nil
-		if err := rows.Scan(&p.RegistrationID, &p.TrainingID, &p.TrainingTitle, &p.StartsOn, &p.PersonID, &p.NameLatin,
+		if err := rows.Scan(&p.RegistrationID, &p.TrainingID, &p.TitleEn, &p.TitleAr, &p.StartsOn, &p.PersonID, &p.NameLatin,
 			&p.NameArabic, &p.Sex, &p.Rank, &p.Phone, &p.Email, &p.AgencyEn, &p.AgencyAr, &p.StationEn, &p.StationAr,
 			&p.GovernorateEn, &p.GovernorateAr, &p.Position, &p.Attended, &p.Sessions, &p.Planned, &p.PreScore, &p.PostScore,
 			&p.Satisfaction, &p.MinRate, &p.MinPostScore); err != nil {
@@ -61,7 +61,7 @@ func (s *Store) EachReportParticipant(ctx context.Context, f model.ReportFilter,
 	return mapErr("report participants", rows.Err())
 }
 
-const attendanceSQL = `SELECT reg.id, t.id, t.title, pe.id, pe.name_latin, pe.name_arabic, si.date, a.status
+const attendanceSQL = `SELECT reg.id, t.id, t.title_en, t.title_ar, pe.id, pe.name_latin, pe.name_arabic, si.date, a.status
 FROM reg JOIN trainings t ON t.id = reg.training_id JOIN persons pe ON pe.id = reg.pid
   JOIN sit ON sit.training_id = reg.training_id AND sit.held = 1
   JOIN sittings si ON si.id = sit.id
@@ -82,7 +82,7 @@ func (s *Store) EachAttendanceLine(ctx context.Context, f model.ReportFilter, fn
 		var next model.AttendanceLine
 		var date model.Date
 		var mark sql.NullString
-		if err := rows.Scan(&next.RegistrationID, &next.TrainingID, &next.TrainingTitle, &next.PersonID,
+		if err := rows.Scan(&next.RegistrationID, &next.TrainingID, &next.TitleEn, &next.TitleAr, &next.PersonID,
 			&next.NameLatin, &next.NameArabic, &date, &mark); err != nil {
 			return mapErr("report attendance", err)
 		}

@@ -32,7 +32,7 @@ func TestReport_CompletionMatchesModel(t *testing.T) {
 		}
 		for _, r := range rows {
 			if got, want := r.Completed, completersByModel(t, s, r.ID); got != want {
-				t.Errorf("%s: SQL says %d completed, model.Completed says %d", r.Title, got, want)
+				t.Errorf("%s: SQL says %d completed, model.Completed says %d", r.TitleEn, got, want)
 			}
 		}
 	})

@@ -11,7 +11,7 @@ import (
 var trainingSorts = map[string]string{
 	"start":        "t.starts_on DESC, t.id DESC",
 	"start_asc":    "t.starts_on, t.id",
-	"title":        "LOWER(t.title), t.id",
+	"title":        "LOWER(CASE WHEN t.title_en <> '' THEN t.title_en ELSE t.title_ar END), t.id",
 	"participants": "participants DESC, t.starts_on DESC",
 }
 
@@ -47,7 +47,8 @@ func (s *Store) ListTrainings(ctx context.Context, f model.TrainingFilter) ([]mo
 	}
 	if q := strings.TrimSpace(f.Text); q != "" {
 		like := "%" + strings.ToLower(q) + "%"
-		add("(LOWER(t.title) LIKE ? OR LOWER(t.city) LIKE ? OR LOWER(t.venue) LIKE ? OR LOWER(t.objectives) LIKE ?)", like, like, like, like)
+		add(`(LOWER(t.title_en) LIKE ? OR t.title_ar LIKE ? OR LOWER(t.city) LIKE ? OR LOWER(t.venue_en) LIKE ? OR t.venue_ar LIKE ?
+  OR LOWER(t.objectives_en) LIKE ? OR t.objectives_ar LIKE ?)`, like, like, like, like, like, like, like)
 	}
 	cond := strings.Join(where, " AND ")
 	var total int64
@@ -128,7 +129,7 @@ func (s *Store) CreateTraining(ctx context.Context, t *model.Training, p model.T
 // they are.
 func (s *Store) UpdateTraining(ctx context.Context, t *model.Training, p model.TrainingPlan) error {
 	return s.Tx(ctx, func(ctx context.Context) error {
-		res := s.write(ctx).Model(t).Select("Title", "Objectives", "ThematicAreaID", "ProjectID", "AgencyID", "Venue", "City",
+		res := s.write(ctx).Model(t).Select("TitleEn", "TitleAr", "ObjectivesEn", "ObjectivesAr", "ThematicAreaID", "ProjectID", "AgencyID", "VenueEn", "VenueAr", "City",
 			"GovernorateID", "StartsOn", "EndsOn", "Capacity", "Language", "CompletionMinRate", "CompletionMinPostScore", "UpdatedAt").Updates(t)
 		if res.Error != nil {
 			return mapErr("update training", res.Error)

@@ -16,12 +16,15 @@ func changedFields(old model.TrainingDetail, t model.Training, p model.TrainingP
 		}
 	}
 	o := old.Training
-	add("title", o.Title != t.Title)
-	add("objectives", o.Objectives != t.Objectives)
+	add("title_en", o.TitleEn != t.TitleEn)
+	add("title_ar", o.TitleAr != t.TitleAr)
+	add("objectives_en", o.ObjectivesEn != t.ObjectivesEn)
+	add("objectives_ar", o.ObjectivesAr != t.ObjectivesAr)
 	add("thematic_area_id", !samePtr(o.ThematicAreaID, t.ThematicAreaID))
 	add("project_id", !samePtr(o.ProjectID, t.ProjectID))
 	add("agency_id", !samePtr(o.AgencyID, t.AgencyID))
-	add("venue", o.Venue != t.Venue)
+	add("venue_en", o.VenueEn != t.VenueEn)
+	add("venue_ar", o.VenueAr != t.VenueAr)
 	add("city", o.City != t.City)
 	add("governorate_id", !samePtr(o.GovernorateID, t.GovernorateID))
 	add("starts_on", o.StartsOn != t.StartsOn)

@@ -74,7 +74,7 @@ func envOn(t *testing.T, st *store.Store, clock *storetest.Clock, today model.Da
 
 // input is a valid training form: 5 to 7 March 2023, 20 places.
 func input(over func(in *model.TrainingInput)) *model.TrainingInput {
-	in := &model.TrainingInput{Title: "Risk profiling at Safaga port", StartsOn: "2023-03-05", EndsOn: "2023-03-07",
+	in := &model.TrainingInput{TitleEn: "Risk profiling at Safaga port", StartsOn: "2023-03-05", EndsOn: "2023-03-07",
 		Capacity: "20", Language: "ar", DayStarts: "09:30", DayEnds: "14:30", SDGs: []int64{16}}
 	if over != nil {
 		over(in)

@@ -97,3 +97,50 @@ func (s *Service) Form(ctx context.Context, actor model.Actor, id int64) (model.
 	f.Trainers, err = s.st.UsersByRole(ctx, model.RoleTrainer)
 	return f, err
 }
+
+// APIList returns one page of the trainings the actor may see, as the
+// API lists them: filtered by status, project code and period. An unknown
+// project code is a field error.
+func (s *Service) APIList(ctx context.Context, actor model.Actor, q model.APITrainingQuery) (model.APITrainingList, error) {
+	f, code, page, err := q.Filter()
+	if err != nil {
+		return model.APITrainingList{}, err
+	}
+	if code != "" {
+		refs, err := s.st.AllRefs(ctx)
+		if err != nil {
+			return model.APITrainingList{}, err
+		}
+		f.ProjectID = -1 // no project has this id: an unknown code lists nothing
+		for _, p := range refs.Projects {
+			if strings.EqualFold(p.Code, code) {
+				f.ProjectID = p.ID
+			}
+		}
+		if f.ProjectID < 0 {
+			return model.APITrainingList{}, &model.ValidationError{Fields: map[string]string{"project": "api.error.unknown_project"}}
+		}
+	}
+	f.Scope = auth.VisibleTrainings(actor.User)
+	rows, total, err := s.st.ListTrainings(ctx, f)
+	out := model.APITrainingList{Items: []model.APITrainingItem{}, Page: page, PerPage: f.Limit, Total: total}
+	for _, r := range rows {
+		out.Items = append(out.Items, model.ItemOf(r))
+	}
+	return out, err
+}
+
+// APITraining returns a training the actor may see with its sessions and
+// counts; its participants only when the actor may read personal data
+// (a signed-in user, or a token made with that scope).
+func (s *Service) APITraining(ctx context.Context, actor model.Actor, id int64) (model.APITraining, error) {
+	p, err := s.Page(ctx, actor, id)
+	if err != nil {
+		return model.APITraining{}, err
+	}
+	code := ""
+	if pr, ok := p.Refs.Project(p.Detail.ProjectID); ok {
+		code = pr.Code
+	}
+	return model.APITrainingOf(p, code, auth.MayReadPersonalData(actor)), nil
+}

@@ -129,7 +129,7 @@ func (e *env) setStatus(id, rid int64, to model.RegistrationStatus) {
 // anotherTraining is a second editable training for the test.
 func anotherTraining(t *testing.T, e *env) int64 {
 	t.Helper()
-	return e.create(func(in *model.TrainingInput) { in.Title = "Another course" })
+	return e.create(func(in *model.TrainingInput) { in.TitleEn = "Another course" })
 }
 
 // wantStatuses checks the status of the named people on training id.

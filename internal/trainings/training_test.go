@@ -98,7 +98,7 @@ func TestCopy(t *testing.T) {
 	src, _ := e.svc.Training(e.ctx, admin, hurghada)
 	d, _ := e.svc.Training(e.ctx, admin, cp.ID)
 	if d.Status != model.StatusDraft || d.CopiedFromID == nil || *d.CopiedFromID != hurghada || *d.CreatedByID != admin.ID ||
-		d.Title != src.Title || !slices.Equal(d.SDGs, src.SDGs) || !slices.Equal(d.FacilitatorIDs(), src.FacilitatorIDs()) {
+		d.TitleEn != src.TitleEn || !slices.Equal(d.SDGs, src.SDGs) || !slices.Equal(d.FacilitatorIDs(), src.FacilitatorIDs()) {
 		t.Fatalf("copy = %+v", d)
 	}
 	srcSits, _ := e.st.Sittings(e.ctx, hurghada)

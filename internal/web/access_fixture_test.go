@@ -151,6 +151,7 @@ func (f *accessFixture) sharedObjects(t *testing.T, a string) map[string]string 
 		"AGENCY":   st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM agencies"),
 		"STATION":  st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM duty_stations"),
 		"THEMATIC": st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM thematic_areas"),
+		"TOKEN":    f.adminToken(t),
 		"ASSET":    "css/app.css",
 		"CSV":      "trainings.csv",
 	}

@@ -74,7 +74,7 @@ func (s *Server) certRefuse(c echo.Context, err error) error {
 		return err
 	}
 	return s.render(c, http.StatusConflict, certview.Refused(certview.RefusedProps{
-		TrainingID: r.TrainingID, Title: r.Title, Key: certificate.Refusal(r.Reason)}))
+		TrainingID: r.TrainingID, TitleEn: r.TitleEn, TitleAr: r.TitleAr, Key: certificate.Refusal(r.Reason)}))
 }
 
 // certificateIssue issues the missing certificates of the training: of the

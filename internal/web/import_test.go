@@ -200,7 +200,7 @@ func TestImport_FullTrainingSavesNothing(t *testing.T) {
 	csv := "Name,Phone\nAlpha One,01011111111\nBravo Two,01022222222\nCharlie Three,01033333333\n"
 	r := po.Upload("/trainings/"+id+"/import", "file", "list.csv", []byte(csv), nil)
 	base := "/trainings/" + id + "/import/" + uploadPath.FindStringSubmatch(r.Header.Get("Location"))[1]
-	if p := po.Get(base + "/preview"); !strings.Contains(p.Body, "3 people would be registered but only 2 places are free") {
+	if p := po.Get(base + "/preview"); !strings.Contains(p.Body, "3 people would be registered, more than the free places (2)") {
 		t.Error("the preview does not warn about the capacity")
 	}
 	before := env.Store.MustCount(ctx, "persons")

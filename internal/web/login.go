@@ -75,5 +75,6 @@ func actorOf(c echo.Context) model.Actor {
 	if u := currentUser(c); u != nil {
 		a.User = *u
 	}
+	a.Token = tokenOf(c)
 	return a
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/components"
@@ -79,7 +80,7 @@ func (s *Server) personCreate(c echo.Context) error {
 	if t := res.Form.Training; t != nil {
 		return s.registeredCreated(c, *t, res)
 	}
-	s.addFlash(c, "ok", "registry.created", bothNames(res.Person))
+	s.addFlash(c, "ok", "registry.created", i18n.Isolate(bothNames(res.Person)))
 	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(res.Person.ID, 10))
 }
 
@@ -93,11 +94,11 @@ func (s *Server) registeredCreated(c echo.Context, t model.Training, res roster.
 		if !ok {
 			return res.RegisterErr
 		}
-		s.addFlashNear(c, "participants", "ok", "registry.created", bothNames(res.Person))
+		s.addFlashNear(c, "participants", "ok", "registry.created", i18n.Isolate(bothNames(res.Person)))
 		s.addFlashNear(c, "participants", "bad", key, args...)
 		return c.Redirect(http.StatusSeeOther, back)
 	}
-	s.addFlashNear(c, "participants", "ok", "registry.created_registered", bothNames(res.Person))
+	s.addFlashNear(c, "participants", "ok", "registry.created_registered", i18n.Isolate(bothNames(res.Person)))
 	return c.Redirect(http.StatusSeeOther, back)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/components"
@@ -68,7 +69,7 @@ func (s *Server) personMerge(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	s.addFlash(c, "ok", "registry.merged", bothNames(res.Dup), bothNames(res.Survivor))
+	s.addFlash(c, "ok", "registry.merged", i18n.Isolate(bothNames(res.Dup)), i18n.Isolate(bothNames(res.Survivor)))
 	return c.Redirect(http.StatusSeeOther, "/persons/"+strconv.FormatInt(res.Survivor.ID, 10))
 }
 

@@ -27,7 +27,7 @@ func demoPerson(t *testing.T, env *webtest.Env, latin string) model.Person {
 // demoTraining finds a demo training by the start of its title.
 func demoTraining(t *testing.T, env *webtest.Env, title string) string {
 	t.Helper()
-	id := env.Store.MustString(context.Background(), "SELECT CAST(id AS TEXT) FROM trainings WHERE title LIKE ?", title+"%")
+	id := env.Store.MustString(context.Background(), "SELECT CAST(id AS TEXT) FROM trainings WHERE title_en LIKE ?", title+"%")
 	if id == "" {
 		t.Fatalf("no training %q", title)
 	}

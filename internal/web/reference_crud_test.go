@@ -35,7 +35,7 @@ func refCases() []refCase {
 		name: "Port Said Port Authority",
 		invalid: url.Values{"name_en": {""}, "name_ar": {"هيئة"}, "kind": {"navy"}, "focal_phone": {"call the desk"},
 			"focal_email": {"training at port"}},
-		errs: map[string]string{"name_en": "This field is required.", "kind": "Choose one of the options.",
+		errs: map[string]string{"kind": "Choose one of the options.",
 			"focal_phone": "Enter a phone number of 7 to 15 digits", "focal_email": "Enter an email address"},
 		kept: map[string]string{"name_ar": "هيئة", "focal_phone": "call the desk", "focal_email": "training at port"},
 		edit: url.Values{"name_en": {"Port Said Ports Authority"}, "kind": {"ministry"}, "focal_phone": {"٠١٢٣٤٥٦٧٨٩"}},
@@ -71,7 +71,7 @@ func refCases() []refCase {
 		valid:   url.Values{"name_en": {"European Union"}, "name_ar": {"الاتحاد الأوروبي"}, "short_name": {"EU"}},
 		name:    "European Union",
 		invalid: url.Values{"name_en": {"  "}, "short_name": {strings.Repeat("x", 61)}},
-		errs:    map[string]string{"name_en": "This field is required.", "short_name": "This is too long."},
+		errs:    map[string]string{"name_en": "Give it in English, in Arabic or in both.", "short_name": "This is too long."},
 		kept:    map[string]string{"short_name": strings.Repeat("x", 61)},
 		edit:    url.Values{"name_en": {"The European Union"}, "short_name": {"EU"}},
 		find: func(env *webtest.Env, name string) (int64, *time.Time) {
@@ -87,9 +87,8 @@ func refCases() []refCase {
 		kind:    "thematic",
 		valid:   url.Values{"name_en": {"Maritime search and rescue"}, "name_ar": {"البحث والإنقاذ البحري"}},
 		name:    "Maritime search and rescue",
-		invalid: url.Values{"name_ar": {"البحث"}},
-		errs:    map[string]string{"name_en": "This field is required."},
-		kept:    map[string]string{"name_ar": "البحث"},
+		invalid: url.Values{"name_en": {" "}, "name_ar": {""}},
+		errs:    map[string]string{"name_en": "Give it in English, in Arabic or in both."},
 		edit:    url.Values{"name_en": {"Search and rescue at sea"}},
 		find: func(env *webtest.Env, name string) (int64, *time.Time) {
 			ts, _ := env.Store.ThematicAreas(ctx, true)

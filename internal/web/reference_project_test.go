@@ -27,8 +27,8 @@ func TestReference_ProjectForm(t *testing.T) {
 		change url.Values
 		errs   map[string]string
 	}{
-		{"ErrRequired", url.Values{"code": {""}, "title_en": {""}, "donor_id": {""}, "starts_on": {""}, "mastery_threshold": {""}},
-			map[string]string{"code": "This field is required.", "title_en": "This field is required.",
+		{"ErrRequired", url.Values{"code": {""}, "title_en": {""}, "title_ar": {""}, "donor_id": {""}, "starts_on": {""}, "mastery_threshold": {""}},
+			map[string]string{"code": "This field is required.", "title_en": "Give it in English, in Arabic or in both.",
 				"donor_id": "Choose one of the options.", "starts_on": "This field is required.", "mastery_threshold": "This field is required."}},
 		{"ErrEndBeforeStart", url.Values{"starts_on": {"2025-01-01"}, "ends_on": {"2024-12-31"}},
 			map[string]string{"ends_on": "The end date cannot be before the start date."}},

@@ -83,7 +83,7 @@ func registrationMessage(c echo.Context, err error, refs model.Refs) (string, []
 		if qe.Quota.DutyStationID != nil {
 			name = names.Station(ctx, qe.Quota.DutyStationID)
 		}
-		return "registration.error.quota", []any{name, loc(c).Num(qe.Quota.Places)}
+		return "registration.error.quota", []any{qe.Quota.Places, name}
 	}
 	return "", nil
 }
@@ -120,7 +120,7 @@ func (s *Server) registrationCreate(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	s.addFlash(c, "ok", "registration.added", p.NameLatin+" "+p.NameArabic)
+	s.addFlash(c, "ok", "registration.added", i18n.Isolate(p.NameLatin+" "+p.NameArabic))
 	back := "/trainings/" + strconv.FormatInt(id, 10) + "/participants/new"
 	if q != "" {
 		back += "?q=" + url.QueryEscape(q)

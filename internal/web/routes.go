@@ -13,7 +13,7 @@ import (
 // file.
 func (s *Server) routes(e *echo.Echo) {
 	e.Use(s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders, s.limitBody,
-		s.locale, s.loadUser, s.csrf)
+		s.locale, s.loadUser, s.bearer, s.csrf)
 
 	// Public.
 	e.GET("/healthz", s.health)
@@ -44,6 +44,8 @@ func (s *Server) routes(e *echo.Echo) {
 	s.referenceRoutes(app)
 	s.reportRoutes(e, app)
 	s.certificateRoutes(e, app)
+	s.accountRoutes(app)
+	s.apiRoutes(e, app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it

@@ -35,6 +35,7 @@ type Deps struct {
 	Health         Pinger             // the database, for /healthz
 	Sessions       *auth.Sessions     // sign-in, sign-out and the signed-in user
 	Users          *auth.Users        // accounts
+	Tokens         *auth.Tokens       // personal API tokens
 	Reference      *reference.Service // donors, projects, agencies, stations, thematic areas
 	Audit          *audit.Service     // the audit log's page
 	Trainings      *trainings.Service

@@ -36,9 +36,10 @@ func int64s(vs []string) []int64 {
 func trainingInput(c echo.Context) model.TrainingInput {
 	f, _ := c.FormParams()
 	in := model.TrainingInput{
-		Title: f.Get("title"), Objectives: f.Get("objectives"),
+		TitleEn: f.Get("title_en"), TitleAr: f.Get("title_ar"),
+		ObjectivesEn: f.Get("objectives_en"), ObjectivesAr: f.Get("objectives_ar"),
 		ThematicAreaID: optInt64(f.Get("thematic_area_id")), ProjectID: optInt64(f.Get("project_id")),
-		AgencyID: optInt64(f.Get("agency_id")), Venue: f.Get("venue"), City: f.Get("city"),
+		AgencyID: optInt64(f.Get("agency_id")), VenueEn: f.Get("venue_en"), VenueAr: f.Get("venue_ar"), City: f.Get("city"),
 		GovernorateID: optInt64(f.Get("governorate_id")), StartsOn: f.Get("starts_on"), EndsOn: f.Get("ends_on"),
 		Capacity: f.Get("capacity"), Language: f.Get("language"),
 		Facilitators: int64s(f["facilitators"]), SDGs: int64s(f["sdgs"]), GCMs: int64s(f["gcms"]),
@@ -61,8 +62,9 @@ func trainingInput(c echo.Context) model.TrainingInput {
 
 // inputOf turns a saved training back into form input.
 func inputOf(d model.TrainingDetail) model.TrainingInput {
-	in := model.TrainingInput{Title: d.Title, Objectives: d.Objectives, ThematicAreaID: d.ThematicAreaID,
-		ProjectID: d.ProjectID, AgencyID: d.AgencyID, Venue: d.Venue, City: d.City, GovernorateID: d.GovernorateID,
+	in := model.TrainingInput{TitleEn: d.TitleEn, TitleAr: d.TitleAr, ObjectivesEn: d.ObjectivesEn, ObjectivesAr: d.ObjectivesAr,
+		ThematicAreaID: d.ThematicAreaID, ProjectID: d.ProjectID, AgencyID: d.AgencyID,
+		VenueEn: d.VenueEn, VenueAr: d.VenueAr, City: d.City, GovernorateID: d.GovernorateID,
 		StartsOn: d.StartsOn.String(), EndsOn: d.EndsOn.String(), Capacity: strconv.Itoa(d.Capacity),
 		Language: d.Language, Facilitators: d.FacilitatorIDs(), SDGs: d.SDGs, GCMs: d.GCMs,
 		CompletionRate: strconv.Itoa(d.CompletionMinRate), DayStarts: model.DefaultDayStarts, DayEnds: model.DefaultDayEnds}

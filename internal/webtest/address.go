@@ -42,7 +42,8 @@ func paramObject(prev, name string) string {
 	}
 	byPrev := map[string]map[string]string{
 		"id": {"trainings": "T", "sessions": "S", "users": "USER", "persons": "P", "jobs": "J", "donors": "DONOR",
-			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC"},
+			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC",
+			"tokens": "TOKEN"},
 		"file": {"certificates": "F", "export": "CSV"},
 	}
 	return byPrev[name][prev]

@@ -20,7 +20,7 @@ import (
 
 // objectTypes are the object types the filter offers, in its order.
 var objectTypes = []string{"user", "training", "session", "registration", "person", "certificate", "upload", "report",
-	"donor", "project", "indicator", "agency", "station", "thematic_area"}
+	"donor", "project", "indicator", "agency", "station", "thematic_area", "api_token"}
 
 // kindLabel translates an event's kind; an old or unknown kind shows as
 // it was recorded.

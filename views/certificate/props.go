@@ -119,7 +119,8 @@ type VerifyProps struct {
 // RefusedProps explains why a certificate cannot be had.
 type RefusedProps struct {
 	TrainingID int64
-	Title      string
+	TitleEn    string
+	TitleAr    string
 	Key        string // catalogue key of the reason
 }
 

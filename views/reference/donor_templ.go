@@ -229,7 +229,7 @@ func DonorEdit(f DonorForm) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = components.Field(components.Input{Name: "name_en", Label: i18n.T(ctx, "ref.field.name_en"), Value: f.In.NameEn, Error: f.Errors["name_en"], Required: true, Attrs: ltr()}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Field(components.Input{Name: "name_en", Label: i18n.T(ctx, "ref.field.name_en"), Value: f.In.NameEn, Error: f.Errors["name_en"], Hint: i18n.T(ctx, "ref.hint.one_language"), Attrs: ltr()}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

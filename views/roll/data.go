@@ -62,7 +62,7 @@ func (d Data) Count(m model.Mark) int {
 // by their name in that language, people sorted by the name shown first.
 func FromRoll(rc model.RollCall, l *i18n.Localizer) Data {
 	si := rc.Sitting
-	d := Data{SessionID: si.ID, TrainingID: rc.Training.ID, Title: rc.Training.Title, Date: si.Date.String(),
+	d := Data{SessionID: si.ID, TrainingID: rc.Training.ID, Title: l.Pick(rc.Training.TitleEn, rc.Training.TitleAr), Date: si.Date.String(),
 		DateLabel: l.Weekday(si.Date.Time().Weekday()) + " " + l.Date(si.Date), Hours: l.Clock(si.StartsAt) + "–" + l.Clock(si.EndsAt),
 		Topic: si.Topic, ServerTime: rc.Now.UnixMilli(), Lang: string(l.Lang), CanMark: rc.CanMark}
 	for _, r := range rc.People {

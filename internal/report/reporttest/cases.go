@@ -42,7 +42,7 @@ func (x *fixer) removedSession(jan map[string]model.RosterRow) {
 // of no project, both in 2023, with people on them.
 func (x *fixer) outside(tamer int64, ahmed model.RosterRow) {
 	project := x.fx.ProjectID
-	cancelled := model.Training{Title: "Container profiling workshop", ProjectID: &project, AgencyID: ahmed.AgencyID,
+	cancelled := model.Training{TitleEn: "Container profiling workshop", ProjectID: &project, AgencyID: ahmed.AgencyID,
 		City: "Safaga", GovernorateID: ptr(int64(17)), StartsOn: model.MustDate("2023-09-10"), EndsOn: model.MustDate("2023-09-11"),
 		Status: model.StatusPlanned, Capacity: 10, Language: "ar", CompletionMinRate: 80}
 	x.check(x.s.CreateTraining(x.ctx, &cancelled, model.TrainingPlan{SDGs: []int64{5}, GCMs: []int64{11}, DayStarts: "09:00", DayEnds: "15:00"}))
@@ -54,7 +54,7 @@ func (x *fixer) outside(tamer int64, ahmed model.RosterRow) {
 	}
 	x.exec("UPDATE trainings SET status = 'cancelled', cancel_reason = 'Venue unavailable' WHERE id = ?", cancelled.ID)
 
-	other := model.Training{Title: "Regional exchange on port security", AgencyID: ahmed.AgencyID, City: "Hurghada",
+	other := model.Training{TitleEn: "Regional exchange on port security", AgencyID: ahmed.AgencyID, City: "Hurghada",
 		GovernorateID: ptr(int64(17)), StartsOn: model.MustDate("2023-03-05"), EndsOn: model.MustDate("2023-03-06"),
 		Status: model.StatusCompleted, Capacity: 10, Language: "en", CompletionMinRate: 80}
 	x.check(x.s.CreateTraining(x.ctx, &other, model.TrainingPlan{SDGs: []int64{16}, DayStarts: "09:00", DayEnds: "15:00"}))

@@ -132,12 +132,12 @@ func checkTrainings(t testing.TB, got []model.TrainingFigures) {
 	}
 	for _, r := range got {
 		have := TrainingRow{r.Sessions, r.Days, r.Participants, r.Women, r.Men, r.Attended, r.Completed}
-		w := Trainings[r.Title]
+		w := Trainings[r.TitleEn]
 		if have != w {
-			t.Errorf("training %q = %v, want %v", r.Title, have, w)
+			t.Errorf("training %q = %v, want %v", r.TitleEn, have, w)
 		}
-		eqPct(t, r.Title+" attendance", r.AttendanceRate, 100*float64(w[5])/float64(w[2]*w[0]))
-		eqPct(t, r.Title+" completion", r.CompletionRate, 100*float64(w[6])/float64(w[2]))
+		eqPct(t, r.TitleEn+" attendance", r.AttendanceRate, 100*float64(w[5])/float64(w[2]*w[0]))
+		eqPct(t, r.TitleEn+" completion", r.CompletionRate, 100*float64(w[6])/float64(w[2]))
 	}
 	if !got[0].StartsOn.Before(got[1].StartsOn) {
 		t.Error("trainings not by date")

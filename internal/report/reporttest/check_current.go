@@ -66,14 +66,14 @@ func CheckCurrent(t testing.TB, fig model.Figures) {
 		t.Errorf("%d trainings, want %d", len(fig.Trainings), len(CurrentTrainings))
 	}
 	for _, r := range fig.Trainings {
-		w, ok := CurrentTrainings[r.Title]
+		w, ok := CurrentTrainings[r.TitleEn]
 		have := CurrentRow{[9]int{r.Sessions, r.SessionsPlanned, r.Days, r.Participants, r.NoShows, r.Women, r.Men, r.Attended,
 			r.Completed}, r.Running}
 		if !ok || have != w {
-			t.Errorf("training %q = %v, want %v", r.Title, have, w)
+			t.Errorf("training %q = %v, want %v", r.TitleEn, have, w)
 		}
 		if r.Running != (r.CompletionRate == nil) {
-			t.Errorf("training %q: running %v with completion rate %v", r.Title, r.Running, deref(r.CompletionRate))
+			t.Errorf("training %q: running %v with completion rate %v", r.TitleEn, r.Running, deref(r.CompletionRate))
 		}
 	}
 	checkGroups(t, "station", fig.Groups.Station, CurrentStations, func(g model.GroupFigures) string { return g.NameEn })

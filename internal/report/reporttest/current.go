@@ -26,7 +26,7 @@ func (x *fixer) current(jan map[string]model.RosterRow) {
 	project := x.fx.ProjectID
 	hossam, noha, khaled := jan["Hossam El-Din Ali"], jan["Noha Tarek Abdelghany"], jan["Khaled Abdelhamid Nasr"]
 
-	ws := model.Training{Title: "Risk profiling workshop for airport shifts", ProjectID: &project, AgencyID: hossam.AgencyID,
+	ws := model.Training{TitleEn: "Risk profiling workshop for airport shifts", ProjectID: &project, AgencyID: hossam.AgencyID,
 		City: "Hurghada", GovernorateID: ptr(int64(17)), StartsOn: model.MustDate("2026-03-10"), EndsOn: model.MustDate("2026-03-11"),
 		Status: model.StatusCompleted, Capacity: 10, Language: "ar", CompletionMinRate: 80}
 	x.check(x.s.CreateTraining(x.ctx, &ws, model.TrainingPlan{SDGs: []int64{16}, GCMs: []int64{11}, DayStarts: "09:00", DayEnds: "15:00"}))
@@ -44,7 +44,7 @@ func (x *fixer) current(jan map[string]model.RosterRow) {
 	c := x.register(ws.ID, khaled.PersonID, khaled, model.RegNominated, 0)
 	x.mark(c, days[0], model.MarkAbsent)
 
-	draft := model.Training{Title: "Port health briefing (draft)", ProjectID: &project, AgencyID: hossam.AgencyID,
+	draft := model.Training{TitleEn: "Port health briefing (draft)", ProjectID: &project, AgencyID: hossam.AgencyID,
 		City: "Safaga", GovernorateID: ptr(int64(17)), StartsOn: model.MustDate("2026-10-05"), EndsOn: model.MustDate("2026-10-05"),
 		Status: model.StatusDraft, Capacity: 10, Language: "ar", CompletionMinRate: 80}
 	x.check(x.s.CreateTraining(x.ctx, &draft, model.TrainingPlan{SDGs: []int64{5}, DayStarts: "09:00", DayEnds: "15:00"}))

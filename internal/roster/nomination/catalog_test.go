@@ -31,9 +31,23 @@ func TestCatalogue(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var m map[string]string
-		if err := json.Unmarshal(b, &m); err != nil {
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(b, &raw); err != nil {
 			t.Fatalf("%s: %v", lang, err)
+		}
+		// A message is a string, or plural forms of which "other" is
+		// checked here (the i18n tests check every form).
+		m := map[string]string{}
+		for k, v := range raw {
+			var msg string
+			if json.Unmarshal(v, &msg) != nil {
+				var forms map[string]string
+				if err := json.Unmarshal(v, &forms); err != nil {
+					t.Fatalf("%s: %s: %v", lang, k, err)
+				}
+				msg = forms["other"]
+			}
+			m[k] = msg
 		}
 		cats[lang] = m
 	}
