@@ -32,6 +32,8 @@ func All() []Migration {
 		{8, "English and Arabic title, venue and objectives of trainings; existing names moved to the language they are written in", m0008},
 		{9, "the official Arabic titles of the 23 GCM objectives", m0009},
 		{10, "personal API tokens and their per-minute request counts", m0010},
+		{11, "index of the persons' latest change, for the kept duplicate index", m0011},
+		{12, "how a kept nomination list is read: separator and encoding chosen by the officer", m0012},
 	}
 }
 

@@ -94,7 +94,7 @@ func TestServe_ThreeAtOnceOnPostgres(t *testing.T) {
 	if n := st.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM users WHERE role = 'admin'"); n != "1" {
 		t.Errorf("%s administrators, want 1", n)
 	}
-	twice := "SELECT CAST(COUNT(*) AS TEXT) FROM (SELECT title FROM trainings GROUP BY title, starts_on HAVING COUNT(*) > 1) d"
+	twice := "SELECT CAST(COUNT(*) AS TEXT) FROM (SELECT title_en FROM trainings GROUP BY title_en, starts_on HAVING COUNT(*) > 1) d"
 	if n := st.MustString(ctx, twice); n != "0" || st.MustCount(ctx, "trainings") < 1 {
 		t.Errorf("%s trainings were loaded twice (of %d)", n, st.MustCount(ctx, "trainings"))
 	}

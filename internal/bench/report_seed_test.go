@@ -155,7 +155,7 @@ func referenceSteps(now string) []seedStep {
 func courseSteps(now string, all, regs int) []seedStep {
 	positions := []string{"front_line", "desk", "capacity_building", "headquarters"}
 	return []seedStep{
-		{"INSERT INTO trainings (id, title, project_id, agency_id, governorate_id, thematic_area_id, starts_on, ends_on, status, capacity, completion_min_rate, created_at, updated_at) VALUES ",
+		{"INSERT INTO trainings (id, title_en, project_id, agency_id, governorate_id, thematic_area_id, starts_on, ends_on, status, capacity, completion_min_rate, created_at, updated_at) VALUES ",
 			all, func(i int) string {
 				start := i * 2000 / all // spread over about five and a half years
 				status := "completed"

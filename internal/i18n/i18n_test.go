@@ -145,6 +145,12 @@ func missingDynamic(c i18n.Catalogs) []string {
 	for _, l := range model.TrainingLanguages {
 		keys = append(keys, "training.lang."+l)
 	}
+	for _, s := range model.ImportSeparators {
+		keys = append(keys, "import.sep."+s)
+	}
+	for _, e := range model.ImportEncodings {
+		keys = append(keys, "import.enc."+e)
+	}
 	for _, code := range []string{"400", "401", "403", "404", "405", "409", "413", "429", "500"} {
 		keys = append(keys, "error."+code+".title", "error."+code+".text")
 	}

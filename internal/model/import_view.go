@@ -91,6 +91,7 @@ type ImportColumns struct {
 	// Unmapped are the columns left out whose header looks like a field:
 	// a warning, since "Do not import" may be a wrong guess.
 	Unmapped []ImportUnmapped
+	Reading  ImportReading
 }
 
 // ImportUnmapped is a column left out of the import whose header looks
@@ -99,6 +100,30 @@ type ImportUnmapped struct {
 	Column        int
 	Header        string
 	FieldLabelKey string // the catalogue key of the field it looks like
+}
+
+// The separators and encodings an officer may choose for a CSV list, by
+// the names forms and uploads use.
+var (
+	ImportSeparators = []string{"comma", "semicolon", "tab"}
+	ImportEncodings  = []string{"utf-8", "windows-1256", "utf-16le", "utf-16be"}
+)
+
+// ImportReading is how a list was read: for a CSV file, the separator and
+// the encoding used, whether the officer chose them, and the rows split
+// into another number of cells than the header; for a workbook, the sheet;
+// for both, where the header was found.
+type ImportReading struct {
+	CSV       bool
+	Separator string // a name of ImportSeparators
+	Encoding  string // a name of ImportEncodings ("utf-8-bom" reads as utf-8)
+	// What the officer chose, "" for the guess.
+	SeparatorChoice, EncodingChoice string
+	Ragged                          int    // rows with another number of cells than the header
+	Sheet                           string // a workbook's sheet that was read
+	HeaderLine                      int    // where the column titles are: the file's line or the sheet's row
+	Error                           string // catalogue key: the file cannot be read as chosen
+	ErrorArgs                       []any
 }
 
 // ImportPreview is the check step: each row with its problems, matches
@@ -112,7 +137,8 @@ type ImportPreview struct {
 	Free     int
 	// As is the status the rows are registered with: nominated, unless
 	// the officer chose confirmed.
-	As RegistrationStatus
+	As      RegistrationStatus
+	Reading ImportReading
 }
 
 // ImportDone is what a confirmed import saved.

@@ -90,3 +90,12 @@ type PersonMerge struct {
 	UndoneAt           *time.Time
 	UndoneByID         *int64
 }
+
+// RegistryStamp is what changes whenever the live registry does (a person
+// added, edited, merged or unmerged): compared between two moments, it
+// says whether what was read of the registry still holds.
+type RegistryStamp struct {
+	Merged  int64  // persons merged into another
+	MaxID   int64  // the highest id
+	Changed string // the latest updated_at, as text
+}

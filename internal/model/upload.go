@@ -12,6 +12,8 @@ type Upload struct {
 	Kind       string
 	Content    []byte
 	Mapping    string // comma-separated field per column, as the officer chose
+	Separator  string // a CSV list's separator as the officer chose it (ImportSeparators), "" guessed
+	Encoding   string // a CSV list's encoding as the officer chose it (ImportEncodings), "" guessed
 	CreatedAt  time.Time
 }
 

@@ -50,21 +50,6 @@ func (s *Service) duplicates(ctx context.Context, p model.Person, trainingID int
 	return out, nil
 }
 
-// registryIndex files every live person for matching. It indexes the whole
-// registry rather than asking the database for candidates because older and
-// imported rows keep phones as typed, which only the index normalises.
-func (s *Service) registryIndex(ctx context.Context) (*Index, error) {
-	people, err := s.store.AllCandidates(ctx)
-	if err != nil {
-		return nil, err
-	}
-	pool := make([]Candidate, len(people))
-	for i, p := range people {
-		pool[i] = CandidateOf(p)
-	}
-	return NewIndex(pool), nil
-}
-
 // onTraining lists the persons registered on a training (none for 0).
 func (s *Service) onTraining(ctx context.Context, trainingID int64) (map[int64]bool, error) {
 	on := map[int64]bool{}

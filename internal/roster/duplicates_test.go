@@ -3,6 +3,7 @@ package roster_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,7 +56,9 @@ func hasMatch(ms []model.PersonMatch, id int64) bool {
 }
 
 // TestUpdatePerson_ChecksOnlyIdentity asks about duplicates when an edit
-// changes a phone to one the registry holds, not when it fixes a rank.
+// changes a national ID to one the registry holds, not when it fixes a
+// rank; a phone the registry holds under another name (an office line) is
+// no duplicate.
 func TestUpdatePerson_ChecksOnlyIdentity(t *testing.T) {
 	ctx := context.Background()
 	each(t, func(t *testing.T, f *fixture) {
@@ -73,13 +76,28 @@ func TestUpdatePerson_ChecksOnlyIdentity(t *testing.T) {
 		}
 		in = model.PersonInputOf(res.Person)
 		in.Phone = "0020 10 1200 3100" // the duplicate's phone, typed otherwise
+		if res, err = f.svc.UpdatePerson(ctx, f.po, other, roster.PersonRequest{Input: in}); err != nil {
+			t.Fatalf("a phone shared with someone of another name = %v", err)
+		}
+		// Another instance of the application gives the duplicate an ID.
+		if err := f.s.Exec(ctx, "UPDATE persons SET national_ref = '28201011234517', updated_at = '2099-01-01 00:00:00' WHERE id = ?", f.duplicate); err != nil {
+			t.Fatal(err)
+		}
+		in = model.PersonInputOf(res.Person)
+		in.NationalRef = "2 820101 12 34517" // the duplicate's ID, typed otherwise
 		_, err = f.svc.UpdatePerson(ctx, f.po, other, roster.PersonRequest{Input: in})
 		var de *roster.DuplicatesError
 		if !errors.As(err, &de) || !hasMatch(de.Matches, f.duplicate) {
-			t.Fatalf("changing the phone to a known one = %v", err)
+			t.Fatalf("changing the ID to a known one = %v", err)
 		}
-		if q, _ := f.s.Person(ctx, other); q.Phone == "+201012003100" {
-			t.Fatal("the phone was saved before the officer confirmed")
+		for _, m := range de.Matches {
+			if m.Person.ID == f.duplicate && !slices.Equal(m.Reasons, []string{roster.ReasonSameNationalRef,
+				roster.ReasonSamePhone, roster.ReasonSameBirthYear, roster.ReasonNamesDiffer}) {
+				t.Errorf("the match says %v", m.Reasons)
+			}
+		}
+		if q, _ := f.s.Person(ctx, other); q.NationalRef != "" {
+			t.Fatal("the ID was saved before the officer confirmed")
 		}
 		// A merged person is read-only.
 		if _, err := f.svc.Merge(ctx, f.po, f.duplicate, f.survivor); err != nil {

@@ -106,7 +106,7 @@ func (s *Service) kept(ctx context.Context, actor model.Actor, trainingID, uploa
 	if k.upload, err = s.store.Upload(ctx, k.training.ID, uploadID); err != nil {
 		return k, err
 	}
-	if k.table, err = nomination.Read(k.upload.FileName, k.upload.Content); err != nil {
+	if k.table, err = nomination.ReadWith(k.upload.FileName, k.upload.Content, readOptions(k.upload)); err != nil {
 		return k, err
 	}
 	k.mapping = nomination.ParseMapping(strings.Split(k.upload.Mapping, ","))
@@ -142,7 +142,7 @@ func (s *Service) SetImportMapping(ctx context.Context, actor model.Actor, train
 // columns is the mapping step's view of the list under mapping m.
 func (k kept) columns(m nomination.Mapping) model.ImportColumns {
 	v := model.ImportColumns{Training: k.training.Training, UploadID: k.upload.ID, FileName: k.upload.FileName,
-		Rows: len(k.table.Rows), Headers: k.table.Headers}
+		Rows: len(k.table.Rows), Headers: k.table.Headers, Reading: k.reading()}
 	v.Fields = append(v.Fields, model.ImportField{Value: "", LabelKey: nomination.FieldIgnore.LabelKey()})
 	for _, f := range nomination.Fields {
 		v.Fields = append(v.Fields, model.ImportField{Value: string(f), LabelKey: f.LabelKey()})

@@ -69,6 +69,7 @@ func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, training
 		}
 		return s.store.RecordAudit(ctx, importEvent(actor, k, len(rows), results, as))
 	})
+	s.registry.forget()
 	if err != nil {
 		return out, err
 	}

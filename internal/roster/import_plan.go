@@ -28,7 +28,8 @@ func (s *Service) ImportPreview(ctx context.Context, actor model.Actor, training
 // against the registry and the training's roster. It returns the preview
 // and the planned rows (which hold what creating a person needs).
 func (s *Service) plan(ctx context.Context, k kept) (model.ImportPreview, []PlanRow, error) {
-	v := model.ImportPreview{Training: k.training.Training, UploadID: k.upload.ID, FileName: k.upload.FileName}
+	v := model.ImportPreview{Training: k.training.Training, UploadID: k.upload.ID, FileName: k.upload.FileName,
+		Reading: k.reading()}
 	var err error
 	if v.Refs, err = s.store.AllRefs(ctx); err != nil {
 		return v, nil, err

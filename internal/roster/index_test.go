@@ -15,7 +15,7 @@ func TestIndex_FindsAcrossScripts(t *testing.T) {
 	}{
 		{Candidate{NameArabic: "محمد عبدالله الجمال"}, 1},
 		{Candidate{NameLatin: "Muhammad Abdullah Elgammal"}, 1},
-		{Candidate{NameLatin: "Someone Else", Phone: "01012345678"}, 2},
+		{Candidate{NameLatin: "Mohamed", Phone: "01012345678"}, 2},
 		{Candidate{NameLatin: "M. Salem", Email: "MONA@example.org"}, 3},
 	}
 	for _, c := range cases {
@@ -26,6 +26,10 @@ func TestIndex_FindsAcrossScripts(t *testing.T) {
 	}
 	if ms := x.Matches(Candidate{NameLatin: "Mohamed"}, DefaultMinScore); len(ms) != 0 {
 		t.Errorf("a lone common first name matched %+v", ms)
+	}
+	// Someone else listed with the same (office) phone is not offered.
+	if ms := x.Matches(Candidate{NameLatin: "Someone Else", Phone: "01012345678"}, DefaultMinScore); len(ms) != 0 {
+		t.Errorf("a shared phone under another name matched %+v", ms)
 	}
 	x.Add(Candidate{ID: 9, NameLatin: "Omar Khaled Darwish"})
 	if ms := x.Matches(Candidate{NameArabic: "عمر خالد درويش"}, DefaultMinScore); len(ms) == 0 || ms[0].Candidate.ID != 9 {

@@ -49,12 +49,12 @@ func TestScore(t *testing.T) {
 		{"all words, other order",
 			Candidate{NameLatin: "Hassan Mohamed Ahmed"}, base,
 			70, []string{ReasonSimilarName}},
-		{"first and last name only",
+		{"first and last name, a conflicting name between: a reason, not an offer",
 			Candidate{NameLatin: "Mohamed Ali Hassan"}, base,
-			60, []string{ReasonFirstLast}},
+			50, []string{ReasonFirstLast}},
 		{"first and last name across scripts",
 			Candidate{NameArabic: "محمد علي حسن"}, Candidate{NameLatin: "Mohamed Ahmed Hassan"},
-			60, []string{ReasonFirstLast}},
+			50, []string{ReasonFirstLast}},
 		{"phone and name add up",
 			Candidate{NameArabic: "محمد أحمد حسن", Phone: "01012345678"}, Candidate{NameLatin: "Mohamed Ahmed Hassan", Phone: "+201012345678"},
 			95, []string{ReasonSamePhone, ReasonCrossScript}},
@@ -62,9 +62,15 @@ func TestScore(t *testing.T) {
 			Candidate{NationalRef: "X1", Email: "a@b.eg", Phone: "01012345678", NameLatin: "Amr Fathy"},
 			Candidate{NationalRef: "x1", Email: "A@B.EG", Phone: "01012345678", NameLatin: "Amr Fathy"},
 			100, []string{ReasonSameNationalRef, ReasonSameEmail, ReasonSamePhone, ReasonSameNameLatin}},
-		{"birth year differs",
+		{"birth year far apart",
 			Candidate{NameArabic: "محمد أحمد حسن", BirthYear: 1980}, Candidate{NameLatin: "Mohamed Ahmed Hassan", BirthYear: 1990},
-			60, []string{ReasonCrossScript, ReasonBirthYearDiffers}},
+			45, []string{ReasonCrossScript, ReasonBirthYearDiffers}},
+		{"birth year a few years apart",
+			Candidate{NameArabic: "محمد أحمد حسن", BirthYear: 1980}, Candidate{NameLatin: "Mohamed Ahmed Hassan", BirthYear: 1983},
+			65, []string{ReasonCrossScript, ReasonBirthYearDiffers}},
+		{"the same birth year confirms",
+			Candidate{NameArabic: "محمد أحمد حسن", BirthYear: 1980}, Candidate{NameLatin: "Mohamed Ahmed Hassan", BirthYear: 1980},
+			85, []string{ReasonCrossScript, ReasonSameBirthYear}},
 		{"birth year one apart is tolerated",
 			Candidate{NameArabic: "محمد أحمد حسن", BirthYear: 1980}, Candidate{NameLatin: "Mohamed Ahmed Hassan", BirthYear: 1981},
 			80, []string{ReasonCrossScript}},
@@ -75,30 +81,37 @@ func TestScore(t *testing.T) {
 			Candidate{BirthYear: 1980}, Candidate{BirthYear: 1980},
 			0, nil},
 
-		// Negative cases.
-		{"Mahmoud is not Mohamed",
+		// Negative cases: below the threshold, with the reason when some
+		// words agree.
+		{"Mahmoud is not Mohamed (brothers)",
 			Candidate{NameLatin: "Mahmoud Ahmed Hassan"}, base,
-			0, nil},
+			scorePartial, []string{ReasonPartialName}},
 		{"محمود is not محمد",
 			Candidate{NameArabic: "محمود أحمد حسن"}, base,
-			0, nil},
+			scorePartial, []string{ReasonPartialName}},
 		{"Ahmed is not Mahmoud",
 			Candidate{NameLatin: "Ahmed Mohamed"}, Candidate{NameLatin: "Mahmoud Mohamed"},
-			0, nil},
+			scorePartial, []string{ReasonPartialName}},
 		{"Omar is not Amr",
 			Candidate{NameLatin: "Omar Fathy"}, Candidate{NameArabic: "عمرو فتحي"},
-			0, nil},
+			scorePartial, []string{ReasonPartialName}},
 		{"Hassan is not Hossam",
 			Candidate{NameLatin: "Mohamed Hassan"}, Candidate{NameLatin: "Mohamed Hossam"},
-			0, nil},
+			scorePartial, []string{ReasonPartialName}},
+		{"a father's name inside his son's",
+			Candidate{NameLatin: "Ahmed Mohamed Hassan El-Shazly"}, Candidate{NameLatin: "Mohamed Hassan El-Shazly"},
+			scorePartial, []string{ReasonPartialName}},
 		{"one shared given name is not enough",
 			Candidate{NameLatin: "Mohamed"}, Candidate{NameArabic: "محمد"},
-			0, nil},
+			scoreFirstNameOnly, []string{ReasonFirstNameOnly}},
 		{"identical one-word names are not enough",
 			Candidate{NameLatin: "Mohamed"}, Candidate{NameLatin: "Mohamed"},
-			0, nil},
+			scoreFirstNameOnly, []string{ReasonFirstNameOnly}},
 		{"different people sharing a first name",
 			Candidate{NameLatin: "Mohamed Kamal Youssef"}, Candidate{NameLatin: "Mohamed Sameh Ibrahim"},
+			scorePartial, []string{ReasonPartialName}},
+		{"nothing in common",
+			Candidate{NameLatin: "Youssef Kamal"}, Candidate{NameLatin: "Nour Samir"},
 			0, nil},
 		{"empty fields never match",
 			Candidate{}, Candidate{},
@@ -128,11 +141,12 @@ func TestFindMatches(t *testing.T) {
 		{ID: 8, NameArabic: "محمد احمد الشاذلى"},                                // itself
 		{ID: 1, NameArabic: "محمد أحمد الشاذلي"},                                // cross-script, 80
 		{ID: 2, NameLatin: "Mahmoud Ahmed El-Shazly"},                           // different person
-		{ID: 3, NameLatin: "M. Shazly", Phone: "+201012345678"},                 // phone, 90
+		{ID: 3, NameLatin: "M. Shazly", Phone: "+201012345678"},                 // phone 90 + initial 5 = 95
 		{ID: 4, NameLatin: "Mohamed Shazly"},                                    // in order, 75
-		{ID: 5, NameLatin: "Mohamed Ali Elshazly"},                              // first and last, 60
-		{ID: 6, NameLatin: "Mohamed Ahmed Elshazly", BirthYear: 1960},           // 85 - 20 = 65
+		{ID: 5, NameLatin: "Mohamed Ali Elshazly"},                              // first and last, 50
+		{ID: 6, NameLatin: "Mohamed Ahmed Elshazly", BirthYear: 1960},           // 85 - 35 = 50
 		{ID: 7, NameLatin: "Mohamed Ahmed Elshazly", Phone: "+20 10 1234 5678"}, // phone 90 + 5 = 95
+		{ID: 9, NameLatin: "Ahmed Mostafa Kamal", Phone: "01012345678"},         // an office phone: 90 - 40
 		{ID: 0, NameLatin: "Youssef Kamal"},                                     // nothing in common
 	}
 	got := FindMatches(in, pool, DefaultMinScore)
@@ -147,13 +161,16 @@ func TestFindMatches(t *testing.T) {
 			t.Errorf("match %d has no reasons", m.Candidate.ID)
 		}
 	}
-	want := []row{{7, 95}, {3, 90}, {1, 80}, {8, 80}, {4, 75}, {6, 65}, {5, 60}}
+	want := []row{{3, 95}, {7, 95}, {1, 80}, {8, 80}, {4, 75}}
 	if !slices.Equal(rows, want) {
 		t.Errorf("FindMatches = %v, want %v", rows, want)
 	}
 
 	if got := FindMatches(in, pool, 80); len(got) != 4 {
 		t.Errorf("FindMatches(min 80) returned %d matches, want 4", len(got))
+	}
+	if got := FindMatches(in, pool, 0); len(got) != 9 {
+		t.Errorf("FindMatches(min 0) returned %d matches, want 9: every score above 0", len(got))
 	}
 	if got := FindMatches(in, nil, DefaultMinScore); len(got) != 0 {
 		t.Errorf("FindMatches(empty pool) = %v", got)
@@ -174,7 +191,9 @@ func TestFindMatches(t *testing.T) {
 func TestReasonsInCatalogues(t *testing.T) {
 	reasons := []string{
 		ReasonSameNationalRef, ReasonSameEmail, ReasonSamePhone, ReasonSameNameArabic, ReasonSameNameLatin,
-		ReasonCrossScript, ReasonSimilarName, ReasonFirstLast, ReasonBirthYearDiffers,
+		ReasonCrossScript, ReasonSimilarName, ReasonCloseSpelling, ReasonFirstLast, ReasonFirstNameOnly,
+		ReasonPartialName, ReasonSameBirthYear, ReasonNamesDiffer, ReasonSexDiffers, ReasonBirthYearDiffers,
+		ReasonRefDiffers, ReasonEmailDiffers, ReasonPhoneDiffers,
 	}
 	cats := map[string]map[string]string{}
 	for _, lang := range []string{"en", "ar"} {

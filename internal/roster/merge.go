@@ -155,6 +155,9 @@ func (s *Service) Merge(ctx context.Context, actor model.Actor, dupID, intoID in
 		out.Merge = m
 		return err
 	})
+	if err == nil {
+		s.applyToRegistry(ctx, func(x *Index) { x.Remove(dupID) })
+	}
 	return out, err
 }
 
@@ -222,6 +225,7 @@ func (s *Service) UndoMerge(ctx context.Context, actor model.Actor, mergeID int6
 		m = cur
 		return s.undo(ctx, actor, &m)
 	})
+	s.registry.forget()
 	return m, err
 }
 

@@ -53,6 +53,9 @@ func (s *Service) CreatePerson(ctx context.Context, actor model.Actor, req Perso
 		ev.Values = map[string]string{"despite_matches": strconv.FormatBool(req.ConfirmNew)}
 		return s.store.RecordAudit(ctx, ev)
 	})
+	if err == nil {
+		s.personSaved(ctx, p)
+	}
 	if err != nil {
 		return out, err
 	}
@@ -98,6 +101,9 @@ func (s *Service) UpdatePerson(ctx context.Context, actor model.Actor, id int64,
 		ev.Changed = changedFields(old, p)
 		return s.store.RecordAudit(ctx, ev)
 	})
+	if err == nil {
+		s.personSaved(ctx, p)
+	}
 	out.Person = p
 	return out, err
 }

@@ -66,7 +66,7 @@ type PlanRow struct {
 // PlanInput is what planning an import needs.
 type PlanInput struct {
 	Rows          []nomination.Row
-	Index         *Index // the registry, filed
+	Index         *Index // the registry, filed (only read)
 	Agencies      []RefName
 	Stations      []RefName
 	DefaultAgency *int64         // the training's partner agency
@@ -77,28 +77,22 @@ type PlanInput struct {
 // (in the registry and earlier in the same file) and suggests an action.
 func Plan(in PlanInput) []PlanRow {
 	out := make([]PlanRow, 0, len(in.Rows))
-	for _, r := range in.Rows {
+	found := planMatches(in.Rows, in.Index)
+	for i, r := range in.Rows {
 		p := PlanRow{Row: r}
 		p.AgencyID, p.AgencyUnknown = resolveOr(r.Agency, in.Agencies, in.DefaultAgency)
 		p.StationID, p.StationUnknown = resolveOr(r.DutyStation, in.Stations, nil)
-		c := Candidate{NameLatin: r.NameLatin, NameArabic: r.NameArabic, Phone: r.Phone, Email: r.Email,
-			NationalRef: r.NationalRef, BirthYear: r.BirthYear}
-		ms := in.Index.Matches(c, DefaultMinScore)
-		for _, m := range ms {
+		for _, m := range found[i] {
 			if m.Candidate.ID < 0 && m.Score >= LinkScore && p.SameAsLine == 0 {
 				p.SameAsLine = int(-m.Candidate.ID)
 			}
 		}
-		for _, m := range ms {
+		for _, m := range found[i] {
 			if m.Candidate.ID > 0 && len(p.Matches) < 3 {
 				p.Matches = append(p.Matches, m)
 			}
 		}
 		p.Action = suggest(&p, in.Registered)
-		if r.OK() {
-			c.ID = -int64(r.Line)
-			in.Index.Add(c)
-		}
 		out = append(out, p)
 	}
 	return out

@@ -29,6 +29,7 @@ type PersonStore interface {
 	UpdatePerson(ctx context.Context, p *model.Person) error
 	PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error)
 	AllCandidates(ctx context.Context) ([]model.Person, error)
+	PersonsStamp(ctx context.Context) (model.RegistryStamp, error)
 }
 
 // MergeStore reads and moves what a merge and its undo touch.
@@ -49,16 +50,18 @@ type UploadStore interface {
 	SaveUpload(ctx context.Context, u *model.Upload) error
 	Upload(ctx context.Context, trainingID, id int64) (model.Upload, error)
 	SetUploadMapping(ctx context.Context, id int64, mapping string) error
+	SetUploadReading(ctx context.Context, id int64, separator, encoding, mapping string) error
 	DeleteUpload(ctx context.Context, id int64) error
 	PurgeUploads(ctx context.Context, cutoff time.Time) error
 }
 
 // Service is the participant registry's use cases. Build it with New.
 type Service struct {
-	store Store
-	reg   Registrar
-	now   func() time.Time
-	loc   *time.Location
+	store    Store
+	reg      Registrar
+	now      func() time.Time
+	loc      *time.Location
+	registry *registryCache
 }
 
 // New builds the registry over st. Registrations it makes (a person
@@ -71,7 +74,7 @@ func New(st Store, reg Registrar, now func() time.Time, loc *time.Location) *Ser
 	if loc == nil {
 		loc = time.UTC
 	}
-	return &Service{store: st, reg: reg, now: now, loc: loc}
+	return &Service{store: st, reg: reg, now: now, loc: loc, registry: &registryCache{}}
 }
 
 // today is the venue's date now.

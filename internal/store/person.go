@@ -134,11 +134,25 @@ WHERE r.person_id = ? ORDER BY t.starts_on DESC, t.id DESC`, personID).Scan(&out
 	return out, mapErr("person history", err)
 }
 
+// PersonsStamp returns what changes whenever the live registry does: the
+// highest id (a person added), the latest change (a person edited, merged
+// or unmerged: each sets updated_at) and how many persons are merged, so
+// that the registry's duplicate index can be kept between requests. Each
+// part is read from an index.
+func (s *Store) PersonsStamp(ctx context.Context) (model.RegistryStamp, error) {
+	var st model.RegistryStamp
+	err := s.read(ctx).Raw(`SELECT
+  (SELECT COUNT(merged_into_id) FROM persons WHERE merged_into_id IS NOT NULL) AS merged,
+  (SELECT COALESCE(MAX(id), 0) FROM persons) AS max_id,
+  (SELECT COALESCE(CAST(MAX(updated_at) AS TEXT), '') FROM persons) AS changed`).Scan(&st).Error
+	return st, mapErr("persons stamp", err)
+}
+
 // AllCandidates lists every live person's identifying fields, for the
 // duplicate index of an import.
 func (s *Store) AllCandidates(ctx context.Context) ([]model.Person, error) {
 	var out []model.Person
-	err := s.read(ctx).Select("id", "name_latin", "name_arabic", "phone", "email", "national_ref", "birth_year").
+	err := s.read(ctx).Select("id", "name_latin", "name_arabic", "sex", "phone", "email", "national_ref", "birth_year").
 		Where("merged_into_id IS NULL").Find(&out).Error
 	return out, mapErr("all candidates", err)
 }

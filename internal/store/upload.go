@@ -24,6 +24,14 @@ func (s *Store) SetUploadMapping(ctx context.Context, id int64, mapping string) 
 	return mapErr("set mapping", s.write(ctx).Model(&model.Upload{}).Where("id = ?", id).Update("mapping", mapping).Error)
 }
 
+// SetUploadReading stores how a kept list is to be read, and the column
+// mapping that goes with the columns read so.
+func (s *Store) SetUploadReading(ctx context.Context, id int64, separator, encoding, mapping string) error {
+	err := s.write(ctx).Model(&model.Upload{}).Where("id = ?", id).
+		Updates(map[string]any{"separator": separator, "encoding": encoding, "mapping": mapping}).Error
+	return mapErr("set reading", err)
+}
+
 // DeleteUpload forgets a kept list.
 func (s *Store) DeleteUpload(ctx context.Context, id int64) error {
 	return mapErr("delete upload", s.write(ctx).Delete(&model.Upload{}, id).Error)

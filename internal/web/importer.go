@@ -25,6 +25,7 @@ func (s *Server) importRoutes(ed area) {
 	ed.POST("/trainings/:id/import", s.importUpload)
 	ed.GET("/trainings/:id/import/:uid", s.importMapping)
 	ed.POST("/trainings/:id/import/:uid/mapping", s.importSaveMapping)
+	ed.POST("/trainings/:id/import/:uid/reading", s.importSaveReading)
 	ed.GET("/trainings/:id/import/:uid/preview", s.importPreview)
 	ed.POST("/trainings/:id/import/:uid/confirm", s.importConfirm)
 	ed.GET("/import/template.csv", s.importTemplateCSV)
@@ -146,6 +147,25 @@ func (s *Server) importSaveMapping(c echo.Context) error {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, importURL(tid, uid, "preview"))
+}
+
+// importSaveReading reads the kept list again with the separator and the
+// encoding the officer chose; a choice the file cannot be read with is
+// shown beside the form, as chosen, with nothing kept.
+func (s *Server) importSaveReading(c echo.Context) error {
+	tid, uid, err := importParams(c)
+	if err != nil {
+		return err
+	}
+	v, err := s.Roster.SetImportReading(c.Request().Context(), actorOf(c), tid, uid, c.FormValue("separator"), c.FormValue("encoding"))
+	var fe *roster.FileError
+	var ve *model.ValidationError
+	if errors.As(err, &fe) || errors.As(err, &ve) {
+		return s.render(c, http.StatusUnprocessableEntity, training.ImportMapping(training.ImportMappingProps{ImportColumns: v}))
+	} else if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, importURL(tid, uid, ""))
 }
 
 func (s *Server) importPreview(c echo.Context) error {

@@ -14,7 +14,7 @@ func catalogueKeys() []string {
 		keyEmpty, keyTooLarge, keyTooLargeUnpacked, keyTooManyRows, keyTooManyColumns, keyNoHeader,
 		keyNoRows, keyCorrupt, keyXLS, keyWrongType, keyBadEncoding, keySheetTooComplex, keyMapNeedName, keyMapDuplicate,
 		keyRowNoName, keyRowBadSex, keyRowBadBirthYear, keyRowBadEmail, keyRowBadPhone,
-		keyRowUnknownPosition, keyRowScriptSwapped, FieldIgnore.LabelKey(),
+		keyRowUnknownPosition, keyRowScriptSwapped, keyRowRagged, FieldIgnore.LabelKey(),
 	}
 	for _, f := range Fields {
 		keys = append(keys, f.LabelKey())

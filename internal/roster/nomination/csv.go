@@ -16,9 +16,10 @@ import (
 // readCSV reads a delimited text file: Excel's "CSV UTF-8", plain "CSV"
 // (Windows-1256 on Arabic Windows), "Unicode Text" (UTF-16, tab-separated),
 // and the semicolon-separated files that Excel writes where the comma is the
-// decimal mark.
-func readCSV(data []byte) (*Table, error) {
-	text, enc, err := decodeText(data)
+// decimal mark. opt may impose the encoding and the separator instead of
+// the guesses.
+func readCSV(data []byte, opt Options) (*Table, error) {
+	text, enc, err := decodeText(data, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +34,10 @@ func readCSV(data []byte) (*Table, error) {
 		text = strings.ReplaceAll(text, "\r", "\n") // old Mac line ends
 	}
 	sep, skip, text := separator(text)
-	b := &builder{}
+	if opt.Separator != 0 {
+		sep = opt.Separator
+	}
+	b := &builder{countCells: true}
 	if err := parseCSV(b, text, sep, skip); err != nil {
 		return nil, err
 	}
@@ -72,7 +76,11 @@ func parseCSV(b *builder, text string, sep rune, skip int) error {
 // decodeText returns the file as UTF-8 and names the encoding it was in.
 // Text that is not valid UTF-8 is taken for Windows-1256, the encoding of
 // Excel's plain "CSV" on Arabic Windows, if the result reads like text.
-func decodeText(data []byte) (string, string, error) {
+// A named encoding (one of Encodings) is used instead of the guess.
+func decodeText(data []byte, named string) (string, string, error) {
+	if named != "" {
+		return decodeAs(data, named)
+	}
 	switch {
 	case bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")):
 		if !utf8.Valid(data[3:]) {
@@ -93,6 +101,40 @@ func decodeText(data []byte) (string, string, error) {
 		return "", "", fail(keyBadEncoding)
 	}
 	return string(out), "windows-1256", nil
+}
+
+// Encodings are the encodings an officer may impose on a CSV file, when
+// the guess is wrong.
+var Encodings = []string{"utf-8", "windows-1256", "utf-16le", "utf-16be"}
+
+// decodeAs decodes the file in the encoding named, dropping its byte-order
+// mark if it has one; text that is not in that encoding fails.
+func decodeAs(data []byte, named string) (string, string, error) {
+	switch named {
+	case "utf-8":
+		text := bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+		if !utf8.Valid(text) {
+			return "", "", fail(keyBadEncoding)
+		}
+		return string(text), named, nil
+	case "windows-1256":
+		out, err := charmap.Windows1256.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", fail(keyBadEncoding)
+		}
+		return string(out), named, nil
+	case "utf-16le", "utf-16be":
+		order, bom := xunicode.LittleEndian, []byte("\xFF\xFE")
+		if named == "utf-16be" {
+			order, bom = xunicode.BigEndian, []byte("\xFE\xFF")
+		}
+		out, err := xunicode.UTF16(order, xunicode.IgnoreBOM).NewDecoder().Bytes(bytes.TrimPrefix(data, bom))
+		if err != nil || len(data)%2 != 0 {
+			return "", "", fail(keyBadEncoding)
+		}
+		return string(out), named, nil
+	}
+	return "", "", fail(keyBadEncoding)
 }
 
 // decodeUTF16 decodes text that starts with a UTF-16 byte-order mark.
@@ -134,10 +176,12 @@ func checkControls(text string) error {
 	return nil
 }
 
-// separator finds the field separator from the header: the most frequent
-// of comma, semicolon and tab outside quotes in the first record that has
-// any (comma for a one-column file). Excel's "sep=;" first line, when
-// present, decides instead and is removed; skip counts it.
+// Separators are the field separators a CSV file may use.
+var Separators = []rune{',', ';', '\t'}
+
+// separator finds the field separator from the first lines together (see
+// chooseSeparator). Excel's "sep=;" first line, when present, decides
+// instead and is removed; skip counts it.
 func separator(text string) (sep rune, skip int, rest string) {
 	first, after, _ := strings.Cut(text, "\n")
 	first = strings.TrimRight(first, "\r")
@@ -146,35 +190,5 @@ func separator(text string) (sep rune, skip int, rest string) {
 			return r, 1, after
 		}
 	}
-	counts := separatorCounts(text)
-	sep = ','
-	for _, r := range []rune{';', '\t'} {
-		if counts[r] > counts[sep] {
-			sep = r
-		}
-	}
-	return sep, 0, text
-}
-
-// separatorCounts counts the candidate separators outside quotes in the
-// first of the top records that has any, so that a title line above the
-// header does not hide the separator.
-func separatorCounts(text string) map[rune]int {
-	counts := map[rune]int{}
-	quoted, records := false, 0
-	for _, r := range text {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case quoted:
-		case r == '\n':
-			if len(counts) > 0 || records >= maxPreamble {
-				return counts
-			}
-			records++
-		case r == ',' || r == ';' || r == '\t':
-			counts[r]++
-		}
-	}
-	return counts
+	return chooseSeparator(text), 0, text
 }

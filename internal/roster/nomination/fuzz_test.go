@@ -13,7 +13,17 @@ import (
 // header, at most MaxRows of them. Mapping and row parsing must not panic
 // on what Read returns either.
 func fuzzRead(t *testing.T, name string, data []byte) {
-	tab, err := Read(name, data)
+	fuzzReadWith(t, name, data, Options{})
+	// The same bytes read the way an officer may impose.
+	opt := Options{Separator: Separators[len(data)%len(Separators)]}
+	if len(data)%2 == 1 {
+		opt.Encoding = Encodings[len(data)%len(Encodings)]
+	}
+	fuzzReadWith(t, name, data, opt)
+}
+
+func fuzzReadWith(t *testing.T, name string, data []byte, opt Options) {
+	tab, err := ReadWith(name, data, opt)
 	if err != nil {
 		var e *Error
 		if !errors.As(err, &e) || e.Key == "" || tab != nil {
@@ -42,6 +52,8 @@ func FuzzReadCSV(f *testing.F) {
 		"Title,,\n\nName\tSex\tEmail\nA\tF\ta@b.eg\textra\n",
 		"\"unterminated,quote\nName,x\n",
 		"a,\"b\"c\",d\n1,2,3\n",
+		"Name\tTitle, rank\nAhmed\tCaptain, Navy\n",
+		"Name, English;Name, Arabic;Agency\nAhmed;أحمد;Customs\nMona;منى\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -113,6 +113,9 @@ func checkShape(t testing.TB, tab *Table) {
 	if len(tab.Rows) > MaxRows || len(tab.Lines) != len(tab.Rows) {
 		t.Fatalf("%d rows, %d lines", len(tab.Rows), len(tab.Lines))
 	}
+	if tab.Cells != nil && len(tab.Cells) != len(tab.Rows) {
+		t.Fatalf("%d rows, %d cell counts", len(tab.Rows), len(tab.Cells))
+	}
 	for i, r := range tab.Rows {
 		if len(r) != len(tab.Headers) {
 			t.Fatalf("row %d has %d cells, header %d", i, len(r), len(tab.Headers))

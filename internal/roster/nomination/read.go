@@ -38,10 +38,26 @@ type Table struct {
 	Encoding  string     // csv: "utf-8", "utf-8-bom", "windows-1256", "utf-16le" or "utf-16be"
 	Separator rune       // csv: ',', ';' or '\t'
 
+	// Cells[i] is how many cells Rows[i] had in a CSV file before it was
+	// made as wide as the header, and HeaderCells the same for the header:
+	// a row with another number was split differently from the header
+	// (a separator missing or too many), so its values may be in the
+	// wrong columns. Both are zero for a workbook, whose rows always
+	// keep their columns.
+	Cells       []int
+	HeaderCells int
+
 	// HeaderLine is the header's line in a CSV file (the line a text editor
 	// shows, counting from 1) or its row number in the XLSX sheet, so that
 	// messages can point at the place the user sees.
 	HeaderLine int
+}
+
+// Options impose how a CSV file is read, when what Read guesses is wrong.
+// The zero value guesses both.
+type Options struct {
+	Encoding  string // one of Encodings, "" to guess it
+	Separator rune   // one of Separators, 0 to choose it from the first lines
 }
 
 // Read reads an uploaded nomination list. The file type is decided from the
@@ -49,6 +65,12 @@ type Table struct {
 // under an .xls name; filename only refines the message for files that are
 // not spreadsheets at all. Every failure is an *Error.
 func Read(filename string, data []byte) (*Table, error) {
+	return ReadWith(filename, data, Options{})
+}
+
+// ReadWith is Read with the encoding or the separator of a CSV file
+// imposed; a workbook is read as Read reads it.
+func ReadWith(filename string, data []byte, opt Options) (*Table, error) {
 	switch {
 	case len(data) == 0:
 		return nil, fail(keyEmpty)
@@ -63,7 +85,19 @@ func Read(filename string, data []byte) (*Table, error) {
 	case kindOther:
 		return nil, fail(keyWrongType)
 	}
-	return readCSV(data)
+	return readCSV(data, opt)
+}
+
+// Ragged counts the rows split into another number of cells than the
+// header (see Cells).
+func (t *Table) Ragged() int {
+	n := 0
+	for _, c := range t.Cells {
+		if c != t.HeaderCells {
+			n++
+		}
+	}
+	return n
 }
 
 // Content kinds found by sniff.

@@ -15,6 +15,7 @@ const (
 	keyRowBadPhone        = "import.row_bad_phone"
 	keyRowUnknownPosition = "import.row_unknown_position"
 	keyRowScriptSwapped   = "import.row_script_swapped"
+	keyRowRagged          = "import.row_ragged"
 )
 
 // Row is one officer of a nomination list, read through a Mapping, with
@@ -69,6 +70,9 @@ func parseRows(t *Table, m Mapping, thisYear int) []Row {
 			line = t.Lines[i]
 		}
 		if r, ok := p.row(line, cells); ok {
+			if i < len(t.Cells) && t.Cells[i] != t.HeaderCells {
+				r.warn(FieldIgnore, keyRowRagged, t.Cells[i], t.HeaderCells)
+			}
 			out = append(out, r)
 		}
 	}

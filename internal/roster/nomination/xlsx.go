@@ -72,29 +72,50 @@ func checkZip(data []byte) (*zip.Reader, error) {
 	return zr, nil
 }
 
-// readWorkbook returns the first of the first maxSheets sheets that has a
-// filled cell; parts gives each sheet's XML part.
+// readWorkbook returns the list among the first maxSheets sheets: the
+// visible sheet whose header names the most known fields, the first on a
+// tie, so that a cover sheet of instructions or a hidden sheet of values
+// for drop-down lists is passed over for the list behind it; parts gives
+// each sheet's XML part. A sheet that cannot be read is passed over too,
+// unless no other sheet has a list.
 func readWorkbook(f *excelize.File, parts map[string]*zip.File) (*Table, error) {
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		return nil, fail(keyCorrupt)
 	}
+	var best *Table
+	bestFields := -1
+	var firstErr error
 	for _, sheet := range sheets[:min(len(sheets), maxSheets)] {
 		zf := parts[strings.ToLower(sheet)]
 		if zf == nil {
 			continue // a chart sheet
 		}
+		if visible, err := f.GetSheetVisible(sheet); err == nil && !visible && len(sheets) > 1 {
+			continue
+		}
 		t, err := readSheet(f, zf, sheet)
 		var e *Error
-		if errors.As(err, &e) && e.Key == keyNoHeader {
+		switch {
+		case errors.As(err, &e) && e.Key == keyNoHeader:
 			continue // nothing on this sheet
+		case err != nil:
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
 		}
-		if err != nil {
-			return nil, err
+		if n := knownFields(t.Headers); n > bestFields {
+			best, bestFields = t, n
 		}
-		return t, nil
 	}
-	return nil, fail(keyNoHeader)
+	switch {
+	case firstErr != nil && bestFields < 2:
+		return nil, firstErr
+	case best == nil:
+		return nil, fail(keyNoHeader)
+	}
+	return best, nil
 }
 
 // readSheet streams one sheet's rows into a builder, so that a sheet with a
@@ -103,7 +124,7 @@ func readWorkbook(f *excelize.File, parts map[string]*zip.File) (*Table, error) 
 // it before excelize spends too long on it and to learn the cells' styles
 // without making excelize load the whole sheet.
 func readSheet(f *excelize.File, zf *zip.File, sheet string) (*Table, error) {
-	cells, err := scanSheet(zf)
+	cells, merges, err := scanSheet(zf)
 	if err != nil {
 		return nil, err
 	}
@@ -113,12 +134,20 @@ func readSheet(f *excelize.File, zf *zip.File, sheet string) (*Table, error) {
 	}
 	defer rows.Close()
 	b := &builder{}
+	m := newMerger(merges, cells)
 	for line := 1; rows.Next(); line++ {
 		values, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, fail(keyCorrupt)
 		}
-		if err := b.add(line, values); err != nil {
+		for _, r := range m.rows(line, values) {
+			if err := b.add(r.line, r.cells); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, r := range m.rows(0, nil) {
+		if err := b.add(r.line, r.cells); err != nil {
 			return nil, err
 		}
 	}

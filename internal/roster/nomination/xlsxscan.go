@@ -91,12 +91,13 @@ func unmarshalPart(zf *zip.File, v any) error {
 }
 
 // scanSheet reads a sheet's XML once, before excelize does, to refuse a
-// sheet that would be too costly to read (see maxPadding) and to note the
-// type and style of every cell that may hold a number.
-func scanSheet(zf *zip.File) (map[cellKey]cellInfo, error) {
+// sheet that would be too costly to read (see maxPadding), to note the
+// type and style of every cell that may hold a number, and to find its
+// merged cells (see mergeRange) without making excelize load the sheet.
+func scanSheet(zf *zip.File) (map[cellKey]cellInfo, []mergeRange, error) {
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, fail(keyCorrupt)
+		return nil, nil, fail(keyCorrupt)
 	}
 	defer rc.Close()
 	s := sheetScanner{cells: map[cellKey]cellInfo{}}
@@ -104,13 +105,13 @@ func scanSheet(zf *zip.File) (map[cellKey]cellInfo, error) {
 	for {
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
-			return s.cells, s.endRow()
+			return s.cells, s.merges, s.endRow()
 		}
 		if err != nil {
-			return nil, fail(keyCorrupt)
+			return nil, nil, fail(keyCorrupt)
 		}
 		if err := s.token(tok); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 }
@@ -124,6 +125,7 @@ type sheetScanner struct {
 	row, col, last int
 	cell           *cellInfo // the cell being read, until its end
 	padding        int
+	merges         []mergeRange
 }
 
 // token takes one XML token.
@@ -133,6 +135,8 @@ func (s *sheetScanner) token(tok xml.Token) error {
 		switch name := t.Name.Local; {
 		case name == "sheetData":
 			s.inData = true
+		case name == "mergeCell":
+			s.merge(attr(t, "ref"))
 		case !s.inData:
 		case name == "row":
 			if err := s.endRow(); err != nil {
