@@ -55,6 +55,10 @@ func TestBrowser_ListActionsFit(t *testing.T) {
 				t.Fatalf("%s: the mapping step: %v", where, err)
 			}
 			checkFits(t, ctx, where, "#unmapped, #unmapped a")
+			vh, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.innerHeight`))
+			if b := browsertest.Boxes(t, ctx, "#unmapped"); len(b) != 1 || b[0].Top > vh {
+				t.Errorf("%s: the warning does not start on the first screen: %+v", where, b)
+			}
 			if text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#unmapped").innerText`)); !strings.Contains(text, "جهة العمل") {
 				t.Errorf("%s: the warning says %q, not the column left out", where, text)
 			}
