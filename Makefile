@@ -15,8 +15,10 @@ build: ## build bin/traindesk
 run: build ## build, migrate, load the demo on first start, serve on localhost:8080
 	TRAINDESK_DEMO=$${TRAINDESK_DEMO:-true} TRAINDESK_ADDR=$${TRAINDESK_ADDR:-localhost:8080} ./$(BIN) serve
 
-test: ## run every test (browser and PostgreSQL tests skip when those are absent), then short fuzz runs
+test: ## run every test (browser and PostgreSQL tests skip when those are absent), the store and web tests again on PostgreSQL when TRAINDESK_TEST_PG is set, then short fuzz runs
 	$(GO) test -count=1 -timeout 20m ./...
+	@if [ -n "$$TRAINDESK_TEST_PG" ]; then echo "== the store and web tests again, on PostgreSQL"; \
+	  TRAINDESK_TEST_DB=postgres $(GO) test -count=1 -timeout 20m ./internal/store/... ./internal/web/...; fi
 	$(GO) test -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime 5s ./internal/roster/nomination/
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime 3s ./internal/roster/
 

@@ -34,6 +34,7 @@ func All() []Migration {
 		{10, "personal API tokens and their per-minute request counts", m0010},
 		{11, "index of the persons' latest change, for the kept duplicate index", m0011},
 		{12, "how a kept nomination list is read: separator and encoding chosen by the officer", m0012},
+		{13, "letters, invitations and reminders: persons' language, the outbox, nomination letters, the letterhead, reminder settings, calendar feeds, news items", m0013},
 	}
 }
 

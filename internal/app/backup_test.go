@@ -22,7 +22,7 @@ import (
 // replays the tablets' waiting marks: each is applied once, and a second
 // replay changes nothing.
 func TestBackup_UnderLoad(t *testing.T) {
-	env := webtest.New(t, webtest.Options{Demo: true})
+	env := webtest.New(t, webtest.Options{Demo: true, SQLite: true})
 	cells := course(t, env, 30)
 	dbPath := env.Store.DSN()
 	trainer := env.SignIn(model.RoleTrainer)

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"crypto/tls"
 	"log/slog"
 	"net/netip"
 	"time"
+
+	"github.com/traindesk/traindesk/internal/mail"
 
 	"github.com/traindesk/traindesk/assets"
 	"github.com/traindesk/traindesk/internal/attendance"
@@ -11,6 +14,7 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/jobs"
+	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
@@ -42,6 +46,11 @@ type Options struct {
 	BaseURL string
 	// Jobs tunes the job queue (tests shorten its waits).
 	Jobs jobs.Options
+	// Mail is the mail server (nil: messages are held in the outbox);
+	// MailFrom the sender; MailTLS replaces the TLS settings (tests).
+	Mail     *mail.Server
+	MailFrom mail.Address
+	MailTLS  *tls.Config
 }
 
 // Built is the assembled application: the store it runs on, the HTTP
@@ -90,6 +99,7 @@ func Build(st *store.Store, o Options) *Built {
 	// The dashboard's headline figures are the report's.
 	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
 	registry := roster.New(st, trainingSvc, o.Now, o.Location)
+	notifier := newNotifier(st, queue, o)
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
 	srv := web.New(web.Deps{
@@ -100,6 +110,7 @@ func Build(st *store.Store, o Options) *Built {
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
+		Notify:         notifier,
 		Users:          auth.NewUsers(st, o.BcryptCost),
 		Tokens:         auth.NewTokens(st, o.Now, 0),
 		Reference:      reference.New(st),
@@ -113,4 +124,20 @@ func Build(st *store.Store, o Options) *Built {
 		Version:        o.Version,
 	})
 	return &Built{Store: st, Server: srv, Jobs: queue}
+}
+
+// newNotifier builds the e-mail service and registers its jobs: sending
+// each message, the daily purge of old messages' bodies, and the
+// reminders, looked for every quarter of an hour.
+func newNotifier(st *store.Store, queue *jobs.Queue, o Options) *notify.Service {
+	var mailer notify.Mailer
+	if o.Mail != nil {
+		mailer = mail.New(*o.Mail, mail.Options{TLS: o.MailTLS})
+	}
+	n := notify.New(st, queue, notify.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL, From: o.MailFrom,
+		Mailer: mailer, Codes: attendance.Codes{Key: auth.DeriveKey(o.Secret, "checkin", 32)}})
+	jobs.Add(queue, notify.SendKind, n.Send)
+	jobs.Add(queue, notify.PurgeKind, n.Purge)
+	jobs.Add(queue, notify.RemindKind, n.Remind)
+	return n
 }

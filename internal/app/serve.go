@@ -38,6 +38,8 @@ func serve(ctx context.Context, env Env) error {
 		TrustedProxies: cfg.TrustedProxies,
 		Version:        Version,
 		BaseURL:        cfg.PublicURL(),
+		Mail:           cfg.SMTP,
+		MailFrom:       cfg.MailFrom,
 	})
 	if err := built.Jobs.Start(ctx); err != nil {
 		return err

@@ -25,6 +25,7 @@ const (
 	ViewPersons     Action = "view_persons"       // the participant registry
 	EditPersons     Action = "edit_persons"       // create, change, merge persons
 	ViewReports     Action = "view_reports"       // donor reports and their exports
+	ManageMessaging Action = "manage_messaging"   // the outbox (retry, cancel) and the letterhead
 )
 
 // Permission is the former name of Action, kept while callers move over.
@@ -44,7 +45,7 @@ func TrainingObject(facilitators []int64) Object { return Object{Facilitators: f
 // grants lists what each role may do on any object.
 var grants = map[model.Role][]Action{
 	model.RoleAdmin: {ManageUsers, ViewAudit, EditReference, EditTrainings, ViewAllTraining, ViewTraining,
-		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports},
+		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, ManageMessaging},
 	model.RoleProgramOfficer: {EditReference, EditTrainings, ViewAllTraining, ViewTraining, MarkAttendance,
 		EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports},
 	model.RoleManager: {ViewAllTraining, ViewTraining, ViewPersons, ViewReports},

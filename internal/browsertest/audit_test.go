@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -46,13 +47,25 @@ func TestBrowser_AuditLog(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#f-kind"), string(model.AuditReferenceCreate)),
 		chromedp.SetValue(chromedp.CSS("#f-user"), officer),
 		chromedp.Click(chromedp.CSS("form[action='/admin/audit'] button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("main table")),
 	)
 	if err != nil {
 		t.Fatalf("filter: %v", err)
 	}
-	rows, err := chromedp.Run(ctx, chromedp.Evaluate[int64](`document.querySelectorAll("main tbody tr").length`))
-	if err != nil || rows != 1 {
-		t.Errorf("the filtered log has %d rows, want the one new area (%v)", rows, err)
+	// The unfiltered page shows a table too: count the rows only once the
+	// filtered page has replaced it.
+	filtered := `location.search.includes("kind=` + string(model.AuditReferenceCreate) + `") && document.readyState === "complete"`
+	rows := int64(-1)
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		// Evaluating while the page is replaced fails: try again.
+		if done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](filtered)); err == nil && done {
+			rows, err = chromedp.Run(ctx, chromedp.Evaluate[int64](`document.querySelectorAll("main tbody tr").length`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	if rows != 1 {
+		t.Errorf("the filtered log has %d rows, want the one new area", rows)
 	}
 }

@@ -42,7 +42,10 @@ func ExecPath() string {
 }
 
 // New starts a headless Chromium with a fresh profile and returns a tab's
-// context, cancelled with the test or after three minutes.
+// context, cancelled with the test or after three minutes. Browser tests
+// run on SQLite only: what they add to the web tests is what a browser
+// shows, which does not depend on the database; the PostgreSQL pass skips
+// them.
 func New(t testing.TB) context.Context {
 	t.Helper()
 	return NewFor(t, 3*time.Minute)
@@ -64,6 +67,7 @@ func Tab(t testing.TB, ctx context.Context) context.Context {
 // NewFor is New with a longer (or shorter) limit on the whole test.
 func NewFor(t testing.TB, limit time.Duration) context.Context {
 	t.Helper()
+	storetest.SkipInSecondPass(t)
 	path := ExecPath()
 	if path == "" {
 		if storetest.Required("browser") {

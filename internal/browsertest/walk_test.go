@@ -169,6 +169,18 @@ func walkObjects(t *testing.T, env *webtest.Env) map[string]string {
 		"M":        "0",
 	}
 	v["F"] = st.MustString(ctx, "SELECT CAST(registration_id AS TEXT) FROM certificates WHERE id = ?", v["C"]) + ".pdf"
+	// A message held in the outbox (there is no mail server in tests), for
+	// the message's page; a letter and a calendar feed are not pages.
+	err := st.Exec(ctx, `INSERT INTO outbox_messages (message_id, kind, lang, to_addr, to_name, subject, training_id, version,
+		raw, size, status, attempts, last_error, queued_at, updated_at)
+		VALUES ('walk@traindesk.example', 'invitation', 'en', 'walk@example.org', 'Walk', 'Invitation', 1, '',
+		?, 40, 'held', 0, 'outbox.reason.no_server', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+		[]byte("Subject: Invitation\r\n\r\nYou are invited.\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v["MSG"] = st.MustString(ctx, "SELECT CAST(MAX(id) AS TEXT) FROM outbox_messages")
+	v["LTR"], v["FEED"] = "0", "not-a-feed.ics"
 	up := officer.Upload("/trainings/1/import", "file", "nominations.csv", []byte("Name,الاسم,جهة العمل\nWalk Test,اختبار,Safaga seaport\n"), nil)
 	if m := walkUpload.FindStringSubmatch(up.Header.Get("Location")); m != nil {
 		v["U"] = m[1]

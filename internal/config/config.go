@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/traindesk/traindesk/internal/mail"
 )
 
 // Config is every setting traindesk reads at start-up.
@@ -34,6 +36,8 @@ type Config struct {
 	LogFormat      string         // TRAINDESK_LOG_FORMAT: text or json
 	Location       *time.Location // TRAINDESK_TIMEZONE: the venues' time zone, in which "today" is reckoned
 	BaseURL        string         // TRAINDESK_BASE_URL: this site's public address, without a trailing slash (see PublicURL)
+	SMTP           *mail.Server   // TRAINDESK_SMTP_URL: nil when no mail server is configured
+	MailFrom       mail.Address   // TRAINDESK_MAIL_FROM
 }
 
 // DefaultTimezone is the venues' time zone when TRAINDESK_TIMEZONE is unset.
@@ -162,6 +166,7 @@ func Load(getenv func(string) string) (Config, error) {
 			*dst = d
 		}
 	}
+	c.loadMail(getenv, bad)
 	duration("TRAINDESK_SESSION_IDLE", &c.SessionIdle)
 	duration("TRAINDESK_SESSION_MAX", &c.SessionMax)
 	if c.SessionIdle > c.SessionMax {

@@ -57,6 +57,22 @@ const (
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
 	AuditTokenUse    AuditKind = "api_token_use"
+
+	AuditLetterCreate     AuditKind = "letter_create"
+	AuditLetterSent       AuditKind = "letter_sent"
+	AuditLetterDownload   AuditKind = "letter_download"
+	AuditLetterhead       AuditKind = "letterhead_update"
+	AuditInvitationsSend  AuditKind = "invitations_send"
+	AuditReminderSettings AuditKind = "reminder_settings"
+	AuditRemindersQueue   AuditKind = "reminders_queue"
+	AuditMessageSent      AuditKind = "message_sent"
+	AuditMessageFailed    AuditKind = "message_failed"
+	AuditMessageRetry     AuditKind = "message_retry"
+	AuditMessageCancel    AuditKind = "message_cancel"
+	AuditMessageDownload  AuditKind = "message_download"
+	AuditCalendarFeed     AuditKind = "calendar_feed_create"
+	AuditCalendarRevoke   AuditKind = "calendar_feed_revoke"
+	AuditNewsSave         AuditKind = "news_save"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -70,13 +86,17 @@ var AuditKinds = []AuditKind{
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
 	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
+	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
+	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
+	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
 // or figures — rather than a change. They are the only audit lines a GET
 // request may write: no GET changes data (a test walks every GET route and
 // compares the database before and after).
-var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport}
+var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
+	AuditLetterDownload, AuditMessageDownload}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

@@ -44,6 +44,7 @@ type Person struct {
 	Email         string
 	NationalRef   string // an employee or ID number when the agency gives one
 	Notes         string
+	Lang          string // the language of their messages: "ar", "en", or "" for PreferredLang's default
 	MergedIntoID  *int64
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
@@ -89,6 +90,26 @@ type PersonMerge struct {
 	MergedAt           time.Time
 	UndoneAt           *time.Time
 	UndoneByID         *int64
+}
+
+// PreferredLang is the language a person's messages are written in: the
+// one recorded, or else Arabic for an officer of a partner agency (the
+// people traindesk trains) and English for anyone else.
+func (p Person) PreferredLang() string {
+	return DefaultLang(p.Lang, p.AgencyID)
+}
+
+// DefaultLang resolves a recorded language ("ar", "en" or "") for a person
+// of agency (nil when none).
+func DefaultLang(lang string, agency *int64) string {
+	switch lang {
+	case "ar", "en":
+		return lang
+	}
+	if agency != nil {
+		return "ar"
+	}
+	return "en"
 }
 
 // RegistryStamp is what changes whenever the live registry does (a person

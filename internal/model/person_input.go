@@ -43,6 +43,7 @@ type PersonInput struct {
 	Email         string
 	NationalRef   string
 	Notes         string
+	Lang          string // "ar", "en" or "" (the default: see Person.PreferredLang)
 	// ThisYear bounds the year of birth; zero means the current year. Tests
 	// set it so that they do not depend on the calendar.
 	ThisYear int
@@ -66,6 +67,9 @@ func (in *PersonInput) Validate() error {
 		errs.Add("sex", "registry.error.sex")
 	}
 	in.checkAge(errs)
+	if in.Lang != "" && in.Lang != "ar" && in.Lang != "en" {
+		errs.Add("lang", "error.choose")
+	}
 	if in.Position != "" && !validPosition(Position(in.Position)) {
 		errs.Add("position", "error.choose")
 	}
@@ -200,7 +204,7 @@ func digitOf(r rune) (byte, bool) {
 func (in *PersonInput) Person() Person {
 	p := Person{NameLatin: in.NameLatin, NameArabic: in.NameArabic, Sex: Sex(in.Sex), AgeBand: in.AgeBand,
 		AgencyID: in.AgencyID, DutyStationID: in.DutyStationID, Position: Position(in.Position), Rank: in.Rank,
-		Phone: in.Phone, Email: in.Email, NationalRef: in.NationalRef, Notes: in.Notes}
+		Phone: in.Phone, Email: in.Email, NationalRef: in.NationalRef, Notes: in.Notes, Lang: in.Lang}
 	if y, err := strconv.Atoi(in.BirthYear); err == nil {
 		p.BirthYear = &y
 	}
@@ -211,7 +215,7 @@ func (in *PersonInput) Person() Person {
 func PersonInputOf(p Person) PersonInput {
 	in := PersonInput{NameLatin: p.NameLatin, NameArabic: p.NameArabic, Sex: string(p.Sex), AgeBand: p.AgeBand,
 		AgencyID: p.AgencyID, DutyStationID: p.DutyStationID, Position: string(p.Position), Rank: p.Rank,
-		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes}
+		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, Lang: p.Lang}
 	if p.BirthYear != nil {
 		in.BirthYear = strconv.Itoa(*p.BirthYear)
 	}

@@ -150,6 +150,7 @@ func changedFields(a, b model.Person) []string {
 		{"agency_id", same(a.AgencyID, b.AgencyID)}, {"duty_station_id", same(a.DutyStationID, b.DutyStationID)},
 		{"position", a.Position == b.Position}, {"rank", a.Rank == b.Rank}, {"phone", a.Phone == b.Phone},
 		{"email", a.Email == b.Email}, {"national_ref", a.NationalRef == b.NationalRef}, {"notes", a.Notes == b.Notes},
+		{"lang", a.Lang == b.Lang},
 	} {
 		if !c.same {
 			out = append(out, c.name)

@@ -131,14 +131,16 @@ func (s *Store) ownExport(ctx context.Context, id string, attempt int, values ma
 }
 
 // FailExportFile marks a file that no attempt will finish as failed and
-// removes whatever was written of it.
+// removes whatever was written of it. A file that is no longer unfinished
+// is left as it is, bytes and all: the caller saw it unfinished, but its
+// job may have finished it since (a poll racing the job's last chunk).
 func (s *Store) FailExportFile(ctx context.Context, id, reason string, expires time.Time) error {
 	return mapErr("fail export file", s.Tx(ctx, func(ctx context.Context) error {
-		err := s.write(ctx).Model(&model.ExportFile{}).Where("id = ? AND state IN ?", id,
+		res := s.write(ctx).Model(&model.ExportFile{}).Where("id = ? AND state IN ?", id,
 			[]model.ExportState{model.ExportQueued, model.ExportRunning}).
-			Updates(map[string]any{"state": model.ExportFailed, "error": reason, "updated_at": s.Now(), "expires_at": expires}).Error
-		if err != nil {
-			return err
+			Updates(map[string]any{"state": model.ExportFailed, "error": reason, "updated_at": s.Now(), "expires_at": expires})
+		if res.Error != nil || res.RowsAffected == 0 {
+			return res.Error
 		}
 		return s.write(ctx).Where("file_id = ?", id).Delete(&exportChunk{}).Error
 	}))

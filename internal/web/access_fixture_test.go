@@ -156,6 +156,9 @@ func (f *accessFixture) sharedObjects(t *testing.T, a string) map[string]string 
 		"CSV":      "trainings.csv",
 	}
 	m["IND"] = st.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM indicators WHERE project_id = ?", m["PROJECT"])
+	m["MSG"] = f.message(t, a)
+	m["LTR"] = f.letter(t, a)
+	m["FEED"] = "not-a-feed-token.ics"
 	for k, v := range m {
 		if v == "" || v == ".pdf" {
 			t.Fatalf("no %s for the access table", k)

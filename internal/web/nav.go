@@ -22,6 +22,9 @@ var navEntries = []navEntry{
 	{"/reference", "building-2", "nav.reference", auth.EditReference},
 	{"/admin/users", "users", "nav.users", auth.ManageUsers},
 	{"/admin/audit", "history", "nav.audit", auth.ViewAudit},
+	{"/admin/outbox", "mail", "nav.outbox", auth.ManageMessaging},
+	{"/admin/letterhead", "file-text", "nav.letterhead", auth.ManageMessaging},
+	{"/calendar", "calendar-plus", "nav.calendar", auth.MarkAttendance},
 }
 
 // navFor lists the navigation u's role sees, marking the section of path.

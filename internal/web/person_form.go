@@ -22,6 +22,7 @@ func personInput(c echo.Context) model.PersonInput {
 		BirthYear: f.Get("birth_year"), AgeBand: f.Get("age_band"), AgencyID: optInt64(f.Get("agency_id")),
 		DutyStationID: optInt64(f.Get("duty_station_id")), Position: f.Get("position"), Rank: f.Get("rank"),
 		Phone: f.Get("phone"), Email: f.Get("email"), NationalRef: f.Get("national_ref"), Notes: f.Get("notes"),
+		Lang: f.Get("lang"),
 	}
 }
 

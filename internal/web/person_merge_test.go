@@ -14,8 +14,12 @@ import (
 // registrationsOf lists a person's registration ids, oldest first.
 func registrationsOf(t *testing.T, env *webtest.Env, personID int64) string {
 	t.Helper()
+	agg := "GROUP_CONCAT(id, ',')"
+	if env.Store.Dialect() == "postgres" {
+		agg = "string_agg(CAST(id AS TEXT), ',')"
+	}
 	return env.Store.MustString(context.Background(),
-		"SELECT COALESCE(GROUP_CONCAT(id, ','), '') FROM (SELECT id FROM registrations WHERE person_id = ? ORDER BY id) r", personID)
+		"SELECT COALESCE("+agg+", '') FROM (SELECT id FROM registrations WHERE person_id = ? ORDER BY id) r", personID)
 }
 
 // newDuplicate creates, through the pages, an Arabic-only duplicate of a

@@ -46,6 +46,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.certificateRoutes(e, app)
 	s.accountRoutes(app)
 	s.apiRoutes(e, app)
+	s.messageRoutes(e, app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it

@@ -18,6 +18,7 @@ import (
 	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
@@ -43,6 +44,7 @@ type Deps struct {
 	Roster         *roster.Service      // the participant registry
 	Reports        *report.Service      // donor report: figures, exports, export jobs
 	Certificates   *certificate.Service // certificates and attendance sheets
+	Notify         *notify.Service      // e-mail: the outbox, invitations, reminders
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time

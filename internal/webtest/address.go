@@ -36,14 +36,14 @@ func RouteAddress(pattern string) (string, error) {
 
 // paramObject names the placeholder of parameter name after segment prev.
 func paramObject(prev, name string) string {
-	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE"}
+	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE", "token": "FEED"}
 	if k, found := byName[name]; found {
 		return k
 	}
 	byPrev := map[string]map[string]string{
 		"id": {"trainings": "T", "sessions": "S", "users": "USER", "persons": "P", "jobs": "J", "donors": "DONOR",
 			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC",
-			"tokens": "TOKEN"},
+			"tokens": "TOKEN", "messages": "MSG", "letters": "LTR"},
 		"file": {"certificates": "F", "export": "CSV"},
 	}
 	return byPrev[name][prev]

@@ -1,5 +1,6 @@
 // Package webtest builds a complete traindesk for tests: a real SQLite file
-// in a temporary folder (optionally with the demo data), the real router,
+// in a temporary folder, or a PostgreSQL schema in the PostgreSQL pass of
+// the tests (see storetest), optionally with the demo data, the real router,
 // users of every role with a known password, a settable clock, and HTTP
 // clients with cookie jars that sign in the way a browser does.
 package webtest
@@ -94,8 +95,13 @@ type Options struct {
 	// placed around the real today (in Cairo); Today is then ignored.
 	RealClock bool
 	// Postgres runs the application on a fresh PostgreSQL schema instead of
-	// a SQLite file (the test is skipped without TRAINDESK_TEST_PG).
+	// a SQLite file (the test is skipped without TRAINDESK_TEST_PG). Without
+	// it, the database is the pass's (storetest.Open): SQLite, then
+	// PostgreSQL in the second pass of `make test`.
 	Postgres bool
+	// SQLite holds the test to a SQLite file (it is about the file: a
+	// backup, a copy, a pragma); it is skipped in the PostgreSQL pass.
+	SQLite bool
 	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
 	Limits *auth.Limits
 	// Synchronous is SQLite's synchronous setting ("": the store's FULL);
@@ -117,9 +123,11 @@ func New(t testing.TB, opt Options) *Env {
 		opt.Today = model.MustDate("2023-01-17")
 	}
 	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo), Real: opt.RealClock}
-	open := storetest.SQLite
+	open := storetest.Open
 	if opt.Postgres {
 		open = storetest.Postgres
+	} else if opt.SQLite || opt.Synchronous != "" {
+		open = storetest.SQLite
 	}
 	st := open(t, store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous})
 	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,

@@ -448,6 +448,12 @@ func formFields(p FormProps) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
+		templ_7745c5c3_Err = components.Select(components.Input{Name: "lang", Label: i18n.T(ctx, "msg.person_lang"), Value: p.In.Lang, Error: p.Errors["lang"],
+			Hint: i18n.T(ctx, "msg.person_lang_hint")}, []components.Option{{Value: "", Label: i18n.T(ctx, "msg.person_lang_default")},
+			{Value: "ar", Label: i18n.T(ctx, "letter.lang.ar")}, {Value: "en", Label: i18n.T(ctx, "letter.lang.en")}}).Render(ctx, templ_7745c5c3_Buffer)
+		if templ_7745c5c3_Err != nil {
+			return templ_7745c5c3_Err
+		}
 		templ_7745c5c3_Err = components.Field(components.Input{Name: "national_ref", Label: i18n.T(ctx, "registry.national_ref"), Value: p.In.NationalRef,
 			Error: p.Errors["national_ref"], Hint: i18n.T(ctx, "registry.national_ref_hint")}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
