@@ -16,6 +16,7 @@ import (
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/questionnaire"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
@@ -102,6 +103,11 @@ func Build(st *store.Store, o Options) *Built {
 	notifier := newNotifier(st, queue, o)
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
+	// Participants answer questionnaires with their badges' check-in codes.
+	quizzes := questionnaire.New(st, questionnaire.Config{Now: o.Now, Key: auth.DeriveKey(o.Secret, "questionnaire", 32),
+		BaseURL: o.BaseURL,
+		Codes:   attendance.Codes{Key: auth.DeriveKey(o.Secret, "checkin", 32)}})
+
 	srv := web.New(web.Deps{
 		Health:         st,
 		Sessions:       sessions,
@@ -110,6 +116,7 @@ func Build(st *store.Store, o Options) *Built {
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
+		Questionnaires: quizzes,
 		Notify:         notifier,
 		Users:          auth.NewUsers(st, o.BcryptCost),
 		Tokens:         auth.NewTokens(st, o.Now, 0),

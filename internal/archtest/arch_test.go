@@ -24,7 +24,7 @@ const mod = "github.com/traindesk/traindesk/"
 // services are the packages that own rules and writes.
 var services = []string{
 	"internal/auth", "internal/trainings", "internal/roster", "internal/attendance", "internal/report",
-	"internal/certificate", "internal/reference", "internal/audit", "internal/notify",
+	"internal/certificate", "internal/reference", "internal/audit", "internal/notify", "internal/questionnaire",
 }
 
 // pending lists arrows allowed to point the wrong way for a while, during

@@ -44,6 +44,7 @@ func (s *Service) SaveAssessments(ctx context.Context, actor model.Actor, traini
 		if err != nil {
 			return err
 		}
+		keepSources(rows, sh.Scores)
 		if err := s.store.SaveAssessments(ctx, rows); err != nil {
 			return err
 		}
@@ -73,4 +74,22 @@ func scoreRows(roster []model.RosterRow, typed map[int64]model.AssessmentInput, 
 		return nil, err
 	}
 	return rows, nil
+}
+
+// keepSources keeps the mark of a score a questionnaire wrote while the
+// scores table saves it unchanged; a score typed over it becomes typed.
+func keepSources(rows []model.Assessment, old map[int64]model.Assessment) {
+	same := func(a, b *float64) bool { return a != nil && b != nil && *a == *b }
+	for i, r := range rows {
+		o := old[r.RegistrationID]
+		if same(r.PreScore, o.PreScore) {
+			rows[i].PreSource = o.PreSource
+		}
+		if same(r.PostScore, o.PostScore) {
+			rows[i].PostSource = o.PostSource
+		}
+		if r.Satisfaction != nil && o.Satisfaction != nil && *r.Satisfaction == *o.Satisfaction {
+			rows[i].SatSource = o.SatSource
+		}
+	}
 }

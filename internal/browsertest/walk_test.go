@@ -184,6 +184,8 @@ func walkObjects(t *testing.T, env *webtest.Env) map[string]string {
 	}
 	v["MSG"] = st.MustString(ctx, "SELECT CAST(MAX(id) AS TEXT) FROM outbox_messages")
 	v["LTR"], v["FEED"] = "0", "not-a-feed.ics"
+	// No questionnaire is made here: their pages are not walked yet.
+	v["QZ"], v["QT"] = "0", "not-a-room-link"
 	up := officer.Upload("/trainings/1/import", "file", "nominations.csv", []byte("Name,الاسم,جهة العمل\nWalk Test,اختبار,Safaga seaport\n"), nil)
 	if m := walkUpload.FindStringSubmatch(up.Header.Get("Location")); m != nil {
 		v["U"] = m[1]

@@ -81,9 +81,15 @@ type Assessment struct {
 	PreScore       *float64
 	PostScore      *float64
 	Satisfaction   *int
-	UpdatedByID    *int64
-	UpdatedAt      time.Time
+	// PreSource, PostSource and SatSource say where each value came from:
+	// SourceQuiz when a closed questionnaire wrote it, "" when typed.
+	PreSource, PostSource, SatSource string
+	UpdatedByID                      *int64
+	UpdatedAt                        time.Time
 }
+
+// SourceQuiz marks a score written by a closed questionnaire.
+const SourceQuiz = "questionnaire"
 
 // Completed applies a training's completion rule to one participant:
 // attended is the number of sessions marked present or late, total the

@@ -73,6 +73,11 @@ const (
 	AuditCalendarFeed     AuditKind = "calendar_feed_create"
 	AuditCalendarRevoke   AuditKind = "calendar_feed_revoke"
 	AuditNewsSave         AuditKind = "news_save"
+
+	AuditQuizSave   AuditKind = "quiz_save"
+	AuditQuizOpen   AuditKind = "quiz_open"
+	AuditQuizClose  AuditKind = "quiz_close"
+	AuditQuizAnswer AuditKind = "quiz_answer"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -89,6 +94,7 @@ var AuditKinds = []AuditKind{
 	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
+	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

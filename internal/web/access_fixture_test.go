@@ -57,6 +57,7 @@ func newAccessFixture(t *testing.T) *accessFixture {
 
 	a := "1"
 	b := f.foreignTraining(t, a, trainer2)
+	f.openQuizzes(t, a, b)
 	f.own = f.trainingObjects(t, a)
 	f.foreign = f.trainingObjects(t, b)
 	shared := f.sharedObjects(t, a)
@@ -117,6 +118,7 @@ func (f *accessFixture) trainingObjects(t *testing.T, id string) map[string]stri
 		"S": f.env.Store.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM sittings WHERE training_id = ? AND deleted_at IS NULL", id),
 		"R": f.env.Store.MustString(ctx, "SELECT CAST(MIN(id) AS TEXT) FROM registrations WHERE training_id = ?", id),
 	}
+	f.quizObjects(t, m)
 	for k, v := range m {
 		if v == "" {
 			t.Fatalf("training %s has no %s", id, k)

@@ -47,6 +47,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.accountRoutes(app)
 	s.apiRoutes(e, app)
 	s.messageRoutes(e, app)
+	s.questionnaireRoutes(e, app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it

@@ -20,6 +20,7 @@ import (
 	"github.com/traindesk/traindesk/internal/certificate"
 	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
+	"github.com/traindesk/traindesk/internal/questionnaire"
 	"github.com/traindesk/traindesk/internal/reference"
 	"github.com/traindesk/traindesk/internal/report"
 	"github.com/traindesk/traindesk/internal/roster"
@@ -41,10 +42,11 @@ type Deps struct {
 	Audit          *audit.Service     // the audit log's page
 	Trainings      *trainings.Service
 	Attendance     *attendance.Service
-	Roster         *roster.Service      // the participant registry
-	Reports        *report.Service      // donor report: figures, exports, export jobs
-	Certificates   *certificate.Service // certificates and attendance sheets
-	Notify         *notify.Service      // e-mail: the outbox, invitations, reminders
+	Roster         *roster.Service        // the participant registry
+	Reports        *report.Service        // donor report: figures, exports, export jobs
+	Certificates   *certificate.Service   // certificates and attendance sheets
+	Notify         *notify.Service        // e-mail: the outbox, invitations, reminders
+	Questionnaires *questionnaire.Service // tests and evaluations answered on phones
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time

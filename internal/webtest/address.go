@@ -36,7 +36,7 @@ func RouteAddress(pattern string) (string, error) {
 
 // paramObject names the placeholder of parameter name after segment prev.
 func paramObject(prev, name string) string {
-	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE", "token": "FEED"}
+	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE", "qid": "QZ"}
 	if k, found := byName[name]; found {
 		return k
 	}
@@ -44,7 +44,8 @@ func paramObject(prev, name string) string {
 		"id": {"trainings": "T", "sessions": "S", "users": "USER", "persons": "P", "jobs": "J", "donors": "DONOR",
 			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC",
 			"tokens": "TOKEN", "messages": "MSG", "letters": "LTR"},
-		"file": {"certificates": "F", "export": "CSV"},
+		"file":  {"certificates": "F", "export": "CSV"},
+		"token": {"calendar": "FEED", "q": "QT"},
 	}
 	return byPrev[name][prev]
 }
