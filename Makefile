@@ -23,7 +23,7 @@ test: ## run every test (browser and PostgreSQL tests skip when those are absent
 	$(GO) test -run '^$$' -fuzz '^FuzzNormalize$$' -fuzztime 3s ./internal/roster/
 
 bench: ## print the benchmarks' ratios against their baselines
-	TRAINDESK_BENCH=1 $(GO) test -count=1 -run '^TestBench' -v -timeout 30m ./internal/bench/
+	TRAINDESK_BENCH=1 TRAINDESK_BENCH_RESULTS=$(CURDIR)/bench/results.md $(GO) test -count=1 -run '^TestBench' -v -timeout 30m ./internal/bench/
 
 generate: ## regenerate the templ code
 	$(GO) tool templ generate

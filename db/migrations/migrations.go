@@ -36,6 +36,7 @@ func All() []Migration {
 		{12, "how a kept nomination list is read: separator and encoding chosen by the officer", m0012},
 		{13, "letters, invitations and reminders: persons' language, the outbox, nomination letters, the letterhead, reminder settings, calendar feeds, news items", m0013},
 		{14, "questionnaires answered on participants' phones, their answers, and where each score came from", m0014},
+		{15, "change counters that triggers bump, so that every instance knows when its caches are stale", m0015},
 	}
 }
 

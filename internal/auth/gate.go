@@ -5,6 +5,7 @@ import (
 	"errors"
 	"runtime"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -20,13 +21,35 @@ type Gate struct {
 	slots   *semaphore.Weighted
 	waiting atomic.Int64
 	queue   int64
+	// rest is how long a slot stays taken after a computation, as a
+	// multiple of the computation's time (see Rest).
+	rest float64
 }
 
-// NewGate lets slots computations run at once (0: one per core) and
-// queue more wait (0: four per slot).
+// restFactor is the sessions' gate's rest: a slot computes at most a third
+// of the time, so that a flood of guesses keeps to a sixth of a two-core
+// machine and the pages keep most of their throughput (make bench measures
+// the dashboard under 50 wrong passwords a second).
+const restFactor = 2
+
+// Rest makes a slot stay taken, after a computation while others wait for
+// one, for f times as long as the computation took, without holding up its
+// caller: a duty cycle that bounds the share of the processor hashing may
+// take however many guesses arrive. A check that finds a slot free is not
+// slowed; queued checks wait longer; those beyond the queue are refused
+// as busy, as before.
+func (g *Gate) Rest(f float64) *Gate {
+	g.rest = f
+	return g
+}
+
+// NewGate lets slots computations run at once (0: one per two cores, at
+// least one) and queue more wait (0: four per slot). Half the cores: with
+// one per core, a flood of guesses took every core and the dashboard kept
+// a third of its throughput; the other half stays for everyone else.
 func NewGate(slots, queue int) *Gate {
 	if slots <= 0 {
-		slots = runtime.GOMAXPROCS(0)
+		slots = max(1, runtime.GOMAXPROCS(0)/2)
 	}
 	if queue <= 0 {
 		queue = 4 * slots
@@ -48,7 +71,12 @@ func (g *Gate) Do(ctx context.Context, fn func()) error {
 			return err
 		}
 	}
-	defer g.slots.Release(1)
+	start := time.Now()
 	fn()
+	if rest := time.Duration(float64(time.Since(start)) * g.rest); rest > 0 && g.waiting.Load() > 0 {
+		time.AfterFunc(rest, func() { g.slots.Release(1) })
+	} else {
+		g.slots.Release(1)
+	}
 	return nil
 }

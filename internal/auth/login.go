@@ -23,7 +23,8 @@ type Store interface {
 	UserByID(ctx context.Context, id int64) (model.User, error)
 	UserByEmail(ctx context.Context, email string) (model.User, error)
 	CreateLogin(ctx context.Context, l *model.Login) error
-	LoginByID(ctx context.Context, id string) (model.Login, error)
+	LoginWithUser(ctx context.Context, id string) (model.Login, model.User, int64, error)
+	AuthVersion(ctx context.Context) (int64, error)
 	TouchLogin(ctx context.Context, id string) error
 	RevokeLogin(ctx context.Context, id string) error
 	TouchLastLogin(ctx context.Context, id int64) error
@@ -55,6 +56,7 @@ type Sessions struct {
 	limits  Limits
 	gate    *Gate
 	compare func(hash, password string) bool
+	cache   *sessionCache
 }
 
 // SessionOptions shape the session manager.
@@ -71,7 +73,7 @@ type SessionOptions struct {
 	Cost int
 	// Limits bound sign-in attempts (nil: DefaultLimits).
 	Limits *Limits
-	// HashSlots bounds the bcrypt checks that run at once (0: one per core).
+	// HashSlots bounds the bcrypt checks that run at once (0: one per two cores).
 	HashSlots int
 }
 
@@ -95,7 +97,7 @@ func NewSessions(st Store, o SessionOptions) *Sessions {
 	decoy, _ := HashPassword(RandomPassword(), o.Cost)
 	return &Sessions{store: st, cookies: cs, device: newDeviceCodec(o.Secret), key: DeriveKey(o.Secret, "sign-in", 32),
 		idle: o.Idle, max: o.Max, now: o.Now, decoy: decoy, isHTTPS: o.IsHTTPS, limits: limits,
-		gate: NewGate(o.HashSlots, 0), compare: CheckPassword}
+		gate: NewGate(o.HashSlots, 0).Rest(restFactor), compare: CheckPassword, cache: newSessionCache()}
 }
 
 // start begins a new session for u and sets the cookie. Any session the
@@ -144,29 +146,32 @@ var ErrNoSession = errors.New("auth: not signed in")
 
 // Current returns the signed-in user and their session, or ErrNoSession.
 // A session ends when it is revoked, idle too long, older than the absolute
-// limit, or its user is disabled.
+// limit, or its user is disabled. It costs one query: the session and its
+// user together, or, for a session this instance verified moments ago,
+// only the sign-in change counter (see the session cache).
 func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
 	id, err := s.loginID(r)
 	if err != nil {
 		return model.User{}, model.Login{}, ErrNoSession
 	}
 	ctx := r.Context()
-	l, err := s.store.LoginByID(ctx, id)
+	now := s.now().UTC()
+	l, u, cached, err := s.lookup(ctx, id, now)
+	if cached && !s.alive(l, u, now) {
+		// What ends a session is decided on what the database says now.
+		l, u, err = s.fresh(ctx, id, now)
+	}
 	if errors.Is(err, model.ErrNotFound) {
 		return model.User{}, model.Login{}, ErrNoSession
 	} else if err != nil {
 		return model.User{}, model.Login{}, err
 	}
-	now := s.now().UTC()
-	if l.RevokedAt != nil || now.After(l.ExpiresAt) || now.Sub(l.LastSeenAt) > s.idle {
+	if !s.alive(l, u, now) {
+		s.cache.drop(id)
+		if l.RevokedAt == nil && !u.Active {
+			s.store.RevokeLogin(ctx, id)
+		}
 		return model.User{}, model.Login{}, ErrNoSession
-	}
-	u, err := s.store.UserByID(ctx, l.UserID)
-	if errors.Is(err, model.ErrNotFound) || (err == nil && !u.Active) {
-		s.store.RevokeLogin(ctx, id)
-		return model.User{}, model.Login{}, ErrNoSession
-	} else if err != nil {
-		return model.User{}, model.Login{}, err
 	}
 	// Write last-seen at most once a minute: enough for the idle time-out,
 	// and it keeps ordinary page views from queueing behind the writer.
@@ -174,9 +179,44 @@ func (s *Sessions) Current(r *http.Request) (model.User, model.Login, error) {
 		if err := s.store.TouchLogin(ctx, id); err != nil {
 			return model.User{}, model.Login{}, fmt.Errorf("auth: touch session: %w", err)
 		}
+		s.cache.seen(id, now)
 		l.LastSeenAt = now
 	}
 	return u, l, nil
+}
+
+// alive reports whether session l of user u may still be used at now.
+func (s *Sessions) alive(l model.Login, u model.User, now time.Time) bool {
+	return l.RevokedAt == nil && !now.After(l.ExpiresAt) && now.Sub(l.LastSeenAt) <= s.idle && u.Active
+}
+
+// lookup returns session id with its user: from the cache (cached true)
+// when this instance read them at the current sign-in change counter,
+// else from the database.
+func (s *Sessions) lookup(ctx context.Context, id string, now time.Time) (model.Login, model.User, bool, error) {
+	if s.cache.has(id) {
+		v, err := s.store.AuthVersion(ctx)
+		if err != nil {
+			return model.Login{}, model.User{}, false, err
+		}
+		if e, ok := s.cache.get(id, v, now); ok {
+			return e.login, e.user, true, nil
+		}
+	}
+	l, u, err := s.fresh(ctx, id, now)
+	return l, u, false, err
+}
+
+// fresh reads session id with its user from the database and caches them
+// with the sign-in change counter read in the same query.
+func (s *Sessions) fresh(ctx context.Context, id string, now time.Time) (model.Login, model.User, error) {
+	l, u, v, err := s.store.LoginWithUser(ctx, id)
+	if err != nil {
+		s.cache.drop(id)
+		return l, u, err
+	}
+	s.cache.put(id, cachedSession{login: l, user: u, version: v, readAt: now})
+	return l, u, nil
 }
 
 // Remaining is how long the session l stays valid if nothing more happens:
@@ -194,6 +234,7 @@ func (s *Sessions) Remaining(l model.Login) time.Duration {
 // the audit event, when someone was signed in) and the cookie deleted.
 func (s *Sessions) SignOut(w http.ResponseWriter, r *http.Request, actor model.Actor) error {
 	if id, err := s.loginID(r); err == nil {
+		s.cache.drop(id)
 		err := s.store.Tx(r.Context(), func(ctx context.Context) error {
 			if err := s.store.RevokeLogin(ctx, id); err != nil {
 				return err

@@ -169,3 +169,33 @@ func TestSignIn_BcryptChecksBounded(t *testing.T) {
 		t.Errorf("%d counters hold attempts, want %d", left, 2*(n-busy))
 	}
 }
+
+// TestGate_RestsWhileOthersWait: under contention a slot stays taken after
+// a check for a multiple of the check's time, so that a queued check
+// starts only after the rest; the first caller is not held up by it.
+func TestGate_RestsWhileOthersWait(t *testing.T) {
+	g := auth.NewGate(1, 4).Rest(1000)
+	release, started := make(chan struct{}), make(chan struct{})
+	first := make(chan error, 1)
+	go func() {
+		first <- g.Do(context.Background(), func() { close(started); <-release; time.Sleep(time.Millisecond) })
+	}()
+	<-started
+	second := make(chan time.Time, 1)
+	go func() {
+		g.Do(context.Background(), func() { second <- time.Now() })
+	}()
+	for auth.Waiting(g) < 1 {
+		time.Sleep(time.Millisecond) // until the second check queues
+	}
+	close(release)
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	done := time.Now()
+	select {
+	case at := <-second:
+		t.Fatalf("the queued check started %s after the first ended, during its rest", at.Sub(done))
+	case <-time.After(200 * time.Millisecond):
+	}
+}

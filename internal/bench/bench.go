@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"testing"
 	"time"
 )
@@ -45,4 +46,35 @@ func Print(w io.Writer, title string, baseline, subject Result) {
 	fmt.Fprintf(w, "  %-44s %12s/op %8d allocs/op\n", baseline.Name, time.Duration(baseline.NsPerOp), baseline.Allocs)
 	fmt.Fprintf(w, "  %-44s %12s/op %8d allocs/op\n", subject.Name, time.Duration(subject.NsPerOp), subject.Allocs)
 	fmt.Fprintf(w, "  ratio: %.2fx the baseline's time per request\n", subject.NsPerOp/baseline.NsPerOp)
+}
+
+// Interleaved times n calls of base and then n of subject, in rounds that
+// alternate which goes first, so that a shared machine's other work
+// weighs on both alike; it returns each one's median time per call and
+// the median of the rounds' ratios (subject over base).
+func Interleaved(rounds, n int, base, subject func()) (baseNs, subjectNs, ratio float64) {
+	var bs, ss, rs []float64
+	timeOf := func(fn func()) float64 {
+		start := time.Now()
+		for i := 0; i < n; i++ {
+			fn()
+		}
+		return float64(time.Since(start).Nanoseconds()) / float64(n)
+	}
+	for r := 0; r < rounds; r++ {
+		var b, s float64
+		if r%2 == 0 {
+			b, s = timeOf(base), timeOf(subject)
+		} else {
+			s, b = timeOf(subject), timeOf(base)
+		}
+		bs, ss, rs = append(bs, b), append(ss, s), append(rs, s/b)
+	}
+	return median(bs), median(ss), median(rs)
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
 }

@@ -1,20 +1,32 @@
 package bench_test
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/pprof"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/traindesk/traindesk/internal/bench"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
+// dashboardClients is how many browsers load the dashboard at once in the
+// throughput measurements.
+const dashboardClients = 16
+
 // TestBenchDashboard serves the signed-in dashboard through the whole stack
 // (middleware, session lookup, queries, templ) and compares it with bare
-// net/http writing the very same bytes over the same loopback.
+// net/http writing the very same bytes over the same loopback: time per
+// request from one client, then throughput and p99 at 16 concurrent
+// clients (median of 3 interleaved rounds), then where the time goes.
 func TestBenchDashboard(t *testing.T) {
 	bench.Skip(t)
 	env := webtest.New(t, webtest.Options{Demo: true, Today: model.MustDate("2026-11-27")})
@@ -30,31 +42,128 @@ func TestBenchDashboard(t *testing.T) {
 	}))
 	defer bare.Close()
 
-	get := func(b *testing.B, client *http.Client, url string) {
-		for i := 0; i < b.N; i++ {
-			res, err := client.Get(url)
-			if err != nil {
-				b.Fatal(err)
-			}
-			io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-			if res.StatusCode != 200 {
-				b.Fatalf("status %d", res.StatusCode)
-			}
-		}
+	subject := bench.Measure("traindesk GET / (signed in, demo data)", func(b *testing.B) { getN(b, c.Client, env.HTTP.URL+"/", b.N) })
+	baseNs, subNs, ratio := bench.Interleaved(7, 200, func() { get(t, http.DefaultClient, bare.URL) }, func() { get(t, c.Client, env.HTTP.URL+"/") })
+	fmt.Printf("\nDashboard: full stack against bare net/http (%d bytes), one client, median of 7 interleaved rounds of 200 requests\n", len(body))
+	fmt.Printf("  bare net/http, same bytes %s/op | traindesk GET / %s/op (%d allocs/op) | ratio %.2fx\n", dur(baseNs), dur(subNs), subject.Allocs, ratio)
+	bench.Record(bench.Row{Case: "signed-in dashboard, one client, time per request", Subject: dur(subNs) + fmt.Sprintf(" (%d allocs)", subject.Allocs),
+		Baseline: "bare net/http, same bytes: " + dur(baseNs), Ratio: fmt.Sprintf("%.1f× (median of 7 rounds)", ratio), Aim: "≤ 3.3×", Met: ratio <= 3.3})
+
+	client := &http.Client{Jar: c.Jar, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	mk := func(url string) func(int, int) *http.Request {
+		return func(int, int) *http.Request { req, _ := http.NewRequest("GET", url, nil); return req }
 	}
-	base := bench.Measure("bare net/http, same bytes", func(b *testing.B) { get(b, http.DefaultClient, bare.URL) })
-	subject := bench.Measure("traindesk GET / (signed in, demo data)", func(b *testing.B) { get(b, c.Client, env.HTTP.URL+"/") })
-	bench.Print(os.Stdout, "Dashboard: full stack against bare net/http ("+itoa(len(body))+" bytes)", base, subject)
+	thr, p99, subP99 := concurrentRatio(t, "Dashboard", client, mk(bare.URL), mk(env.HTTP.URL+"/"), nil)
+	bench.Record(bench.Row{Case: fmt.Sprintf("signed-in dashboard, %d concurrent clients, throughput", dashboardClients),
+		Subject: fmt.Sprintf("p99 %s", subP99), Baseline: "bare net/http, same bytes, same clients", Ratio: fmt.Sprintf("%.2f× of bare (p99 %.1f×)", thr, p99),
+		Aim: "≥ 0.30× of bare, p99 < 60 ms", Met: thr >= 0.30 && subP99 < 60*time.Millisecond})
+
+	profileTop(t, func() { hammer(dashboardClients, 150, mk(env.HTTP.URL+"/"), client, nil) })
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
+// concurrentRatio loads the baseline and the subject from
+// dashboardClients clients in 3 interleaved rounds; while the subject
+// runs, alongside (when set) is started and then stopped. It returns the median
+// throughput ratio, the median p99 ratio and the subject's median p99.
+func concurrentRatio(t *testing.T, title string, client *http.Client, base, subject func(int, int) *http.Request,
+	alongside func() (stop func())) (float64, float64, time.Duration) {
+	const per, rounds = 100, 3
+	hammer(4, 10, base, client, nil)
+	hammer(4, 10, subject, client, nil)
+	fmt.Printf("\n%s: %d concurrent clients × %d requests, %d interleaved rounds\n", title, dashboardClients, per, rounds)
+	var ratios, p99s, subP99 []float64
+	for r := 0; r < rounds; r++ {
+		var m round
+		runBase := func() *load { return hammer(dashboardClients, per, base, client, nil) }
+		runSubject := func() *load {
+			if alongside != nil {
+				defer alongside()()
+			}
+			return hammer(dashboardClients, per, subject, client, nil)
+		}
+		if r%2 == 0 {
+			m.raw, m.sync = runBase(), runSubject()
+		} else {
+			m.sync, m.raw = runSubject(), runBase()
+		}
+		ratios, p99s = append(ratios, m.ratio()), append(p99s, m.p99Ratio())
+		subP99 = append(subP99, float64(m.sync.p99()))
+		fmt.Printf("  round %d: baseline %6.0f req/s p99 %8s | traindesk %6.0f req/s p99 %8s | ratio %.2fx | failures %d/%d\n",
+			r+1, m.raw.perSecond(), m.raw.p99(), m.sync.perSecond(), m.sync.p99(), m.ratio(), m.raw.failures, m.sync.failures)
+		if m.raw.failures+m.sync.failures > 0 {
+			t.Errorf("%s: requests failed", title)
+		}
 	}
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
+	fmt.Printf("  median throughput ratio %.2fx, median p99 ratio %.2fx\n", median(ratios), median(p99s))
+	return median(ratios), median(p99s), time.Duration(median(subP99))
+}
+
+// get fetches url once and fails on an error or a status other than 200.
+func get(t *testing.T, client *http.Client, url string) {
+	res, err := client.Get(url)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return s
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+}
+
+// getN fetches url n times and fails on an error or a status other than 200.
+func getN(b *testing.B, client *http.Client, url string, n int) {
+	for i := 0; i < n; i++ {
+		res, err := client.Get(url)
+		if err != nil {
+			b.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 {
+			b.Fatalf("status %d", res.StatusCode)
+		}
+	}
+}
+
+// profileTop records a CPU profile while fn runs and prints the functions
+// that took the most time, with their callees (go tool pprof -top -cum).
+// TRAINDESK_BENCH_PROFILE names a file to keep the profile in.
+func profileTop(t *testing.T, fn func()) {
+	path := os.Getenv("TRAINDESK_BENCH_PROFILE")
+	if path == "" {
+		path = filepath.Join(t.TempDir(), "cpu.pprof")
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+	fn()
+	pprof.StopCPUProfile()
+	f.Close()
+	for _, mode := range []string{"-top", "-top -cum"} {
+		args := append([]string{"tool", "pprof"}, strings.Fields(mode)...)
+		args = append(args, "-nodecount=18", os.Args[0], path)
+		out, err := exec.Command("go", args...).CombinedOutput()
+		if err != nil {
+			fmt.Printf("\n(no profile summary: %v)\n", err)
+			return
+		}
+		fmt.Printf("\nWhere the dashboard's time goes (CPU profile, go tool pprof %s):\n%s", mode, out)
+	}
+}
+
+// dur writes nanoseconds as a rounded duration.
+func dur(ns float64) string {
+	d := time.Duration(ns)
+	switch {
+	case d >= time.Second:
+		return d.Round(time.Millisecond).String()
+	case d >= time.Millisecond:
+		return d.Round(10 * time.Microsecond).String()
+	}
+	return d.Round(100 * time.Nanosecond).String()
 }

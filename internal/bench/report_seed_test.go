@@ -13,6 +13,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the driver GORM's SQLite dialect registers; named here for database/sql
 
+	"github.com/traindesk/traindesk/db/migrations"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -33,10 +34,12 @@ const (
 
 // reportDB returns a SQLite file holding the benchmark's data, seeding it
 // once into the temporary folder and reusing it on later runs (the file's
-// name carries the data's version and the schema's).
+// name carries the data's version and the schema's: how many migrations
+// it has). The same data under an older schema is copied and migrated
+// rather than seeded again.
 func reportDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(os.TempDir(), "traindesk-bench-"+benchVersion+".db")
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("traindesk-bench-%s-s%d.db", benchVersion, len(migrations.All())))
 	if _, err := os.Stat(path); err == nil && seeded(path) {
 		t.Logf("reusing %s", path)
 		return path
@@ -45,6 +48,13 @@ func reportDB(t *testing.T) string {
 		os.Remove(path + suffix)
 	}
 	start := time.Now()
+	if older := filepath.Join(os.TempDir(), "traindesk-bench-"+benchVersion+".db"); seeded(older) {
+		if err := migrateCopy(older, path); err != nil {
+			t.Fatalf("copy %s: %v", older, err)
+		}
+		t.Logf("migrated a copy of %s in %s", older, time.Since(start).Round(time.Millisecond))
+		return path
+	}
 	s, err := store.Open(context.Background(), path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +75,32 @@ func reportDB(t *testing.T) string {
 	}
 	t.Logf("seeded %s in %s", path, time.Since(start).Round(time.Millisecond))
 	return path
+}
+
+// migrateCopy copies the seeded file older into path, consistently, and
+// migrates the copy; a half-made copy is never left under path.
+func migrateCopy(older, path string) error {
+	tmp := path + ".part"
+	os.Remove(tmp)
+	db, err := sql.Open("sqlite3", "file:"+older)
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec("VACUUM INTO ?", tmp)
+	db.Close()
+	if err != nil {
+		return err
+	}
+	s, err := store.Open(context.Background(), tmp, store.Options{})
+	if err != nil {
+		return err
+	}
+	_, err = s.Migrate(context.Background())
+	s.Close()
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }
 
 // seeded reports whether the file holds a finished seed.

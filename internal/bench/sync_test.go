@@ -246,6 +246,9 @@ func TestBenchSync(t *testing.T) {
 	if failed {
 		t.Errorf("requests failed under load (database is locked?)")
 	}
+	bench.Record(bench.Row{Case: fmt.Sprintf("one mark per request, %d concurrent tablets", clients), Subject: "POST /api/v1/sync (delta answer)",
+		Baseline: "raw upsert through the same server", Ratio: fmt.Sprintf("%.2f× throughput, p99 %.2f× (median of %d rounds)", median(ratios), median(p99s), rounds),
+		Aim: "≥ 0.50×, p99 ≤ 1.5×, 0 locked", Met: median(ratios) >= 0.5 && median(p99s) <= 1.5 && !failed})
 
 	// One offline batch of 500 marks.
 	ctx := context.Background()
@@ -296,6 +299,9 @@ VALUES (?, ?, 'late', '', ?, 'raw', '', 'online', ?) ON CONFLICT (registration_i
 		}
 	})
 	bench.Print(w, "Offline batch of 500 marks against a raw 500-row transaction", rawTx, sub)
+	bench.Record(bench.Row{Case: "500-mark offline batch", Subject: fmt.Sprintf("%s (%d allocs)", dur(sub.NsPerOp), sub.Allocs),
+		Baseline: "raw 500-row transaction: " + dur(rawTx.NsPerOp), Ratio: fmt.Sprintf("%.1f×", sub.NsPerOp/rawTx.NsPerOp),
+		Aim: "≤ 2×", Met: sub.NsPerOp/rawTx.NsPerOp <= 2})
 	before := [2]int64{env.Store.MustCount(ctx, "attendance"), env.Store.MustCount(ctx, "attendance_history")}
 	send(batch(round))
 	after := [2]int64{env.Store.MustCount(ctx, "attendance"), env.Store.MustCount(ctx, "attendance_history")}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // Store is what the report service needs from the database: the figures'
@@ -19,6 +20,7 @@ type Store interface {
 	Tx(ctx context.Context, fn func(ctx context.Context) error) error
 	ProjectByCode(ctx context.Context, code string) (model.Project, error)
 	Projects(ctx context.Context, withArchived bool) ([]model.Project, error)
+	DataVersion(ctx context.Context) (int64, error)
 	AllRefs(ctx context.Context) (model.Refs, error)
 	RecordAudit(ctx context.Context, ev model.AuditEvent) error
 }
@@ -49,6 +51,8 @@ type Service struct {
 	now   func() time.Time
 	loc   *time.Location
 	wait  time.Duration
+	// headlines keeps the dashboard's figures until the data changes.
+	headlines *vcache.Versioned[headlineKey, []model.Figures]
 }
 
 // New returns the report service over st, running background exports on
@@ -60,7 +64,7 @@ func New(st Store, runner Jobs, o Options) *Service {
 	if o.Location == nil {
 		o.Location = time.UTC
 	}
-	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait}
+	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait, headlines: vcache.New[headlineKey, []model.Figures](1024)}
 }
 
 // today is the venues' current day, which the figures stand on.

@@ -38,19 +38,41 @@ func (s *Service) WithHeadlines(h Headlines) *Service {
 	return s
 }
 
+// dashboardKey is what a dashboard depends on besides the data: whose
+// trainings and the day.
+type dashboardKey struct {
+	scope model.TrainingScope
+	day   model.Date
+}
+
 // Dashboard gathers the home page for the actor on the venue's today,
 // over the trainings they may see: today's sessions of live trainings, the
 // live trainings not over yet (the soonest first) and the headline
-// figures.
+// figures. It is gathered again only when the data has changed since it
+// was last gathered for the same scope and day, so a load costs one small
+// read; the slices returned are shared and must not be changed.
 func (s *Service) Dashboard(ctx context.Context, actor model.Actor) (model.Dashboard, error) {
-	d := model.Dashboard{Date: s.today()}
-	scope := auth.VisibleTrainings(actor.User)
+	// The version is read before the data, so that a dashboard is never
+	// kept under a version later than what it was gathered from.
+	version, err := s.st.DataVersion(ctx)
+	if err != nil {
+		return model.Dashboard{}, err
+	}
+	k := dashboardKey{scope: auth.VisibleTrainings(actor.User), day: s.today()}
+	return s.dashboards.Load(ctx, k, version, func(ctx context.Context) (model.Dashboard, error) {
+		return s.gather(ctx, actor, k)
+	})
+}
+
+// gather reads the dashboard of key k from the database.
+func (s *Service) gather(ctx context.Context, actor model.Actor, k dashboardKey) (model.Dashboard, error) {
+	d := model.Dashboard{Date: k.day}
 	live := liveStatuses()
 	var err error
-	if d.Today, err = s.st.SittingsOn(ctx, scope, d.Date, live); err != nil {
+	if d.Today, err = s.st.SittingsOn(ctx, k.scope, d.Date, live); err != nil {
 		return d, err
 	}
-	if d.Upcoming, err = s.st.TrainingsEndingFrom(ctx, scope, d.Date, live, upcomingLimit); err != nil {
+	if d.Upcoming, err = s.st.TrainingsEndingFrom(ctx, k.scope, d.Date, live, upcomingLimit); err != nil {
 		return d, err
 	}
 	if s.headlines != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // TrainingStore reads and writes trainings and their plans.
@@ -49,6 +50,9 @@ type RegistrationStore interface {
 type DashboardStore interface {
 	SittingsOn(ctx context.Context, sc model.TrainingScope, day model.Date, statuses []model.TrainingStatus) ([]model.TodaySitting, error)
 	TrainingsEndingFrom(ctx context.Context, sc model.TrainingScope, day model.Date, statuses []model.TrainingStatus, limit int) ([]model.UpcomingTraining, error)
+	// DataVersion grows with every committed change to what the dashboard
+	// shows, on any instance (see internal/vcache).
+	DataVersion(ctx context.Context) (int64, error)
 }
 
 // Lookups are the other areas' records the trainings pages show.
@@ -80,6 +84,9 @@ type Service struct {
 	now       func() time.Time
 	loc       *time.Location
 	headlines Headlines
+	// dashboards keeps each scope's dashboard of the day until the data
+	// changes.
+	dashboards *vcache.Versioned[dashboardKey, model.Dashboard]
 }
 
 // New returns the service over st. now and loc give the venue's today
@@ -91,7 +98,7 @@ func New(st Store, now func() time.Time, loc *time.Location) *Service {
 	if loc == nil {
 		loc = time.UTC
 	}
-	return &Service{st: st, now: now, loc: loc}
+	return &Service{st: st, now: now, loc: loc, dashboards: vcache.New[dashboardKey, model.Dashboard](1024)}
 }
 
 // today is the current day where the trainings happen.

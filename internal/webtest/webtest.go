@@ -104,6 +104,9 @@ type Options struct {
 	SQLite bool
 	// Limits replace the sign-in limits (nil: auth.DefaultLimits).
 	Limits *auth.Limits
+	// Path runs the application on this SQLite file, migrated, instead of
+	// a new one (the benchmarks' large data sets).
+	Path string
 	// Synchronous is SQLite's synchronous setting ("": the store's FULL);
 	// the durability benchmark compares NORMAL with it.
 	Synchronous string
@@ -126,6 +129,8 @@ func New(t testing.TB, opt Options) *Env {
 	open := storetest.Open
 	if opt.Postgres {
 		open = storetest.Postgres
+	} else if opt.Path != "" {
+		open = func(t testing.TB, o store.Options) *store.Store { return storetest.SQLiteAt(t, opt.Path, o) }
 	} else if opt.SQLite || opt.Synchronous != "" {
 		open = storetest.SQLite
 	}

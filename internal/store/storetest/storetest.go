@@ -93,6 +93,15 @@ func SQLite(t testing.TB, opt store.Options) *store.Store {
 	return s
 }
 
+// SQLiteAt opens the SQLite file at path, which may hold data already,
+// and migrates it.
+func SQLiteAt(t testing.TB, path string, opt store.Options) *store.Store {
+	t.Helper()
+	s := OpenSQLite(t, path, opt)
+	migrate(t, s)
+	return s
+}
+
 // OpenSQLite opens path without migrating it (skipped in the PostgreSQL
 // pass).
 func OpenSQLite(t testing.TB, path string, opt store.Options) *store.Store {
