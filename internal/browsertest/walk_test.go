@@ -186,6 +186,7 @@ func walkObjects(t *testing.T, env *webtest.Env) map[string]string {
 	v["LTR"], v["FEED"] = "0", "not-a-feed.ics"
 	// No questionnaire is made here: their pages are not walked yet.
 	v["QZ"], v["QT"] = "0", "not-a-room-link"
+	v["E"] = "0" // an evidence file is a download, not a page
 	up := officer.Upload("/trainings/1/import", "file", "nominations.csv", []byte("Name,الاسم,جهة العمل\nWalk Test,اختبار,Safaga seaport\n"), nil)
 	if m := walkUpload.FindStringSubmatch(up.Header.Get("Location")); m != nil {
 		v["U"] = m[1]
