@@ -37,6 +37,80 @@
     }
   });
 
+  // The training form shows the period of the project chosen, and the
+  // "save anyway" choice once a project is chosen.
+  document.querySelectorAll("[data-project-period]").forEach(function (box) {
+    var select = box.closest("form") && box.closest("form").querySelector("select[name=project_id]");
+    if (!select) return;
+    select.addEventListener("change", function () {
+      box.querySelectorAll("[data-project]").forEach(function (line) {
+        line.hidden = line.getAttribute("data-project") !== select.value;
+      });
+      var any = box.querySelector("[data-project-any]");
+      if (any) any.hidden = !select.value;
+    });
+  });
+
+  // A "tick everyone" box (data-pick-all=NAME, hidden until this script
+  // shows it) ticks the boxes called NAME, and a counter
+  // (data-pick-count=NAME) says how many are ticked.
+  function picks(name) {
+    return document.querySelectorAll("input[type=checkbox][name='" + name + "']");
+  }
+  function countPicks(name) {
+    var n = 0;
+    picks(name).forEach(function (b) { if (b.checked) n++; });
+    document.querySelectorAll("[data-pick-count='" + name + "']").forEach(function (el) {
+      // The count in the page's digits: Arabic-Indic on Arabic pages, as
+      // the server writes them.
+      var num = String(n);
+      if (document.documentElement.lang === "ar") {
+        num = num.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0660 + Number(d)); });
+      }
+      el.textContent = n ? (el.getAttribute("data-text") || "").replace("%s", num) : "";
+    });
+    document.querySelectorAll("[data-pick-all='" + name + "']").forEach(function (all) {
+      all.checked = n > 0 && n === picks(name).length;
+      all.indeterminate = n > 0 && n < picks(name).length;
+    });
+  }
+  document.querySelectorAll("[data-pick-all]").forEach(function (all) {
+    all.hidden = false;
+  });
+  document.addEventListener("change", function (ev) {
+    var el = ev.target;
+    if (!el.matches || !el.matches("input[type=checkbox]")) return;
+    var name = el.getAttribute("data-pick-all");
+    if (name) {
+      picks(name).forEach(function (b) { b.checked = el.checked; });
+      countPicks(name);
+    } else if (el.name && document.querySelector("[data-pick-count='" + el.name + "']")) {
+      countPicks(el.name);
+    }
+  });
+
+  // The menu of narrow screens (a <details>) closes with Escape and when a
+  // click lands outside it. A browser that cannot show a closed details'
+  // content keeps it open on wide screens, where it is the sidebar.
+  var menu = document.querySelector("[data-nav-menu]");
+  if (menu) {
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+    document.addEventListener("click", function (ev) {
+      if (menu.open && !menu.contains(ev.target) && window.matchMedia("(max-width: 1099px)").matches) menu.open = false;
+    });
+    if (window.CSS && CSS.supports && !CSS.supports("selector(::details-content)")) {
+      var wide = window.matchMedia("(min-width: 1100px)");
+      var follow = function () { menu.open = wide.matches; };
+      follow();
+      if (wide.addEventListener) wide.addEventListener("change", follow);
+    }
+  }
+
   // The service worker keeps roll-call pages for use without a network.
   // After sign-in the dashboard names today's sessions (data-precache):
   // they are fetched at once, so that the tablet has them before it walks

@@ -37,6 +37,7 @@ func All() []Migration {
 		{13, "letters, invitations and reminders: persons' language, the outbox, nomination letters, the letterhead, reminder settings, calendar feeds, news items", m0013},
 		{14, "questionnaires answered on participants' phones, their answers, and where each score came from", m0014},
 		{15, "change counters that triggers bump, so that every instance knows when its caches are stale", m0015},
+		{16, "evidence files of trainings and sessions; when a person was erased", m0016},
 	}
 }
 

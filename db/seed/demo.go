@@ -78,10 +78,13 @@ func Build(today model.Date) Demo {
 	d := Demo{
 		Donor: model.Donor{NameEn: "Government of the Kingdom of Denmark", NameAr: "حكومة مملكة الدنمارك", ShortName: "Denmark"},
 		Project: model.Project{
-			Code:     "SPHERE II",
-			TitleEn:  "Strengthening the Sphere of Protection for Victims of Trafficking and Vulnerable Migrants in Egypt while Preventing Irregular Migration and Human Trafficking",
-			TitleAr:  "تعزيز نطاق الحماية لضحايا الاتجار بالبشر والمهاجرين المستضعفين في مصر مع منع الهجرة غير النظامية والاتجار بالبشر",
-			StartsOn: model.MustDate("2022-01-01"), EndsOn: model.MustDate("2026-12-31"), MasteryThreshold: 70,
+			Code:    "SPHERE II",
+			TitleEn: "Strengthening the Sphere of Protection for Victims of Trafficking and Vulnerable Migrants in Egypt while Preventing Irregular Migration and Human Trafficking",
+			TitleAr: "تعزيز نطاق الحماية لضحايا الاتجار بالبشر والمهاجرين المستضعفين في مصر مع منع الهجرة غير النظامية والاتجار بالبشر",
+			// The project runs to the end of next year, so that the demo's
+			// trainings, placed around the load day, and next month's
+			// course an officer plans fall inside its period.
+			StartsOn: model.MustDate("2022-01-01"), EndsOn: model.Date{Year: today.Year + 1, Month: 12, Day: 31}, MasteryThreshold: 70,
 		},
 		Indicators: []model.Indicator{
 			{Code: "1.1", NameEn: "Customs officials trained on counter-smuggling and counter-trafficking", NameAr: "عدد موظفي الجمارك المدربين على مكافحة التهريب والاتجار بالبشر", Unit: "count", Metric: model.MetricOfficialsTrained, Baseline: 0, Target: 120, Position: 1},

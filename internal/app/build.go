@@ -13,6 +13,7 @@ import (
 	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/evidence"
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
@@ -47,6 +48,9 @@ type Options struct {
 	BaseURL string
 	// Jobs tunes the job queue (tests shorten its waits).
 	Jobs jobs.Options
+	// Files keeps evidence files' bytes (a folder under the data
+	// directory); nil refuses uploads.
+	Files evidence.Files
 	// Mail is the mail server (nil: messages are held in the outbox);
 	// MailFrom the sender; MailTLS replaces the TLS settings (tests).
 	Mail     *mail.Server
@@ -116,6 +120,7 @@ func Build(st *store.Store, o Options) *Built {
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
+		Evidence:       evidence.New(st, o.Files, o.Now, o.Location),
 		Questionnaires: quizzes,
 		Notify:         notifier,
 		Users:          auth.NewUsers(st, o.BcryptCost),

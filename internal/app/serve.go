@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/config"
+	"github.com/traindesk/traindesk/internal/filestore"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/store"
 )
@@ -26,7 +28,12 @@ func serve(ctx context.Context, env Env) error {
 	if err != nil {
 		return err
 	}
+	files, err := filestore.NewFolder(filepath.Join(cfg.DataDir, "files"))
+	if err != nil {
+		return err
+	}
 	built := Build(st, Options{
+		Files:          files,
 		Secret:         secret,
 		Now:            env.Now,
 		Location:       cfg.Location,

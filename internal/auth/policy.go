@@ -25,6 +25,8 @@ const (
 	ViewPersons     Action = "view_persons"       // the participant registry
 	EditPersons     Action = "edit_persons"       // create, change, merge persons
 	ViewReports     Action = "view_reports"       // donor reports and their exports
+	AddEvidence     Action = "add_evidence"       // attach evidence files (object: the training)
+	PersonalData    Action = "personal_data"      // erase a person, download all that is held about them
 	ManageMessaging Action = "manage_messaging"   // the outbox (retry, cancel) and the letterhead
 )
 
@@ -45,16 +47,17 @@ func TrainingObject(facilitators []int64) Object { return Object{Facilitators: f
 // grants lists what each role may do on any object.
 var grants = map[model.Role][]Action{
 	model.RoleAdmin: {ManageUsers, ViewAudit, EditReference, EditTrainings, ViewAllTraining, ViewTraining,
-		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, ManageMessaging},
+		MarkAttendance, EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence, PersonalData,
+		ManageMessaging},
 	model.RoleProgramOfficer: {EditReference, EditTrainings, ViewAllTraining, ViewTraining, MarkAttendance,
-		EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports},
+		EditScores, CorrectMarks, ViewPersons, EditPersons, ViewReports, AddEvidence},
 	model.RoleManager: {ViewAllTraining, ViewTraining, ViewPersons, ViewReports},
 	model.RoleTrainer: {},
 }
 
 // facilitatorGrants lists what a trainer may do on a training they
 // facilitate: the facilitator rule, written once.
-var facilitatorGrants = []Action{ViewTraining, MarkAttendance, EditScores}
+var facilitatorGrants = []Action{ViewTraining, MarkAttendance, EditScores, AddEvidence}
 
 // Allow answers the one question of the access policy: may user u do a to
 // o? A disabled user may do nothing. The marking window (when a trainer may

@@ -54,6 +54,14 @@ const (
 	AuditReportExport         AuditKind = "report_export"
 	AuditDemoLoaded           AuditKind = "demo_loaded"
 
+	AuditEvidenceUpload   AuditKind = "evidence_upload"
+	AuditEvidenceDelete   AuditKind = "evidence_delete"
+	AuditEvidenceDownload AuditKind = "evidence_download"
+	AuditEvidencePack     AuditKind = "evidence_pack"
+	AuditPersonErase      AuditKind = "person_erase"
+	AuditPersonExport     AuditKind = "person_export"
+	AuditPersonView       AuditKind = "person_view"
+
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
 	AuditTokenUse    AuditKind = "api_token_use"
@@ -90,7 +98,9 @@ var AuditKinds = []AuditKind{
 	AuditRegistrationStatus, AuditPersonCreate, AuditPersonUpdate, AuditPersonMerge, AuditPersonMergeUndo,
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
-	AuditReportExport, AuditDemoLoaded, AuditTokenCreate, AuditTokenRevoke, AuditTokenUse,
+	AuditReportExport, AuditDemoLoaded, AuditEvidenceUpload, AuditEvidenceDelete, AuditEvidenceDownload,
+	AuditEvidencePack, AuditPersonErase, AuditPersonExport, AuditPersonView, AuditTokenCreate, AuditTokenRevoke,
+	AuditTokenUse,
 	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
@@ -102,6 +112,7 @@ var AuditKinds = []AuditKind{
 // request may write: no GET changes data (a test walks every GET route and
 // compares the database before and after).
 var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
+	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport, AuditPersonView,
 	AuditLetterDownload, AuditMessageDownload}
 
 // AuditObject names the object of an audit event: its type ("training",

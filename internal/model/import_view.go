@@ -88,7 +88,18 @@ type ImportColumns struct {
 	Mapping  []string   // the field each column feeds, "" for none
 	Fields   []ImportField
 	Problems []string // catalogue keys
+	// Unmapped are the columns left out whose header looks like a field:
+	// a warning, since "Do not import" may be a wrong guess.
+	Unmapped []ImportUnmapped
 	Reading  ImportReading
+}
+
+// ImportUnmapped is a column left out of the import whose header looks
+// like a field.
+type ImportUnmapped struct {
+	Column        int
+	Header        string
+	FieldLabelKey string // the catalogue key of the field it looks like
 }
 
 // The separators and encodings an officer may choose for a CSV list, by
@@ -124,7 +135,10 @@ type ImportPreview struct {
 	FileName string
 	Rows     []ImportRow
 	Free     int
-	Reading  ImportReading
+	// As is the status the rows are registered with: nominated, unless
+	// the officer chose confirmed.
+	As      RegistrationStatus
+	Reading ImportReading
 }
 
 // ImportDone is what a confirmed import saved.
@@ -133,4 +147,5 @@ type ImportDone struct {
 	FileName string
 	Rows     []ImportRow
 	Results  []ImportResult
+	As       RegistrationStatus // the status they were registered with
 }

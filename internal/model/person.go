@@ -46,6 +46,7 @@ type Person struct {
 	Notes         string
 	Lang          string // the language of their messages: "ar", "en", or "" for PreferredLang's default
 	MergedIntoID  *int64
+	ErasedAt      *time.Time // the identity was erased; the record stays under a pseudonym
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }

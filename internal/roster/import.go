@@ -147,13 +147,16 @@ func (k kept) columns(m nomination.Mapping) model.ImportColumns {
 	for _, f := range nomination.Fields {
 		v.Fields = append(v.Fields, model.ImportField{Value: string(f), LabelKey: f.LabelKey()})
 	}
-	for i := range k.table.Headers {
+	for i, h := range k.table.Headers {
 		field := ""
 		if i < len(m) {
 			field = string(m[i])
 		}
 		v.Mapping = append(v.Mapping, field)
 		v.Samples = append(v.Samples, samples(k.table, i))
+		if looks := nomination.LooksLike(h); field == "" && looks != nomination.FieldIgnore && looks != nomination.FieldNotes {
+			v.Unmapped = append(v.Unmapped, model.ImportUnmapped{Column: i, Header: h, FieldLabelKey: looks.LabelKey()})
+		}
 	}
 	return v
 }

@@ -28,12 +28,13 @@ type ImportOutcome struct {
 
 // ConfirmImport carries out the officer's choices for list uploadID
 // (actions by line; a line not given keeps its suggested action): it
-// creates the new persons and registers every row not skipped, all in one
-// transaction, and forgets the list. If one row fails (the training is
+// creates the new persons and registers every row not skipped, as
+// nominated or, when as says so, confirmed (the same rule of places holds
+// for both), all in one transaction, and forgets the list. If one row fails (the training is
 // full, a person is already on it) nothing at all is saved and the error
 // is a *model.ImportError naming the row. Impossible choices are refused
 // with a *BadActionsError before anything is tried.
-func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, trainingID, uploadID int64, actions map[int]string) (ImportOutcome, error) {
+func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, trainingID, uploadID int64, actions map[int]string, as model.RegistrationStatus) (ImportOutcome, error) {
 	var out ImportOutcome
 	k, err := s.kept(ctx, actor, trainingID, uploadID)
 	if err != nil {
@@ -48,8 +49,12 @@ func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, training
 			rows[i].Action, preview.Rows[i].Action = a, a
 		}
 	}
+	if as != model.RegConfirmed {
+		as = model.RegNominated
+	}
+	preview.As = as
 	out.Preview = preview
-	items, bad := s.importItems(ctx, rows)
+	items, bad := s.importItems(ctx, rows, as)
 	if bad != 0 {
 		return out, &BadActionsError{Count: bad}
 	}
@@ -62,24 +67,24 @@ func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, training
 		if err := s.store.DeleteUpload(ctx, k.upload.ID); err != nil {
 			return err
 		}
-		return s.store.RecordAudit(ctx, importEvent(actor, k, len(rows), results))
+		return s.store.RecordAudit(ctx, importEvent(actor, k, len(rows), results, as))
 	})
 	s.registry.forget()
 	if err != nil {
 		return out, err
 	}
-	out.Done = model.ImportDone{Training: k.training.Training, FileName: k.upload.FileName, Rows: preview.Rows, Results: results}
+	out.Done = model.ImportDone{Training: k.training.Training, FileName: k.upload.FileName, Rows: preview.Rows, Results: results, As: as}
 	return out, nil
 }
 
 // importItems turns the chosen actions into items to save, and counts the
 // rows whose action cannot be carried out. A linked person's registration
 // takes their agency, station and position where the row gives none.
-func (s *Service) importItems(ctx context.Context, rows []PlanRow) ([]model.ImportItem, int) {
+func (s *Service) importItems(ctx context.Context, rows []PlanRow, as model.RegistrationStatus) ([]model.ImportItem, int) {
 	var items []model.ImportItem
 	bad := 0
 	for _, r := range rows {
-		reg := model.Registration{Status: model.RegNominated, AgencyID: r.AgencyID, DutyStationID: r.StationID, Position: r.Position}
+		reg := model.Registration{Status: as, AgencyID: r.AgencyID, DutyStationID: r.StationID, Position: r.Position}
 		linked := model.ImportLinkedID(r.Action)
 		switch {
 		case r.Action == model.ImportActionSkip:
@@ -134,7 +139,7 @@ func (s *Service) applyImport(ctx context.Context, actor model.Actor, trainingID
 
 // importEvent is the audit event of a confirmed import: counts only, since
 // the file's name and rows are what an agency typed.
-func importEvent(actor model.Actor, k kept, rows int, results []model.ImportResult) model.AuditEvent {
+func importEvent(actor model.Actor, k kept, rows int, results []model.ImportResult, as model.RegistrationStatus) model.AuditEvent {
 	created := 0
 	for _, r := range results {
 		if r.Created {
@@ -145,5 +150,5 @@ func importEvent(actor model.Actor, k kept, rows int, results []model.ImportResu
 		Object:  model.AuditObject{Type: "training", ID: k.training.ID},
 		Related: map[string]int64{"upload": k.upload.ID},
 		Values: map[string]string{"rows": strconv.Itoa(rows), "registered": strconv.Itoa(len(results)),
-			"created": strconv.Itoa(created), "kind": k.upload.Kind}}
+			"created": strconv.Itoa(created), "kind": k.upload.Kind, "status": string(as)}}
 }

@@ -83,6 +83,9 @@ func (s *Service) UpdatePerson(ctx context.Context, actor model.Actor, id int64,
 	if old.MergedIntoID != nil {
 		return out, model.ErrPersonMerged
 	}
+	if old.ErasedAt != nil {
+		return out, model.ErrPersonErased
+	}
 	p, err := s.checked(ctx, &out.Form)
 	if err != nil {
 		return out, err

@@ -129,10 +129,15 @@ func (s *Service) PersonPage(ctx context.Context, actor model.Actor, id int64) (
 		return pg, err
 	}
 	merges, people, err := s.store.MergesInto(ctx, id)
+	if err != nil {
+		return pg, err
+	}
 	for i := range merges {
 		pg.MergedFrom = append(pg.MergedFrom, model.MergedPerson{Merge: merges[i], Person: people[i]})
 	}
-	return pg, err
+	// Who looked at a person's contacts is the person's to know: the view
+	// is recorded, and shows in their subject access download.
+	return pg, s.store.RecordAudit(ctx, personEvent(model.AuditPersonView, actor, id))
 }
 
 // mergedInto fills in, for a merged person, who they were merged into and

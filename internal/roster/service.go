@@ -27,9 +27,20 @@ type PersonStore interface {
 	Person(ctx context.Context, id int64) (model.Person, error)
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
+	ErasePerson(ctx context.Context, p *model.Person) error
+	PersonsMergedInto(ctx context.Context, id int64) ([]model.Person, error)
+	SubjectStore
 	PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error)
 	AllCandidates(ctx context.Context) ([]model.Person, error)
 	PersonsStamp(ctx context.Context) (model.RegistryStamp, error)
+}
+
+// SubjectStore reads what a person's access request gathers.
+type SubjectStore interface {
+	SubjectMarks(ctx context.Context, ids []int64) ([]model.SubjectMark, error)
+	SubjectScores(ctx context.Context, ids []int64) ([]model.SubjectScore, error)
+	SubjectCertificates(ctx context.Context, ids []int64) ([]model.SubjectCertificate, error)
+	SubjectAudit(ctx context.Context, ids []int64) ([]model.SubjectAuditLine, error)
 }
 
 // MergeStore reads and moves what a merge and its undo touch.

@@ -156,3 +156,21 @@ func (s *Store) AllCandidates(ctx context.Context) ([]model.Person, error) {
 		Where("merged_into_id IS NULL").Find(&out).Error
 	return out, mapErr("all candidates", err)
 }
+
+// ErasePerson saves an erased person: the identifying fields as
+// model.Erased left them, and when.
+func (s *Store) ErasePerson(ctx context.Context, p *model.Person) error {
+	res := s.write(ctx).Model(p).Select("NameLatin", "NameArabic", "NameKey", "BirthYear", "AgeBand", "Rank", "Phone",
+		"Email", "NationalRef", "Notes", "ErasedAt", "UpdatedAt").Updates(p)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return mapErr("erase person", model.ErrNotFound)
+	}
+	return mapErr("erase person", res.Error)
+}
+
+// PersonsMergedInto returns the records merged into person id, however
+// they were merged.
+func (s *Store) PersonsMergedInto(ctx context.Context, id int64) ([]model.Person, error) {
+	var out []model.Person
+	return out, mapErr("persons merged into", s.read(ctx).Where("merged_into_id = ?", id).Order("id").Find(&out).Error)
+}

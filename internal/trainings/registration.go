@@ -2,6 +2,7 @@ package trainings
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/traindesk/traindesk/internal/model"
@@ -123,26 +124,10 @@ func (s *Service) SetRegistrationStatus(ctx context.Context, actor model.Actor, 
 		if !validRegistrationStatus(to) {
 			return &model.ValidationError{Fields: map[string]string{"status": "error.choose"}}
 		}
-		if r.Status == to {
-			return nil
-		}
-		if r.Status == model.RegWithdrawn {
-			places, err := s.st.Places(ctx, d.ID, r.ID)
-			if err != nil {
-				return err
-			}
-			if err := places.Admit(r); err != nil {
-				return err
-			}
-		}
-		if err := s.st.SaveRegistrationStatus(ctx, r.ID, r.Status, to, reason, actor.UserID()); err != nil {
+		if err := s.changeStatus(ctx, actor, r, to, reason); !errors.Is(err, errUnchanged) {
 			return err
 		}
-		ev := event(model.AuditRegistrationStatus, actor, "registration", r.ID)
-		ev.Related = map[string]int64{"training": d.ID, "person": r.PersonID}
-		ev.Changed = []string{"status"}
-		ev.Values = map[string]string{"from": string(r.Status), "to": string(to)}
-		return s.st.RecordAudit(ctx, ev)
+		return nil
 	})
 }
 

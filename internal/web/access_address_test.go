@@ -1,49 +1,21 @@
 package web_test
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/traindesk/traindesk/internal/webtest"
 )
 
-// addressOf turns a route into an address with placeholders: each path
-// parameter is named after the object it stands for, by the segment before
-// it. A parameter the table does not know fails the test.
+// addressOf turns a route into an address with placeholders
+// (webtest.RouteAddress); a parameter no placeholder is known for fails the
+// test.
 func addressOf(t *testing.T, pattern string) string {
 	t.Helper()
-	segs := strings.Split(pattern, "/")
-	for i, s := range segs {
-		prev := ""
-		if i > 0 {
-			prev = segs[i-1]
-		}
-		switch {
-		case s == "*":
-			segs[i] = "{ASSET}"
-		case strings.HasPrefix(s, ":"):
-			key := paramObject(prev, s[1:])
-			if key == "" {
-				t.Fatalf("%s: the access table does not know what :%s after %q stands for", pattern, s[1:], prev)
-			}
-			segs[i] = "{" + key + "}"
-		}
+	a, err := webtest.RouteAddress(pattern)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return strings.Join(segs, "/")
-}
-
-// paramObject names the placeholder of parameter name after segment prev.
-func paramObject(prev, name string) string {
-	byName := map[string]string{"sid": "S", "rid": "R", "cid": "C", "uid": "U", "mid": "M", "iid": "IND", "code": "CODE", "qid": "QZ"}
-	if k, found := byName[name]; found {
-		return k
-	}
-	byPrev := map[string]map[string]string{
-		"id": {"trainings": "T", "sessions": "S", "users": "USER", "persons": "P", "jobs": "J", "donors": "DONOR",
-			"projects": "PROJECT", "agencies": "AGENCY", "stations": "STATION", "thematic": "THEMATIC",
-			"tokens": "TOKEN", "messages": "MSG", "letters": "LTR"},
-		"file":  {"certificates": "F", "export": "CSV"},
-		"token": {"calendar": "FEED", "q": "QT"},
-	}
-	return byPrev[name][prev]
+	return a
 }
 
 // TestAccessTable_Addresses checks the address derivation on its own.

@@ -109,7 +109,7 @@ func (f *accessFixture) foreignTraining(t *testing.T, a, trainer2 string) string
 }
 
 // trainingObjects are the placeholders that belong to training id: the
-// training, its first session and its first registration.
+// training, its first session, its first registration and an evidence file.
 func (f *accessFixture) trainingObjects(t *testing.T, id string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
@@ -124,6 +124,7 @@ func (f *accessFixture) trainingObjects(t *testing.T, id string) map[string]stri
 			t.Fatalf("training %s has no %s", id, k)
 		}
 	}
+	m["E"] = f.evidence(t, id)
 	return m
 }
 

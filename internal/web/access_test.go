@@ -55,7 +55,8 @@ type codes [6]int
 func accessTable() []access {
 	var all []access
 	for _, part := range [][]access{accessPublic, accessAdmin, accessTrainings, accessTrainingParts,
-		accessAttendance, accessCertificates, accessPersons, accessReports, accessReference, accessAccount, accessMessages, accessQuestionnaires} {
+		accessAttendance, accessCertificates, accessPersons, accessReports, accessReference, accessAccount, accessMessages, accessQuestionnaires,
+		accessEvidence} {
 		all = append(all, part...)
 	}
 	return all

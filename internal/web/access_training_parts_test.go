@@ -8,6 +8,8 @@ var accessTrainingParts = []access{
 	// Without a person to register the request is malformed.
 	{route: "POST /trainings/:id/registrations", want: codes{see, bad, bad, no, no, no}},
 	{route: "POST /trainings/:id/registrations/:rid/status", want: codes{see, bad, bad, no, no, no}},
+	// Nothing ticked: back to the training with a message.
+	{route: "POST /trainings/:id/registrations/bulk", want: codes{see, see, see, no, no, no}},
 	{route: "GET /trainings/:id/import", want: codes{see, ok, ok, no, no, no}},
 	{route: "POST /trainings/:id/import", want: codes{see, inv, inv, no, no, no}},
 	{route: "GET /trainings/:id/import/:uid", want: codes{see, ok, ok, no, no, no}},

@@ -201,7 +201,8 @@ func (s *Server) importConfirm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.Roster.ConfirmImport(c.Request().Context(), actorOf(c), tid, uid, importActions(c))
+	res, err := s.Roster.ConfirmImport(c.Request().Context(), actorOf(c), tid, uid, importActions(c),
+		model.RegistrationStatus(c.FormValue("as")))
 	props := training.ImportPreviewProps{Names: components.Names{Refs: res.Preview.Refs}, ImportPreview: res.Preview}
 	var bad *roster.BadActionsError
 	var ie *model.ImportError

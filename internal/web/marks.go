@@ -66,7 +66,7 @@ func (s *Server) markCorrect(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	s.addFlash(c, "ok", "attendance.corrected")
+	s.addFlashNear(c, "attendance", "ok", "attendance.corrected")
 	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(tid, 10)+"#attendance")
 }
 
@@ -98,7 +98,7 @@ func (s *Server) assessmentsSave(c echo.Context) error {
 	} else if err != nil {
 		return err
 	}
-	s.addFlash(c, "ok", "assessment.saved")
+	s.addFlashNear(c, "attendance", "ok", "assessment.saved")
 	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(id, 10)+"#attendance")
 }
 

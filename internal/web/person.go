@@ -30,6 +30,7 @@ func (s *Server) personRoutes(app area) {
 	ed.GET("/persons/:id/merge", s.personMergeForm)
 	ed.POST("/persons/:id/merge", s.personMerge)
 	ed.POST("/persons/merges/:mid/undo", s.personMergeUndo)
+	s.personPrivacyRoutes(app)
 }
 
 // personQuery reads the registry search from the query.
@@ -84,7 +85,7 @@ func (s *Server) personShow(c echo.Context) error {
 	}
 	return s.render(c, http.StatusOK, person.Show(person.ShowProps{Names: components.Names{Refs: pg.Refs}, P: pg.Person,
 		History: pg.History, MergedInto: pg.MergedInto, Merge: pg.Merge, MergedFrom: pg.MergedFrom,
-		CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons)}))
+		CanEdit: auth.Can(currentUser(c).Role, auth.EditPersons), CanErase: auth.Can(currentUser(c).Role, auth.PersonalData)}))
 }
 
 // bothNames is a person's names for a message, in both scripts.

@@ -95,11 +95,11 @@ func (s *Server) registeredCreated(c echo.Context, t model.Training, res roster.
 		if !ok {
 			return res.RegisterErr
 		}
-		s.addFlash(c, "ok", "registry.created", i18n.Isolate(bothNames(res.Person)))
-		s.addFlash(c, "bad", key, args...)
+		s.addFlashNear(c, "participants", "ok", "registry.created", i18n.Isolate(bothNames(res.Person)))
+		s.addFlashNear(c, "participants", "bad", key, args...)
 		return c.Redirect(http.StatusSeeOther, back)
 	}
-	s.addFlash(c, "ok", "registry.created_registered", i18n.Isolate(bothNames(res.Person)))
+	s.addFlashNear(c, "participants", "ok", "registry.created_registered", i18n.Isolate(bothNames(res.Person)))
 	return c.Redirect(http.StatusSeeOther, back)
 }
 

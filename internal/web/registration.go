@@ -20,6 +20,7 @@ func (s *Server) registrationRoutes(app, ed area) {
 	ed.GET("/trainings/:id/participants/new", s.registrationNew)
 	ed.POST("/trainings/:id/registrations", s.registrationCreate)
 	ed.POST("/trainings/:id/registrations/:rid/status", s.registrationStatus)
+	ed.POST("/trainings/:id/registrations/bulk", s.registrationBulk)
 }
 
 // registerPage renders the page that adds participants to training id,
@@ -143,11 +144,11 @@ func (s *Server) registrationStatus(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest)
 	}
 	if key, args, ok := s.registrationError(c, err); ok {
-		s.addFlash(c, "bad", key, args...)
+		s.addFlashNear(c, "participants", "bad", key, args...)
 		return c.Redirect(http.StatusSeeOther, back)
 	} else if err != nil {
 		return err
 	}
-	s.addFlash(c, "ok", "registration.status_saved")
+	s.addFlashNear(c, "participants", "ok", "registration.status_saved")
 	return c.Redirect(http.StatusSeeOther, back)
 }

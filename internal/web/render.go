@@ -79,6 +79,7 @@ type flash struct {
 	Kind string `json:"k"`
 	Key  string `json:"m"`
 	Args []any  `json:"a,omitempty"`
+	Near string `json:"n,omitempty"` // the page section that shows it (see addFlashNear)
 }
 
 const flashCookie = "flash"
@@ -86,8 +87,16 @@ const flashCookie = "flash"
 // addFlash queues a message (a catalogue key and its arguments) for the
 // next page the browser shows.
 func (s *Server) addFlash(c echo.Context, kind, key string, args ...any) {
+	s.addFlashNear(c, "", kind, key, args...)
+}
+
+// addFlashNear queues a message that the next page shows inside its
+// section near (an element id such as "participants"), for a redirect to
+// that section's anchor: at the top of the page the message would be
+// scrolled out of view.
+func (s *Server) addFlashNear(c echo.Context, near, kind, key string, args ...any) {
 	fs := s.readFlashes(c)
-	fs = append(fs, flash{kind, key, args})
+	fs = append(fs, flash{Kind: kind, Key: key, Args: args, Near: near})
 	b, _ := json.Marshal(fs)
 	ck := &http.Cookie{Name: flashCookie, Value: base64.RawURLEncoding.EncodeToString(b), Path: "/",
 		MaxAge: 120, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.isHTTPS(c.Request())}
@@ -135,7 +144,7 @@ func (s *Server) takeFlashes(c echo.Context) []layout.Flash {
 		default:
 			f.Kind = "info"
 		}
-		out = append(out, layout.Flash{Kind: f.Kind, Text: l.T(f.Key, f.Args...)})
+		out = append(out, layout.Flash{Kind: f.Kind, Text: l.T(f.Key, f.Args...), Near: f.Near})
 	}
 	return out
 }

@@ -46,6 +46,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.certificateRoutes(e, app)
 	s.accountRoutes(app)
 	s.apiRoutes(e, app)
+	s.evidenceRoutes(app)
 	s.messageRoutes(e, app)
 	s.questionnaireRoutes(e, app)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/traindesk/traindesk/internal/audit"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/certificate"
+	"github.com/traindesk/traindesk/internal/evidence"
 	"github.com/traindesk/traindesk/internal/notify"
 	"github.com/traindesk/traindesk/internal/proxy"
 	"github.com/traindesk/traindesk/internal/questionnaire"
@@ -47,6 +48,7 @@ type Deps struct {
 	Certificates   *certificate.Service   // certificates and attendance sheets
 	Notify         *notify.Service        // e-mail: the outbox, invitations, reminders
 	Questionnaires *questionnaire.Service // tests and evaluations answered on phones
+	Evidence       *evidence.Service      // evidence files of trainings and sessions
 	Assets         *assets.Assets
 	Log            *slog.Logger
 	Now            func() time.Time

@@ -56,7 +56,7 @@ func TestTraining_CreateValidates(t *testing.T) {
 		{"ErrCapacity", map[string]string{"capacity": "0"}, "f-capacity", "Enter the number of places: at least 1."},
 		{"ErrCapacityNotNumber", map[string]string{"capacity": "many"}, "f-capacity", "Enter the number of places: at least 1."},
 		{"ErrQuotaOverCapacity", map[string]string{"quota_agency": "1", "quota_places": "25"}, "f-quotas", "A quota cannot have more places than the training."},
-		{"ErrOutsideProject", map[string]string{"project_id": "1", "starts_on": "2021-06-01", "ends_on": "2021-06-02"}, "f-starts_on", "These dates fall outside the project"},
+		{"ErrOutsideProject", map[string]string{"project_id": "1", "starts_on": "2021-06-01", "ends_on": "2021-06-02"}, "f-starts_on", "Outside the project"},
 		{"ErrHours", map[string]string{"day_ends": "08:00"}, "f-day_ends", "The end must be after the start."},
 	}
 	for _, c := range cases {

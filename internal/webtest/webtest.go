@@ -24,6 +24,7 @@ import (
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/app"
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/filestore"
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
@@ -55,6 +56,8 @@ type Env struct {
 	mu   sync.Mutex
 	hits []string // "METHOD /path" of every request the server answered
 	main *Link    // the link HTTP serves
+	// filesDir holds the evidence files of every instance.
+	filesDir string
 }
 
 // SetNetworkDown makes the server drop (or serve again) every request
@@ -177,7 +180,8 @@ func (e *Env) Another() *Env {
 		e.T.Fatal(err)
 	}
 	e.T.Cleanup(func() { st.Close() })
-	o := &Env{T: e.T, Store: st, Clock: e.Clock, Users: e.Users, Cairo: e.Cairo, Secret: e.Secret, opt: e.opt}
+	o := &Env{T: e.T, Store: st, Clock: e.Clock, Users: e.Users, Cairo: e.Cairo, Secret: e.Secret, opt: e.opt,
+		filesDir: e.files0()}
 	o.start()
 	return o
 }
@@ -203,6 +207,9 @@ func (e *Env) start() {
 	if opt.Adjust != nil {
 		opt.Adjust(&o)
 	}
+	if o.Files == nil {
+		o.Files = e.files()
+	}
 	built := app.Build(e.Store, o)
 	e.Server, e.Jobs = built.Server, built.Jobs
 	if err := built.Jobs.Start(ctx); err != nil {
@@ -211,6 +218,30 @@ func (e *Env) start() {
 	t.Cleanup(func() { built.Jobs.Stop(context.Background()) })
 	e.main = e.NewLink()
 	e.HTTP = e.main.srv
+}
+
+// FilesDir is the folder the application keeps evidence files in.
+func (e *Env) FilesDir() string { return e.files0() }
+
+// files0 is the folder of e's files, made if needed.
+func (e *Env) files0() string {
+	e.files()
+	return e.filesDir
+}
+
+// files is the folder the application keeps evidence files in: one per
+// test, shared by every instance of it, as a bucket would be.
+func (e *Env) files() *filestore.Folder {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.filesDir == "" {
+		e.filesDir = e.T.TempDir()
+	}
+	f, err := filestore.NewFolder(e.filesDir)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return f
 }
 
 func quiet() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

@@ -34,10 +34,12 @@ type User struct {
 	RoleKey string // catalogue key of the role's name
 }
 
-// Flash is a one-time message shown at the top of the next page.
+// Flash is a one-time message shown at the top of the next page, or, when
+// Near names a section of it, inside that section (FlashesNear).
 type Flash struct {
 	Kind string // ok, info, warn, bad
 	Text string // already translated
+	Near string // id of the section that shows it; "" for the top of the page
 }
 
 // NavItem is one entry of the navigation.

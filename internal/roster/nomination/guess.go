@@ -11,6 +11,7 @@ import (
 // agency).
 const (
 	scoreExact         = 1000
+	scoreAmbiguous     = 900 // an ambiguous phrase's first field; its second gets 100 less
 	scoreNameExplicit  = 100
 	scoreNameGeneric   = 90
 	scoreNameOther     = 80
@@ -71,7 +72,7 @@ func guess(headers []string, scripts []script) Mapping {
 		if col < len(scripts) {
 			hint = scripts[col]
 		}
-		byPhrase := phraseCandidates(col, toks, phrases)
+		byPhrase := append(phraseCandidates(col, toks, phrases), ambiguousCandidates(col, toks)...)
 		cands = append(cands, byPhrase...)
 		cands = append(cands, nc.candidates(col, toks, hint, len(byPhrase) > 0)...)
 	}
@@ -104,6 +105,27 @@ func phraseCandidates(col int, toks []string, table []fieldPhrases) []candidate 
 		}
 	}
 	return out
+}
+
+// ambiguousCandidates offers a header that is exactly an ambiguous phrase
+// to each of its fields, the first preferred.
+func ambiguousCandidates(col int, toks []string) []candidate {
+	var out []candidate
+	for _, a := range ambiguousPhrases() {
+		if slices.Equal(toks, a.phrase) {
+			for i, f := range a.fields {
+				out = append(out, candidate{col, f, scoreAmbiguous - 100*i})
+			}
+		}
+	}
+	return out
+}
+
+// LooksLike is the field a header names on its own, as the guess would
+// map it if it were the list's only column, or FieldIgnore. The import
+// warns when a column that looks like a field is left out.
+func LooksLike(header string) Field {
+	return guess([]string{header}, nil)[0]
 }
 
 // phraseScore is scoreExact when the header is the phrase, ten points a word

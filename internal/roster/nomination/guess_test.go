@@ -32,6 +32,16 @@ func TestGuessMapping(t *testing.T) {
 		{"unknown and empty", []string{"", "Shoe size", "#"}, Mapping{"", "", ""}},
 		{"bilingual", []string{"Name / الاسم", "Name in Arabic (الاسم بالعربية)", "Sex / النوع", "Mobile / الموبايل"},
 			Mapping{FieldNameLatin, FieldNameArabic, FieldSex, FieldPhone}},
+		// "جهة العمل" is the duty station, unless another column holds the
+		// station: then it is the agency (the "arabic" case above).
+		{"جهة العمل beside the agency", []string{"الاسم", "الجهة", "جهة العمل", "رقم الجوال"},
+			Mapping{FieldNameArabic, FieldAgency, FieldDutyStation, FieldPhone}},
+		{"جهة العمل alone", []string{"الاسم", "جهة العمل"}, Mapping{FieldNameArabic, FieldDutyStation}},
+		{"the app's own words", []string{"الاسم بالعربية", "الجنس", "الجهة الشريكة", "مقر العمل", "الوظيفة"},
+			Mapping{FieldNameArabic, FieldSex, FieldAgency, FieldDutyStation, FieldPosition}},
+		{"station in other words", []string{"Name", "مكان العمل"}, Mapping{FieldNameLatin, FieldDutyStation}},
+		{"station as a port", []string{"Name", "الميناء", "Phone no."}, Mapping{FieldNameLatin, FieldDutyStation, FieldPhone}},
+		{"station in English", []string{"Name", "Duty-station", "Partner agency", "Mobile no"}, Mapping{FieldNameLatin, FieldDutyStation, FieldAgency, FieldPhone}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,6 +50,20 @@ func TestGuessMapping(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// LooksLike names what a header stands for on its own, whatever the rest
+// of the list: the import warns about such columns left out.
+func TestLooksLike(t *testing.T) {
+	for header, want := range map[string]Field{
+		"جهة العمل": FieldDutyStation, "مقر العمل": FieldDutyStation, "المنفذ": FieldDutyStation, "Workplace": FieldDutyStation,
+		"الاسم": FieldNameArabic, "Full name": FieldNameLatin, "الجهة": FieldAgency, "رقم الموبايل": FieldPhone,
+		"Shoe size": FieldIgnore, "": FieldIgnore,
+	} {
+		if got := LooksLike(header); got != want {
+			t.Errorf("LooksLike(%q) = %q, want %q", header, got, want)
+		}
 	}
 }
 

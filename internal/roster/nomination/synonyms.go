@@ -19,23 +19,28 @@ func headerPhrases() []fieldPhrases {
 		field Field
 		list  string
 	}{
-		{FieldSex, "sex|gender|m/f|male/female|النوع|الجنس|نوع|جنس|ذكر/أنثى"},
+		{FieldSex, "sex|gender|m/f|male/female|الجنس|النوع|نوع|جنس|ذكر/أنثى|الجنس (ذكر/أنثى)"},
 		{FieldBirthYear, "year of birth|birth year|birthyear|yob|dob|d.o.b|date of birth|birth date|birthdate|born|" +
 			"سنة الميلاد|تاريخ الميلاد|الميلاد|مواليد|تاريخ الولادة|سنة الولادة"},
 		{FieldAgency, "agency|authority|organisation|organization|org|ministry|institution|entity|employer|" +
-			"nominating agency|الجهة|جهة العمل|المصلحة|الهيئة|الوزارة|الجهة التابع لها|جهة الترشيح|الجهة المرشحة"},
-		{FieldDutyStation, "duty station|port|station|workplace|work place|place of work|location|branch|unit|" +
-			"المنفذ|الميناء|مكان العمل|جهة العمل الفرعية|الجهة الفرعية|الفرع|الموقع|محل العمل|مقر العمل|الوحدة"},
+			"nominating agency|partner agency|government agency|" +
+			"الجهة|الجهة الشريكة|المصلحة|الهيئة|الوزارة|الجهة التابع لها|جهة الترشيح|الجهة المرشحة|الجهة الحكومية"},
+		// "جهة العمل" is in ambiguousPhrases: a duty station, or the agency
+		// when the list names the station in another column.
+		{FieldDutyStation, "duty station|duty-station|port|station|workplace|work place|place of work|work location|" +
+			"location|branch|unit|port of entry|border post|border crossing|airport|seaport|posting|" +
+			"مقر العمل|مكان العمل|محل العمل|مركز العمل|المنفذ|منفذ العمل|الميناء|المطار|جهة العمل الفرعية|" +
+			"الجهة الفرعية|الفرع|الموقع|الوحدة"},
 		{FieldPosition, "position|job title|job|function|role|post|occupation|designation|" +
-			"الوظيفة|المسمى الوظيفي|المسمى|الوظيفة الحالية|طبيعة العمل"},
-		{FieldRank, "rank|grade|military rank|الرتبة|الدرجة|الدرجة الوظيفية|الرتبة العسكرية|الدرجة المالية"},
-		{FieldPhone, "phone|mobile|tel|telephone|cell|cellphone|mob|whatsapp|contact number|phone number|" +
-			"mobile number|رقم الهاتف|الهاتف|هاتف|الموبايل|موبايل|المحمول|محمول|التليفون|تليفون|" +
-			"رقم التليفون|رقم المحمول|رقم الموبايل|واتساب|رقم التواصل"},
-		{FieldEmail, "email|e-mail|mail|email address|البريد الإلكتروني|البريد|الإيميل|ايميل|بريد إلكتروني"},
+			"الوظيفة|المسمى الوظيفي|المسمى|الوظيفة الحالية|طبيعة العمل|المنصب"},
+		{FieldRank, "rank|grade|military rank|الرتبة|الدرجة|الدرجة الوظيفية|الرتبة العسكرية|الدرجة المالية|الرتبة/الدرجة"},
+		{FieldPhone, "phone|mobile|tel|telephone|cell|cellphone|mob|whatsapp|contact number|phone number|phone no|" +
+			"mobile number|mobile no|tel no|telephone number|رقم الهاتف|الهاتف|هاتف|الموبايل|موبايل|المحمول|محمول|" +
+			"التليفون|تليفون|رقم التليفون|رقم المحمول|رقم الموبايل|الجوال|جوال|رقم الجوال|واتساب|رقم التواصل"},
+		{FieldEmail, "email|e-mail|e mail|mail|email address|البريد الإلكتروني|البريد|الإيميل|ايميل|بريد إلكتروني"},
 		{FieldNationalRef, "id|national id|id number|id no|nid|national number|employee number|employee no|" +
-			"employee id|staff number|staff id|file number|personnel number|reference|ref|" +
-			"الرقم القومي|رقم قومي|رقم الملف|الرقم الوظيفي|رقم البطاقة|رقم الهوية|كود الموظف|الكود"},
+			"employee id|staff number|staff id|file number|personnel number|reference|ref|passport number|passport no|" +
+			"الرقم القومي|رقم قومي|رقم الملف|الرقم الوظيفي|رقم البطاقة|رقم الهوية|كود الموظف|الكود|رقم جواز السفر"},
 		{FieldNotes, "notes|note|remarks|remark|comments|comment|observations|ملاحظات|ملاحظة|الملاحظات|تعليقات"},
 	}
 	out := make([]fieldPhrases, len(table))
@@ -46,6 +51,25 @@ func headerPhrases() []fieldPhrases {
 		}
 	}
 	return out
+}
+
+// ambiguousPhrases are headers that name one field or another, by what
+// else the list has: each is offered to its fields in order, below an
+// exact phrase, so that an unambiguous column takes its field first.
+// "جهة العمل" (place of work) is traindesk's older word for the duty
+// station, but agencies also write it for the agency beside a column
+// "المنفذ" or "الميناء" that holds the station.
+func ambiguousPhrases() []struct {
+	phrase []string
+	fields []Field
+} {
+	return []struct {
+		phrase []string
+		fields []Field
+	}{
+		{tokens("جهة العمل"), []Field{FieldDutyStation, FieldAgency}},
+		{tokens("work entity"), []Field{FieldDutyStation, FieldAgency}},
+	}
 }
 
 // Word classes for name headers such as "Full name (English)", "الاسم

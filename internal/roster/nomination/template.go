@@ -23,10 +23,10 @@ func templateColumns() []templateColumn {
 	return []templateColumn{
 		{"Name (Latin)", "الاسم بالإنجليزية", "Ahmed Mohamed Ali Hassan", 30},
 		{"Name (Arabic)", "الاسم بالعربية", "أحمد محمد علي حسن", 30},
-		{"Sex (M/F)", "النوع", "M", 10},
+		{"Sex (M/F)", "الجنس", "M", 10},
 		{"Birth year", "سنة الميلاد", "1985", 12},
 		{"Agency", "الجهة", "Egyptian Customs Authority", 28},
-		{"Duty station", "مكان العمل", "Alexandria Port", 22},
+		{"Duty station", "مقر العمل", "Alexandria Port", 22},
 		{"Position", "الوظيفة", "Front line / ميداني", 26},
 		{"Rank", "الرتبة", "Inspector", 14},
 		{"Phone", "رقم الهاتف", "01012345678", 16},

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/traindesk/traindesk/internal/i18n"
 )
 
 func TestTemplateHeadersRoundTrip(t *testing.T) {
@@ -26,6 +28,22 @@ func TestTemplateHeadersRoundTrip(t *testing.T) {
 	for _, choice := range positionChoices() {
 		if _, ok := parsePosition(choice, positionPhrases()); !ok {
 			t.Errorf("position choice %q is not understood", choice)
+		}
+	}
+}
+
+// The template sent to agencies speaks the app's words: its Arabic titles
+// are the interface's names of the fields (one term per concept).
+func TestTemplateHeadersUseTheInterfaceTerms(t *testing.T) {
+	ar := i18n.New(i18n.AR)
+	for i, c := range templateColumns() {
+		f := Fields[i]
+		switch f {
+		case FieldNameLatin, FieldRank, FieldPhone, FieldNationalRef:
+			continue // the titles are shorter than the form's descriptions
+		}
+		if want := ar.T(f.LabelKey()); c.ar != want {
+			t.Errorf("%s: the template says %q, the interface %q", f, c.ar, want)
 		}
 	}
 }

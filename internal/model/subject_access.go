@@ -1,0 +1,80 @@
+package model
+
+import "time"
+
+// SubjectAccess is everything traindesk holds about one person, for their
+// request to see it: the record, each registration with the agency and
+// station recorded at the time, marks, scores, certificates, and who read
+// or changed the record.
+type SubjectAccess struct {
+	GeneratedAt   time.Time            `json:"generated_at"`
+	Person        SubjectPerson        `json:"person"`
+	MergedRecords []SubjectPerson      `json:"merged_records,omitempty"`
+	Registrations []HistoryRow         `json:"registrations"`
+	Marks         []SubjectMark        `json:"marks"`
+	Scores        []SubjectScore       `json:"scores"`
+	Certificates  []SubjectCertificate `json:"certificates"`
+	Audit         []SubjectAuditLine   `json:"audit_trail"`
+}
+
+// SubjectPerson is a person record as the person sees it.
+type SubjectPerson struct {
+	ID            int64      `json:"id"`
+	NameLatin     string     `json:"name_latin"`
+	NameArabic    string     `json:"name_arabic"`
+	Sex           Sex        `json:"sex"`
+	BirthYear     *int       `json:"birth_year"`
+	AgeBand       string     `json:"age_band"`
+	AgencyID      *int64     `json:"agency_id"`
+	DutyStationID *int64     `json:"duty_station_id"`
+	Position      Position   `json:"position"`
+	Rank          string     `json:"rank"`
+	Phone         string     `json:"phone"`
+	Email         string     `json:"email"`
+	NationalRef   string     `json:"national_ref"`
+	Notes         string     `json:"notes"`
+	ErasedAt      *time.Time `json:"erased_at,omitempty"`
+	CreatedAt     time.Time  `json:"created_at"`
+	UpdatedAt     time.Time  `json:"updated_at"`
+}
+
+// SubjectPersonOf is p as SubjectAccess shows it.
+func SubjectPersonOf(p Person) SubjectPerson {
+	return SubjectPerson{ID: p.ID, NameLatin: p.NameLatin, NameArabic: p.NameArabic, Sex: p.Sex, BirthYear: p.BirthYear,
+		AgeBand: p.AgeBand, AgencyID: p.AgencyID, DutyStationID: p.DutyStationID, Position: p.Position, Rank: p.Rank,
+		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, ErasedAt: p.ErasedAt,
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// SubjectMark is one attendance mark of the person.
+type SubjectMark struct {
+	TrainingID int64     `json:"training_id"`
+	Date       Date      `json:"session_date"`
+	Status     Mark      `json:"status"`
+	RecordedAt time.Time `json:"recorded_at"`
+}
+
+// SubjectScore is the person's test scores and rating on one training.
+type SubjectScore struct {
+	TrainingID   int64    `json:"training_id"`
+	PreScore     *float64 `json:"pre_score"`
+	PostScore    *float64 `json:"post_score"`
+	Satisfaction *int     `json:"satisfaction"`
+}
+
+// SubjectCertificate is one certificate issued to the person.
+type SubjectCertificate struct {
+	TrainingID int64      `json:"training_id"`
+	Code       string     `json:"code"`
+	IssuedAt   time.Time  `json:"issued_at"`
+	RevokedAt  *time.Time `json:"revoked_at"`
+}
+
+// SubjectAuditLine is one audit line about the person's record: what was
+// done and by which user, when.
+type SubjectAuditLine struct {
+	At     time.Time `json:"at"`
+	Action string    `json:"action"`
+	UserID *int64    `json:"user_id"`
+	User   string    `json:"user"`
+}
