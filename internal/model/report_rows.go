@@ -80,6 +80,9 @@ type ReportFilter struct {
 	GovernorateID int64
 	ThematicID    int64
 	FacilitatorID int64
+	// TrainingID narrows the report to one training (0: any), for what is
+	// told about a single course, such as its news item.
+	TrainingID int64
 	// AsOf is the venues' today: a session has taken place when its day is
 	// before AsOf, or is AsOf and has a mark.
 	AsOf Date

@@ -62,6 +62,7 @@ type Store interface {
 	TrainingReads
 	FeedStore
 	LetterStore
+	NewsStore
 }
 
 // Mailer hands a rendered message to the mail server; *mail.Client is

@@ -148,5 +148,9 @@ func (s *Store) NewsItems(ctx context.Context, trainingID int64) (map[string]mod
 // SaveNews writes a training's news item in one language.
 func (s *Store) SaveNews(ctx context.Context, n *model.NewsItem) error {
 	n.UpdatedAt = s.Now()
-	return mapErr("save news item", s.write(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(n).Error)
+	// The conflict target is named: PostgreSQL needs it, and the model
+	// declares no primary key for gorm to infer it from.
+	up := clause.OnConflict{Columns: []clause.Column{{Name: "training_id"}, {Name: "lang"}},
+		DoUpdates: clause.AssignmentColumns([]string{"body", "updated_by_id", "updated_at"})}
+	return mapErr("save news item", s.write(ctx).Clauses(up).Create(n).Error)
 }

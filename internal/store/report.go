@@ -43,7 +43,7 @@ func reportScope(f model.ReportFilter, materialize bool) (string, []any) {
 	for _, c := range []struct {
 		cond string
 		id   int64
-	}{{"t.agency_id = ?", f.AgencyID}, {"t.governorate_id = ?", f.GovernorateID}, {"t.thematic_area_id = ?", f.ThematicID},
+	}{{"t.id = ?", f.TrainingID}, {"t.agency_id = ?", f.AgencyID}, {"t.governorate_id = ?", f.GovernorateID}, {"t.thematic_area_id = ?", f.ThematicID},
 		{"EXISTS (SELECT 1 FROM training_facilitators tf WHERE tf.training_id = t.id AND tf.user_id = ?)", f.FacilitatorID}} {
 		if c.id != 0 {
 			where, args = append(where, c.cond), append(args, c.id)

@@ -33,6 +33,11 @@ var accessMessages = []access{
 	// Without an agency the new letter is refused beside the field.
 	{route: "POST /trainings/:id/letters", want: codes{see, inv, inv, no, no, no}},
 	{route: "GET /letters/:id/pdf", want: codes{see, ok, ok, nf, nf, nf}},
+	// A training's news item: read by whoever sees the training, saved by
+	// those who edit it (an empty text is refused beside the field).
+	{route: "GET /trainings/:id/news", want: codes{see, ok, ok, ok, ok, nf}},
+	{route: "GET /trainings/:id/news/file", path: "/trainings/{T}/news/file?lang=ar&format=docx", want: codes{see, ok, ok, ok, ok, nf}},
+	{route: "POST /trainings/:id/news", want: codes{see, inv, inv, no, no, no}},
 	{route: "POST /letters/:id/sent", want: codes{see, see, see, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
 		return map[string]string{"LTR": f.letter(t, f.own["T"])}
 	}},

@@ -30,6 +30,7 @@ func (s *Server) messageRoutes(e *echo.Echo, app area) {
 	app.GET("/messages/:id", s.messageShow)
 	app.GET("/messages/:id/eml", s.messageEML)
 	s.letterRoutes(app, ed)
+	s.newsRoutes(app, ed)
 }
 
 func (s *Server) messagesPage(c echo.Context) error {
