@@ -164,10 +164,14 @@ func Axe(t testing.TB, ctx context.Context, page string) []Violation {
 	return vs
 }
 
-// Screenshot saves a full-page PNG as name in TRAINDESK_SCREENSHOTS (or
-// the test's temporary folder) and returns its path.
+// Screenshot saves a full-page PNG as name in TRAINDESK_SCREENSHOTS and
+// returns its path. Without that folder it takes none: screenshots are
+// for people to look at, and a test asserts what it needs on the page.
 func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	t.Helper()
+	if os.Getenv("TRAINDESK_SCREENSHOTS") == "" {
+		return ""
+	}
 	// Grow the viewport to the page's height and capture it, instead of
 	// capturing beyond the viewport, which shifts right-to-left pages.
 	size, err := chromedp.Run(ctx, chromedp.Evaluate[[]int64](
@@ -192,6 +196,9 @@ func Screenshot(t testing.TB, ctx context.Context, name string) string {
 // name (see Screenshot): for what must be in view where the user lands.
 func ScreenshotView(t testing.TB, ctx context.Context, name string) string {
 	t.Helper()
+	if os.Getenv("TRAINDESK_SCREENSHOTS") == "" {
+		return ""
+	}
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
@@ -200,7 +207,7 @@ func ScreenshotView(t testing.TB, ctx context.Context, name string) string {
 }
 
 // savePNG writes png as name.png in TRAINDESK_SCREENSHOTS (or the test's
-// temporary folder) and returns its path.
+// temporary folder, for a caller that took its own) and returns its path.
 func savePNG(t testing.TB, name string, png []byte) string {
 	t.Helper()
 	dir := os.Getenv("TRAINDESK_SCREENSHOTS")

@@ -3,8 +3,6 @@ package browsertest_test
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,25 +64,7 @@ func TestBrowser_Report(t *testing.T) {
 		t.Fatalf("export job page: %v", err)
 	}
 	browsertest.Axe(t, ctx, "export job (ar)")
-	viewportShot(t, ctx, "report-job-ar-1280x800")
-}
-
-// viewportShot saves what the window shows. A full-page capture of a page
-// shorter than the window draws right-to-left pages shifted, so short
-// pages are taken this way.
-func viewportShot(t *testing.T, ctx context.Context, name string) {
-	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := os.Getenv("TRAINDESK_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	browsertest.ScreenshotView(t, ctx, "report-job-ar-1280x800")
 }
 
 func readFigures(t *testing.T, ctx context.Context, want map[string]string) {
