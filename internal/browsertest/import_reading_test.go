@@ -33,8 +33,11 @@ func TestBrowser_ImportReading(t *testing.T) {
 		chromedp.Click(chromedp.CSS("form[enctype] button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS("#f-separator")),
 		chromedp.SetValue(chromedp.CSS("#f-separator"), "semicolon"),
+		// The step before the choice has the same fields: mark its page,
+		// so that the wait is for the field of the page that follows.
+		chromedp.Evaluate[chromedp.Void](`document.body.dataset.stale = "1"`),
 		chromedp.Click(chromedp.CSS(".import-reading button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("#f-col-1")),
+		chromedp.WaitVisible(chromedp.CSS("body:not([data-stale]) #f-col-1")),
 	)
 	if err != nil {
 		t.Fatalf("upload and choose the semicolon: %v", err)
