@@ -61,7 +61,8 @@ func (s *Store) Letterhead(ctx context.Context) (model.Letterhead, error) {
 // SaveLetterhead writes the letterhead (its one row).
 func (s *Store) SaveLetterhead(ctx context.Context, l *model.Letterhead) error {
 	l.ID, l.UpdatedAt = 1, s.Now()
-	return mapErr("save letterhead", s.write(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(l).Error)
+	up := clause.OnConflict{Columns: []clause.Column{{Name: "id"}}, UpdateAll: true} // PostgreSQL needs the target
+	return mapErr("save letterhead", s.write(ctx).Clauses(up).Create(l).Error)
 }
 
 // ReminderSettings returns a training's reminder settings, or the defaults
@@ -80,7 +81,8 @@ func (s *Store) ReminderSettings(ctx context.Context, trainingID int64) (model.R
 // SaveReminderSettings writes a training's reminder settings.
 func (s *Store) SaveReminderSettings(ctx context.Context, r *model.ReminderSettings) error {
 	r.UpdatedAt = s.Now()
-	return mapErr("save reminder settings", s.write(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(r).Error)
+	up := clause.OnConflict{Columns: []clause.Column{{Name: "training_id"}}, UpdateAll: true} // PostgreSQL needs the target
+	return mapErr("save reminder settings", s.write(ctx).Clauses(up).Create(r).Error)
 }
 
 // SittingsFrom lists the live sessions dated from first to last of
@@ -98,7 +100,8 @@ ORDER BY s.date, s.starts_at, s.id`, first, last, statuses).Scan(&out).Error
 // earlier one.
 func (s *Store) SaveFeed(ctx context.Context, f *model.CalendarFeed) error {
 	f.CreatedAt = s.Now()
-	return mapErr("save feed", s.write(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(f).Error)
+	up := clause.OnConflict{Columns: []clause.Column{{Name: "user_id"}}, UpdateAll: true} // PostgreSQL needs the target
+	return mapErr("save feed", s.write(ctx).Clauses(up).Create(f).Error)
 }
 
 // Feed returns a user's calendar feed; none is model.ErrNotFound.
