@@ -22,6 +22,7 @@ type QuizSheet struct {
 type QuizList struct {
 	Training Training
 	Quizzes  map[QuizKind]QuizSummary
+	FollowUp FollowUpView
 	CanBuild bool // the actor may build and change questionnaires
 }
 

@@ -17,6 +17,7 @@ type Figures struct {
 	Attendance   AttendanceFigures   `json:"attendance"`
 	Knowledge    KnowledgeFigures    `json:"knowledge"`
 	Satisfaction SatisfactionFigures `json:"satisfaction"`
+	Outcome      OutcomeFigures      `json:"outcome"`
 	Groups       Disaggregation      `json:"disaggregation"`
 	Indicators   []IndicatorFigures  `json:"indicators"`
 	SDGs         []GoalFigures       `json:"sdgs"`

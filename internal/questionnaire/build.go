@@ -24,8 +24,16 @@ func (s *Service) List(ctx context.Context, actor model.Actor, trainingID int64)
 		return l, err
 	}
 	counts, err := s.store.QuizCounts(ctx, d.ID)
+	if err != nil {
+		return l, err
+	}
 	for _, q := range qs {
 		l.Quizzes[q.Kind] = model.QuizSummary{Questionnaire: q, Answered: counts[q.ID]}
+	}
+	f, err := s.store.FollowUp(ctx, d.ID)
+	l.FollowUp = model.FollowUpView{FollowUp: f, Choices: model.FollowUpMonths}
+	if f.Months > 0 {
+		l.FollowUp.DueOn = model.FollowUpPending{FollowUp: f, EndsOn: d.EndsOn}.DueOn()
 	}
 	return l, err
 }
@@ -162,7 +170,8 @@ func (s *Service) Sheet(ctx context.Context, actor model.Actor, trainingID, id i
 // Links lists each participant's personal link to a questionnaire, for
 // those who run it: the link carries the participant's badge code, so the
 // page opens ready to answer. An anonymous questionnaire has none: a
-// personal link would tie the answers to the person.
+// personal link would tie the answers to the person. A follow-up lists
+// only those without an e-mail address: the others got theirs by mail.
 func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id int64) (model.QuizLinks, error) {
 	var ls model.QuizLinks
 	d, err := s.training(ctx, actor, trainingID, auth.EditScores)
@@ -177,7 +186,14 @@ func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id i
 	if err != nil {
 		return ls, err
 	}
+	mailed, err := s.mailed(ctx, ls.Quiz)
+	if err != nil {
+		return ls, err
+	}
 	for _, r := range live(roster) {
+		if mailed[r.ID] {
+			continue
+		}
 		l := model.QuizLink{Person: r, Link: s.Link(id) + "?code=" + s.cfg.Codes.Code(r.ID)}
 		if s.cfg.BaseURL != "" {
 			if l.QR, err = qr.PNG(l.Link, 200); err != nil {
@@ -187,4 +203,20 @@ func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id i
 		ls.Links = append(ls.Links, l)
 	}
 	return ls, nil
+}
+
+// mailed are the registrations a follow-up reaches by mail: those with a
+// usable address. Other questionnaires reach nobody by mail.
+func (s *Service) mailed(ctx context.Context, q model.Questionnaire) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if q.Kind != model.QuizFollowUp || s.cfg.Mail == nil {
+		return out, nil
+	}
+	people, err := s.store.Recipients(ctx, q.TrainingID)
+	for _, r := range people {
+		if model.ValidEmail(model.NormalizeEmail(r.Email)) {
+			out[r.RegistrationID] = true
+		}
+	}
+	return out, err
 }

@@ -105,6 +105,7 @@ func headline(l *i18n.Localizer, f model.Figures) [][2]string {
 		{l.T("report.fig.mean_gain"), l.Figure(model.FigureDecimal, k.MeanGain)},
 		{l.T("report.fig.mastery_percent"), PercentText(l, k.MasteryShare)},
 		{l.T("report.fig.satisfaction_mean"), l.Figure(model.FigureDecimal, f.Satisfaction.Mean)},
+		{l.T("report.fig.skills_use_percent"), PercentText(l, f.Outcome.Share)},
 	}
 }
 
@@ -145,7 +146,10 @@ func knowledgeFacts(l *i18n.Localizer, f model.Figures) [][2]string {
 	for i, n := range sat.Counts {
 		out = append(out, [2]string{l.T(fmt.Sprintf("report.fig.satisfaction_%d", i+1)), l.Num(n)})
 	}
-	return out
+	o := f.Outcome
+	return append(out, [2]string{l.T("report.fig.followup_trained"), l.Num(o.Trained)},
+		[2]string{l.T("report.fig.followup_answered"), l.Num(o.Answered)},
+		[2]string{l.T("report.fig.followup_used"), l.Num(o.Used)})
 }
 
 // PercentText shows a share as every output does: one decimal and the

@@ -161,7 +161,9 @@ func SummaryFigures(f model.Figures) []Figure {
 	for i, n := range sat.Counts {
 		out = append(out, Figure{fmt.Sprintf("satisfaction_%d", i+1), Int(n)})
 	}
-	return out
+	o := f.Outcome
+	return append(out, Figure{"followup_trained", Int(o.Trained)}, Figure{"followup_answered", Int(o.Answered)},
+		Figure{"followup_used", Int(o.Used)}, Figure{"skills_use_percent", Percent(o.Share)})
 }
 
 // indicators lists each indicator against its baseline and target.

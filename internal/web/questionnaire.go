@@ -22,6 +22,7 @@ func (s *Server) questionnaireRoutes(e *echo.Echo, app area) {
 	app.GET("/trainings/:id/questionnaires", s.quizList)
 	app.GET("/trainings/:id/questionnaires/build", s.quizBuild)
 	app.POST("/trainings/:id/questionnaires", s.quizSave)
+	app.POST("/trainings/:id/questionnaires/followup", s.quizFollowUp)
 	app.GET("/trainings/:id/questionnaires/:qid", s.quizSheet)
 	app.GET("/trainings/:id/questionnaires/:qid/links", s.quizLinks)
 	app.POST("/trainings/:id/questionnaires/:qid/open", s.quizOpen)
@@ -41,7 +42,7 @@ func (s *Server) quizList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, quizview.List(l))
+	return s.render(c, http.StatusOK, quizview.ListWith(l, nil))
 }
 
 func (s *Server) quizBuild(c echo.Context) error {
@@ -78,6 +79,30 @@ func (s *Server) quizSave(c echo.Context) error {
 	}
 	s.addFlash(c, "ok", "quiz.saved")
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/questionnaires/%d", id, qid))
+}
+
+// quizFollowUp chooses the training's follow-up months after it.
+func (s *Server) quizFollowUp(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	months, err := strconv.Atoi(c.FormValue("months"))
+	if err != nil {
+		months = -1
+	}
+	err = s.Questionnaires.SetFollowUp(c.Request().Context(), actorOf(c), id, months)
+	if ve := model.FieldErrors(err); ve != nil {
+		l, lerr := s.Questionnaires.List(c.Request().Context(), actorOf(c), id)
+		if lerr != nil {
+			return lerr
+		}
+		return s.render(c, http.StatusUnprocessableEntity, quizview.ListWith(l, ve))
+	} else if err != nil {
+		return err
+	}
+	s.addFlash(c, "ok", "followup.saved")
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/questionnaires", id))
 }
 
 func (s *Server) quizSheet(c echo.Context) error {
