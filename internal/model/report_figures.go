@@ -18,6 +18,8 @@ type Figures struct {
 	Knowledge    KnowledgeFigures    `json:"knowledge"`
 	Satisfaction SatisfactionFigures `json:"satisfaction"`
 	Outcome      OutcomeFigures      `json:"outcome"`
+	Questions    []QuestionFigures   `json:"questions"`
+	Agreement    []AgreeFigures      `json:"agreement"`
 	Groups       Disaggregation      `json:"disaggregation"`
 	Indicators   []IndicatorFigures  `json:"indicators"`
 	SDGs         []GoalFigures       `json:"sdgs"`

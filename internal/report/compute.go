@@ -23,10 +23,12 @@ type Querier interface {
 	ReportAssessments(ctx context.Context, f model.ReportFilter) (model.ReportAssessments, error)
 	ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.ReportGoal, error)
 	ReportOutcome(ctx context.Context, f model.ReportFilter) (model.ReportOutcome, error)
+	ReportQuizzes(ctx context.Context, f model.ReportFilter) ([]model.ReportQuiz, error)
 }
 
 // Compute gathers the figures for f. Every number comes from an SQL
-// aggregate; Go only adds up per-training lines and divides. An unknown
+// aggregate, and Go only adds up per-training lines and divides, except
+// the results per question, which the questionnaires' own rule counts. An unknown
 // project is model.ErrNotFound; an invalid filter a *model.ValidationError.
 func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	if err := f.Validate(); err != nil {
@@ -53,7 +55,7 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
 	steps := []func(context.Context, Querier, model.ReportFilter, *model.Figures) error{
-		addTrainings, addGroups, addAssessments, addGoals, addOutcome,
+		addTrainings, addGroups, addAssessments, addGoals, addOutcome, addQuestions,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q, sf, &fig); err != nil {

@@ -20,6 +20,8 @@ var pdfSections = []struct {
 	{"indicators", []string{"code", "indicator", "unit", "baseline", "target", "actual", "progress_percent"}},
 	{"trainings", []string{"training", "starts_on", "ends_on", "city", "running", "sessions", "training_days", "participants",
 		"women", "men", "attendance_rate_percent", "completed", "completion_rate_percent"}},
+	{"questions", []string{"training", "number", "question", "pre_correct_percent", "post_correct_percent", "gain_points"}},
+	{"agreement", []string{"training", "number", "statement", "answered", "agree_percent"}},
 	{"disaggregation", []string{"dimension", "name", "participations", "participations_women", "participations_men",
 		"unique_individuals", "women", "men"}},
 	{"alignment", []string{"framework", "number", "title", "trainings", "unique_individuals"}},

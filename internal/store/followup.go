@@ -37,3 +37,45 @@ JOIN trainings t ON t.id = f.training_id
 WHERE f.months > 0 AND f.reminded_at IS NULL ORDER BY f.training_id`).Scan(&out).Error
 	return out, mapErr("pending follow-ups", err)
 }
+
+// ReportQuizzes returns the closed pre-tests, post-tests and evaluations
+// of the counted trainings, with their titles and answers.
+func (s *Store) ReportQuizzes(ctx context.Context, f model.ReportFilter) ([]model.ReportQuiz, error) {
+	scope, args := reportScope(f, false)
+	var ids []int64
+	err := s.read(ctx).Raw(scope+`SELECT q.id FROM questionnaires q JOIN tr ON tr.id = q.training_id
+WHERE q.kind IN ('pre', 'post', 'evaluation') AND q.state = 'closed' ORDER BY q.training_id, q.id`, args...).Scan(&ids).Error
+	if err != nil || len(ids) == 0 {
+		return nil, mapErr("report questionnaires", err)
+	}
+	var qs []model.Questionnaire
+	if err := s.read(ctx).Where("id IN ?", ids).Order("training_id, id").Find(&qs).Error; err != nil {
+		return nil, mapErr("report questionnaires", err)
+	}
+	var rs []model.QuizResponse
+	if err := s.read(ctx).Where("questionnaire_id IN ?", ids).Order("id").Find(&rs).Error; err != nil {
+		return nil, mapErr("report questionnaire answers", err)
+	}
+	var titles []struct {
+		ID               int64
+		TitleEn, TitleAr string
+	}
+	if err := s.read(ctx).Raw("SELECT id, title_en, title_ar FROM trainings WHERE id IN (SELECT training_id FROM questionnaires WHERE id IN ?)", ids).
+		Scan(&titles).Error; err != nil {
+		return nil, mapErr("report questionnaire titles", err)
+	}
+	out := make([]model.ReportQuiz, len(qs))
+	at := map[int64]int{}
+	for i, q := range qs {
+		out[i].Quiz, at[q.ID] = q, i
+		for _, t := range titles {
+			if t.ID == q.TrainingID {
+				out[i].TitleEn, out[i].TitleAr = t.TitleEn, t.TitleAr
+			}
+		}
+	}
+	for _, r := range rs {
+		out[at[r.QuestionnaireID]].Responses = append(out[at[r.QuestionnaireID]].Responses, r)
+	}
+	return out, nil
+}

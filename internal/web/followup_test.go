@@ -151,6 +151,13 @@ func followUp(t *testing.T, pg bool) {
 // over its whole period.
 func outcome(t *testing.T, env *webtest.Env, id int64) model.OutcomeFigures {
 	t.Helper()
+	return reportFor(t, env, id).Outcome
+}
+
+// reportFor computes the donor report's figures for training id's project
+// over its whole period.
+func reportFor(t *testing.T, env *webtest.Env, id int64) model.Figures {
+	t.Helper()
 	ctx := context.Background()
 	d, err := env.Store.TrainingDetail(ctx, id)
 	if err != nil {
@@ -168,7 +175,7 @@ func outcome(t *testing.T, env *webtest.Env, id int64) model.OutcomeFigures {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return fig.Outcome
+	return fig
 }
 
 // waitMail waits until srv has accepted n messages in all.
