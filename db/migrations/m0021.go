@@ -43,8 +43,32 @@ type m0021Response struct {
 
 func (m0021Response) TableName() string { return "questionnaire_responses" }
 
+type m0021Thematic struct {
+	ID int64 `gorm:"primaryKey"`
+}
+
+func (m0021Thematic) TableName() string { return "thematic_areas" }
+
+// m0021BankEntry is a questionnaire's questions kept in the bank of a
+// thematic area, as the builder's text, so that another training of the
+// same area starts from them. Kind is "test" (a pre- or post-test) or
+// "evaluation".
+type m0021BankEntry struct {
+	ID             int64          `gorm:"primaryKey"`
+	ThematicAreaID int64          `gorm:"not null;index:ix_question_bank_area"`
+	ThematicArea   *m0021Thematic `gorm:"constraint:OnDelete:CASCADE"`
+	Kind           string         `gorm:"size:16;not null"`
+	TitleEn        string         `gorm:"size:300;not null;default:''"`
+	TitleAr        string         `gorm:"size:300;not null;default:''"`
+	Source         string         `gorm:"type:text;not null"`
+	Questions      int            `gorm:"not null"`
+	CreatedAt      time.Time      `gorm:"not null"`
+}
+
+func (m0021BankEntry) TableName() string { return "question_bank" }
+
 func m0021(tx *gorm.DB) error {
-	if err := createTables(tx, &m0021FollowUp{}); err != nil {
+	if err := createTables(tx, &m0021FollowUp{}, &m0021BankEntry{}); err != nil {
 		return err
 	}
 	return tx.Migrator().AddColumn(&m0021Response{}, "Used")

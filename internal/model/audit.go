@@ -90,6 +90,8 @@ const (
 	// AuditFollowUpSend: the follow-up (or its reminder) was queued.
 	AuditFollowUpSet  AuditKind = "followup_set"
 	AuditFollowUpSend AuditKind = "followup_send"
+	// AuditQuizBank: a questionnaire's questions were kept in the bank.
+	AuditQuizBank AuditKind = "quiz_bank"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -108,7 +110,7 @@ var AuditKinds = []AuditKind{
 	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
-	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend,
+	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend, AuditQuizBank,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

@@ -16,6 +16,7 @@ type QuizSheet struct {
 	Results   []QuestionResult
 	Conflicts []ScoreConflict
 	CanRun    bool // the actor may open and close it
+	CanBank   bool // the actor may keep its questions in the bank
 }
 
 // QuizList is a training's questionnaires, by kind, for its page.

@@ -44,33 +44,43 @@ type QuizDraft struct {
 	Training model.Training
 	Input    model.QuizInput
 	Locked   bool
+	Bank     []model.BankEntry // the thematic area's questions to start from
 }
 
 // Draft returns the builder of a kind of questionnaire: the saved one, or
 // for a new post-test the pre-test's questions, so that the two compare
-// question by question.
-func (s *Service) Draft(ctx context.Context, actor model.Actor, trainingID int64, kind string) (QuizDraft, error) {
+// question by question; with from, the questions of that entry of the
+// thematic area's bank instead. The officer saves them to keep them.
+func (s *Service) Draft(ctx context.Context, actor model.Actor, trainingID int64, kind string, from int64) (QuizDraft, error) {
+	dr, d, err := s.draft(ctx, actor, trainingID, kind)
+	if err != nil {
+		return dr, err
+	}
+	return dr, s.bank(ctx, d, &dr, from)
+}
+
+func (s *Service) draft(ctx context.Context, actor model.Actor, trainingID int64, kind string) (QuizDraft, model.TrainingDetail, error) {
 	dr := QuizDraft{Input: model.QuizInput{Kind: kind}}
 	d, err := s.training(ctx, actor, trainingID, auth.EditTrainings)
 	if err != nil {
-		return dr, err
+		return dr, d, err
 	}
 	dr.Training = d.Training
 	qs, err := s.store.Questionnaires(ctx, d.ID)
 	if err != nil {
-		return dr, err
+		return dr, d, err
 	}
 	for _, q := range qs {
 		if string(q.Kind) == kind {
 			dr.Input = model.QuizInput{Kind: kind, Source: q.Source, Anonymous: q.Anonymous}
 			dr.Locked = q.State != model.QuizDraft
-			return dr, nil
+			return dr, d, nil
 		}
 		if q.Kind == model.QuizPre && kind == string(model.QuizPost) {
 			dr.Input.Source = q.Source
 		}
 	}
-	return dr, nil
+	return dr, d, nil
 }
 
 // Save builds or rebuilds a training's questionnaire of in.Kind from the
@@ -131,6 +141,7 @@ func (s *Service) Sheet(ctx context.Context, actor model.Actor, trainingID, id i
 		return sh, err
 	}
 	sh.CanRun = auth.Allow(actor.User, auth.EditScores, auth.TrainingObject(d.FacilitatorIDs()))
+	sh.CanBank = auth.Allow(actor.User, auth.EditTrainings, auth.TrainingObject(d.FacilitatorIDs()))
 	if sh.Quiz, err = s.quiz(ctx, d, id); err != nil {
 		return sh, err
 	}

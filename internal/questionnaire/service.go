@@ -48,6 +48,8 @@ type Store interface {
 	SaveFollowUp(ctx context.Context, f *model.FollowUp) error
 	PendingFollowUps(ctx context.Context) ([]model.FollowUpPending, error)
 	Recipients(ctx context.Context, trainingID int64) ([]model.Recipient, error)
+	AddBankEntry(ctx context.Context, b *model.BankEntry) error
+	BankEntries(ctx context.Context, thematicAreaID int64, kind string) ([]model.BankEntry, error)
 }
 
 // Codes reads the check-in codes printed on badges (attendance.Codes).

@@ -25,6 +25,7 @@ func (s *Server) questionnaireRoutes(e *echo.Echo, app area) {
 	app.POST("/trainings/:id/questionnaires/followup", s.quizFollowUp)
 	app.GET("/trainings/:id/questionnaires/:qid", s.quizSheet)
 	app.GET("/trainings/:id/questionnaires/:qid/links", s.quizLinks)
+	app.POST("/trainings/:id/questionnaires/:qid/bank", s.quizBank)
 	app.POST("/trainings/:id/questionnaires/:qid/open", s.quizOpen)
 	app.POST("/trainings/:id/questionnaires/:qid/close", s.quizClose)
 
@@ -53,11 +54,15 @@ func (s *Server) quizBuild(c echo.Context) error {
 	if _, ok := model.ParseQuizKind(c.QueryParam("kind")); !ok {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	d, err := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, c.QueryParam("kind"))
+	from, err := strconv.ParseInt(c.QueryParam("bank"), 10, 64)
+	if err != nil && c.QueryParam("bank") != "" {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	d, err := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, c.QueryParam("kind"), from)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, quizview.Build(quizview.BuildProps{Training: d.Training, Input: d.Input, Locked: d.Locked}))
+	return s.render(c, http.StatusOK, quizview.Build(quizview.BuildProps{Training: d.Training, Input: d.Input, Locked: d.Locked, Bank: d.Bank}))
 }
 
 func (s *Server) quizSave(c echo.Context) error {
@@ -69,11 +74,11 @@ func (s *Server) quizSave(c echo.Context) error {
 		Anonymous: c.FormValue("anonymous") == "true"}
 	qid, err := s.Questionnaires.Save(c.Request().Context(), actorOf(c), id, in)
 	if ve := model.FieldErrors(err); ve != nil {
-		d, derr := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, in.Kind)
+		d, derr := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, in.Kind, 0)
 		if derr != nil {
 			return derr
 		}
-		return s.render(c, http.StatusUnprocessableEntity, quizview.Build(quizview.BuildProps{Training: d.Training, Input: in, Locked: d.Locked, Errors: ve}))
+		return s.render(c, http.StatusUnprocessableEntity, quizview.Build(quizview.BuildProps{Training: d.Training, Input: in, Locked: d.Locked, Bank: d.Bank, Errors: ve}))
 	} else if err != nil {
 		return err
 	}
@@ -135,6 +140,28 @@ func (s *Server) quizLinks(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, quizview.Links(ls))
+}
+
+// quizBank keeps a questionnaire's questions in its thematic area's bank
+// and goes back to its sheet, saying whether it could.
+func (s *Server) quizBank(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	qid, err := idParam(c, "qid")
+	if err != nil {
+		return err
+	}
+	err = s.Questionnaires.SaveToBank(c.Request().Context(), actorOf(c), id, qid)
+	if ve := model.FieldErrors(err); ve != nil {
+		s.addFlash(c, "bad", ve["bank"])
+	} else if err != nil {
+		return err
+	} else {
+		s.addFlash(c, "ok", "bank.saved")
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/questionnaires/%d", id, qid))
 }
 
 func (s *Server) quizOpen(c echo.Context) error  { return s.quizState(c, true) }

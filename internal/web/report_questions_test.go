@@ -116,3 +116,43 @@ func val(p *float64) any {
 	}
 	return *p
 }
+
+// TestQuestionBank_SaveAndCopy: the officer keeps training 1's pre-test
+// in its thematic area's bank; the builder of another training of the same
+// area offers it and starts from its questions; a training of another area
+// neither offers nor takes it.
+func TestQuestionBank_SaveAndCopy(t *testing.T) {
+	env := webtest.New(t, webtest.Options{Demo: true})
+	ctx := context.Background()
+	officer := env.SignIn(model.RoleProgramOfficer)
+	sheet, _ := openQuiz(t, env, "pre", quizSource)
+	if r := officer.Post(sheet+"/bank", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("keep in the bank = %d", r.StatusCode)
+	}
+	n, _ := strconv.Atoi(env.Store.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM question_bank WHERE kind = 'test'"))
+	if n != 1 {
+		t.Fatalf("%d bank entries; want 1", n)
+	}
+	entry := env.Store.MustString(ctx, "SELECT CAST(MAX(id) AS TEXT) FROM question_bank")
+	same := env.Store.MustString(ctx, `SELECT CAST(MIN(id) AS TEXT) FROM trainings WHERE id <> 1
+		AND thematic_area_id = (SELECT thematic_area_id FROM trainings WHERE id = 1)`)
+	other := env.Store.MustString(ctx, `SELECT CAST(MIN(id) AS TEXT) FROM trainings
+		WHERE thematic_area_id <> (SELECT thematic_area_id FROM trainings WHERE id = 1)`)
+	if same == "" || other == "" {
+		t.Fatalf("the demo lacks a training of the same area (%q) or of another (%q)", same, other)
+	}
+	build := "/trainings/" + same + "/questionnaires/build?kind=post"
+	if page := officer.Get(build); !strings.Contains(page.Body, `data-bank="`+entry+`"`) {
+		t.Fatalf("the builder of training %s does not offer the bank entry", same)
+	}
+	copied := officer.Get(build + "&bank=" + entry)
+	if copied.StatusCode != http.StatusOK || !strings.Contains(copied.Body, "The manifest | بيان الحمولة") {
+		t.Fatalf("copy from the bank = %d without the questions", copied.StatusCode)
+	}
+	if r := officer.Get("/trainings/" + other + "/questionnaires/build?kind=pre&bank=" + entry); r.StatusCode != http.StatusNotFound {
+		t.Errorf("another area's training takes the entry: %d", r.StatusCode)
+	}
+	if r := officer.Post("/trainings/"+same+"/questionnaires", url.Values{"kind": {"pre"}, "source": {quizSource}}); r.StatusCode != http.StatusSeeOther {
+		t.Errorf("saving the copied questions = %d", r.StatusCode)
+	}
+}

@@ -23,6 +23,7 @@ type BuildProps struct {
 	Training model.Training
 	Input    model.QuizInput
 	Locked   bool
+	Bank     []model.BankEntry // the thematic area's questions to start from
 	Errors   map[string]string
 }
 
@@ -78,4 +79,8 @@ func monthOptions(ctx context.Context, months []int) []components.Option {
 		out[i] = components.Option{Value: strconv.Itoa(m), Label: label}
 	}
 	return out
+}
+
+func bankURL(trainingID int64, kind string, entry int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/trainings/%d/questionnaires/build?kind=%s&bank=%d", trainingID, kind, entry))
 }
