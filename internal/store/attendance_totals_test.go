@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/report/reporttest"
@@ -207,4 +208,61 @@ func countRows(t *testing.T, s *store.Store, st store.Statement) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestAttendanceTotals_ConcurrentWriters: on PostgreSQL two transactions
+// mark the same registration at two sessions at once; the second waits
+// for the first's lock on the registration's sums and then sums both
+// marks, so neither change is lost. (SQLite has one writer at a time.)
+func TestAttendanceTotals_ConcurrentWriters(t *testing.T) {
+	storetest.SkipInSecondPass(t)
+	s := storetest.Postgres(t, store.Options{})
+	ctx := context.Background()
+	if _, err := reporttest.Seed(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	one := func(q string) int64 {
+		t.Helper()
+		n, err := strconv.ParseInt(s.MustString(ctx, q), 10, 64)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return n
+	}
+	reg := one("SELECT CAST(MIN(r.id) AS TEXT) FROM registrations r WHERE (SELECT COUNT(*) FROM sittings si WHERE si.training_id = r.training_id AND si.deleted_at IS NULL) >= 2")
+	first := one(fmt.Sprintf("SELECT CAST(MIN(si.id) AS TEXT) FROM sittings si JOIN registrations r ON r.training_id = si.training_id WHERE r.id = %d AND si.deleted_at IS NULL", reg))
+	second := one(fmt.Sprintf("SELECT CAST(MAX(si.id) AS TEXT) FROM sittings si JOIN registrations r ON r.training_id = si.training_id WHERE r.id = %d AND si.deleted_at IS NULL", reg))
+	if err := s.Exec(ctx, "DELETE FROM attendance WHERE registration_id = ?", reg); err != nil {
+		t.Fatal(err)
+	}
+	mark := func(ctx context.Context, sitting int64) error {
+		return s.Exec(ctx, "INSERT INTO attendance (registration_id, sitting_id, status, recorded_at) VALUES (?, ?, 'present', CURRENT_TIMESTAMP)", reg, sitting)
+	}
+	inserted, done := make(chan struct{}), make(chan error, 1)
+	go func() {
+		<-inserted
+		done <- s.Tx(ctx, func(ctx context.Context) error { return mark(ctx, second) })
+	}()
+	err := s.Tx(ctx, func(ctx context.Context) error {
+		if err := mark(ctx, first); err != nil {
+			return err
+		}
+		close(inserted)
+		// Let the other transaction reach its insert while this one is open.
+		time.Sleep(300 * time.Millisecond)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if got := one(fmt.Sprintf("SELECT CAST(present AS TEXT) FROM attendance_totals WHERE registration_id = %d", reg)); got != 2 {
+		t.Errorf("the sums hold %d present marks, want 2 (one per transaction); marks %s, sittings %d %d", got,
+			s.MustString(ctx, fmt.Sprintf("SELECT CAST(COUNT(*) AS TEXT) FROM attendance WHERE registration_id = %d", reg)), first, second)
+	}
+	if n := symmetricDiff(t, s, keptTotals, nil, freshTotals, nil); n != 0 {
+		t.Fatalf("%d rows of attendance_totals differ from the marks summed anew", n)
+	}
 }
