@@ -118,3 +118,26 @@ func sheetPhoto(t *testing.T) string {
 	}
 	return file
 }
+
+// TestBrowser_ReportEvidence photographs the report's count of trainings
+// with incomplete evidence, in both languages and three sizes, and checks
+// the page with axe.
+func TestBrowser_ReportEvidence(t *testing.T) {
+	ctx := browsertest.New(t)
+	env := webtest.New(t, webtest.Options{Demo: true})
+	browsertest.SignIn(t, ctx, env, model.RoleManager)
+	for _, lang := range []string{"en", "ar"} {
+		for _, size := range sizes {
+			browsertest.Viewport(t, ctx, size.w, size.h)
+			if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/reports?project=1&from=2023-01-01&to=2023-12-31&lang="+lang),
+				chromedp.WaitVisible(chromedp.CSS("#report-evidence [data-incomplete]")),
+				chromedp.ScrollIntoView(chromedp.CSS("#report-evidence"))); err != nil {
+				t.Fatal(err)
+			}
+			browsertest.ScreenshotView(t, ctx, "report-evidence-"+lang+"-"+size.name)
+			if size.name == "laptop" {
+				browsertest.Axe(t, ctx, "report with its evidence count ("+lang+")")
+			}
+		}
+	}
+}

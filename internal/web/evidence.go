@@ -162,7 +162,7 @@ func (s *Server) evidencePack(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.Evidence.Pack(c.Request().Context(), actorOf(c), id)
+	p, err := s.Evidence.Pack(c.Request().Context(), actorOf(c), id, loc(c).Lang)
 	if err != nil {
 		return err
 	}
