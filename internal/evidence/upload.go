@@ -169,7 +169,12 @@ func (s *Service) check(in []Incoming, errs model.Errors) []prepared {
 			ctype = ctype[:i]
 		}
 		ext, ok := accepted[ctype]
-		if !ok {
+		if !ok && (ctype == "image/heic" || ctype == "image/heif") {
+			// No well-kept decoder is at hand to strip a HEIC photo of its
+			// location: it is refused with a way to send it as JPEG.
+			errs.Add("files", "evidence.error.heic")
+			return nil
+		} else if !ok {
 			errs.Add("files", "evidence.error.type")
 			return nil
 		}
