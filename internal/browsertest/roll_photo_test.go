@@ -3,6 +3,7 @@ package browsertest_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -33,8 +34,8 @@ func TestBrowser_RollPhotoOffline(t *testing.T) {
 	sheets := func() string {
 		return env.Store.MustString(bg, "SELECT CAST(COUNT(*) AS TEXT) FROM evidence_files WHERE sitting_id = ? AND kind = 'signed_sheet'", sid)
 	}
-	photo := sheetPhoto(t)
 	for i, lang := range []string{"en", "ar"} {
+		photo := sheetPhoto(t, i) // another photo each time: the same one is kept once
 		browsertest.Viewport(t, tb.ctx, 800, 1280)
 		tb.open(roll + "?lang=" + lang)
 		tb.cut(webtest.NetworkDown)
@@ -95,14 +96,15 @@ func TestBrowser_EvidenceDrop(t *testing.T) {
 	}
 }
 
-// sheetPhoto writes a JPEG that looks like a ruled sheet.
-func sheetPhoto(t *testing.T) string {
+// sheetPhoto writes a JPEG that looks like a ruled sheet, its rules
+// shifted by n.
+func sheetPhoto(t *testing.T, n int) string {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, 640, 480))
 	for x := range 640 {
 		for y := 0; y < 480; y++ {
 			c := color.RGBA{250, 250, 245, 255}
-			if y%32 == 0 {
+			if (y+n)%32 == 0 {
 				c = color.RGBA{40, 40, 40, 255}
 			}
 			img.Set(x, y, c)
@@ -112,7 +114,7 @@ func sheetPhoto(t *testing.T) string {
 	if err := jpeg.Encode(&b, img, nil); err != nil {
 		t.Fatal(err)
 	}
-	file := filepath.Join(t.TempDir(), "sheet.jpg")
+	file := filepath.Join(t.TempDir(), fmt.Sprintf("sheet-%d.jpg", n+1))
 	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}

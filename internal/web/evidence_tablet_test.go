@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"mime/multipart"
 	"net/http"
@@ -35,7 +36,7 @@ func tabletUpload(t *testing.T, c *webtest.Client, user int64, data []byte) webt
 // answer whether to forget a photo (201 with its id), keep it as refused
 // with the message in the page's language (422), or keep it for its own
 // user (409 when someone else is signed in) — and nothing is stored but
-// the accepted photo.
+// the accepted photo, once even when it is sent twice.
 func TestEvidence_TabletUploadAnswersJSON(t *testing.T) {
 	env := webtest.New(t, webtest.Options{Demo: true})
 	trainer := env.SignIn(model.RoleTrainer)
@@ -55,6 +56,15 @@ func TestEvidence_TabletUploadAnswersJSON(t *testing.T) {
 	var kept struct{ Files []int64 }
 	if r.StatusCode != http.StatusCreated || json.Unmarshal([]byte(r.Body), &kept) != nil || len(kept.Files) != 1 {
 		t.Fatalf("a photo = %d %s", r.StatusCode, r.Body)
+	}
+	// Sent again (its answer was lost on the way): the first copy answers.
+	r = tabletUpload(t, trainer, me, jpegWithGPS(t))
+	var again struct{ Files []int64 }
+	if r.StatusCode != http.StatusCreated || json.Unmarshal([]byte(r.Body), &again) != nil || len(again.Files) != 1 || again.Files[0] != kept.Files[0] {
+		t.Fatalf("the same photo again = %d %s, want the first one's id %v", r.StatusCode, r.Body, kept.Files)
+	}
+	if n := env.Store.MustString(context.Background(), "SELECT CAST(COUNT(*) AS TEXT) FROM evidence_files"); n != "1" {
+		t.Errorf("%s records after sending one photo twice", n)
 	}
 	if storedFiles(t, env) != 2 { // the photo and its thumbnail
 		t.Errorf("%d files stored, want the photo and its thumbnail", storedFiles(t, env))
