@@ -95,6 +95,9 @@ func TestCalendarFeed(t *testing.T) {
 	if r.StatusCode != http.StatusOK || m == nil {
 		t.Fatalf("make a feed = %d", r.StatusCode)
 	}
+	if !strings.Contains(r.Body, `href="webcal://traindesk.example`+m[1]+`"`) {
+		t.Error("no webcal:// link beside the https address")
+	}
 	if again := tr.Get("/calendar"); strings.Contains(again.Body, m[1]) {
 		t.Error("the address is shown again")
 	}
