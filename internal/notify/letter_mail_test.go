@@ -14,10 +14,13 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/traindesk/traindesk/internal/app"
+	tdmail "github.com/traindesk/traindesk/internal/mail"
 	"github.com/traindesk/traindesk/internal/mail/mailtest"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster/nomination"
 	"github.com/traindesk/traindesk/internal/store/storetest"
+	"github.com/traindesk/traindesk/internal/webtest"
 )
 
 // xlsxType is the XLSX attachment's content type.
@@ -32,6 +35,19 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 func TestLetter_MailedWithTemplate(t *testing.T) {
 	srv := mailtest.Start(t, nil)
 	env := withMail(t, srv)
+	letterMailed(t, env, srv)
+}
+
+// TestLetter_MailedWithTemplate_Postgres is the same on PostgreSQL.
+func TestLetter_MailedWithTemplate_Postgres(t *testing.T) {
+	srv := mailtest.Start(t, nil)
+	env := webtest.New(t, webtest.Options{Demo: true, Postgres: true, Adjust: func(o *app.Options) {
+		o.Mail = &tdmail.Server{Host: "127.0.0.1", Port: srv.Port(), TLSOptional: true}
+	}})
+	letterMailed(t, env, srv)
+}
+
+func letterMailed(t *testing.T, env *webtest.Env, srv *mailtest.Server) {
 	ctx := context.Background()
 	n := env.Server.Notify
 	officer := model.Actor{User: env.Users[model.RoleProgramOfficer]}

@@ -18,7 +18,12 @@ import (
 // stays. The venues' clock runs two hours ahead of UTC, as in Cairo: the
 // cut must not move by the zone.
 func TestPurge_AfterNinetyDays(t *testing.T) {
-	env := webtest.New(t, webtest.Options{Demo: true})
+	for name, pg := range map[string]bool{"sqlite": false, "postgres": true} {
+		t.Run(name, func(t *testing.T) { purgeAfterNinetyDays(t, webtest.New(t, webtest.Options{Demo: true, Postgres: pg})) })
+	}
+}
+
+func purgeAfterNinetyDays(t *testing.T, env *webtest.Env) {
 	ctx := context.Background()
 	n := env.Server.Notify
 	officer := model.Actor{User: env.Users[model.RoleProgramOfficer]}
