@@ -150,3 +150,26 @@ func screens(t *testing.T, ctx context.Context, name string) {
 	}
 	browsertest.Viewport(t, ctx, 1280, 800)
 }
+
+// TestBrowser_CalendarFeed: a trainer makes a private calendar address and
+// sees it with a webcal:// link beside it, which a phone opens in its
+// calendar app, in English and Arabic at the three sizes, through axe-core.
+func TestBrowser_CalendarFeed(t *testing.T) {
+	ctx := browsertest.New(t)
+	env := webtest.New(t, webtest.Options{Demo: true})
+	browsertest.SignIn(t, ctx, env, model.RoleTrainer)
+	for _, lang := range []string{"en", "ar"} {
+		err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/calendar?lang="+lang),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/calendar"] button`)),
+			chromedp.Click(chromedp.CSS(`form[action="/calendar"] button`)), chromedp.WaitVisible(chromedp.CSS("#feed-webcal")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("feed-webcal").getAttribute("href") ===
+			"webcal://" + document.getElementById("feed-url").textContent.trim().replace(/^https:\/\//, "")`))
+		if err != nil || !got {
+			t.Errorf("%s: the webcal link is not the https address with its own scheme (%v)", lang, err)
+		}
+		screens(t, ctx, "calendar-feed-"+lang)
+	}
+}
