@@ -41,7 +41,11 @@ var walkExtra = []string{
 // page is checked without a line here. One browser tab walks them all,
 // each page loaded once per language and measured at both sizes.
 // TRAINDESK_WALK=text walks only the addresses containing text.
+//
+// It runs beside the other tests (they have servers and browser contexts
+// of their own): it is the longest, and mostly waits on the browser.
 func TestBrowser_AxeEveryPage(t *testing.T) {
+	t.Parallel()
 	ctx := browsertest.NewFor(t, 10*time.Minute)
 	env := webtest.New(t, webtest.Options{Demo: true, Today: model.MustDate("2026-11-27")})
 	values := walkObjects(t, env)
