@@ -67,7 +67,12 @@
       if (document.documentElement.lang === "ar") {
         num = num.replace(/[0-9]/g, function (d) { return String.fromCharCode(0x0660 + Number(d)); });
       }
-      el.textContent = n ? (el.getAttribute("data-text") || "").replace("%s", num) : "";
+      // The message's plural forms (data-forms), one picked by the
+      // browser's plural rules for the page's language: Arabic has six.
+      var forms = {};
+      try { forms = JSON.parse(el.getAttribute("data-forms") || "{}"); } catch (e) { forms = {}; }
+      var msg = forms[new Intl.PluralRules(document.documentElement.lang || "en").select(n)] || forms.other || "";
+      el.textContent = n ? msg.replace("%s", num) : "";
     });
     document.querySelectorAll("[data-pick-all='" + name + "']").forEach(function (all) {
       all.checked = n > 0 && n === picks(name).length;

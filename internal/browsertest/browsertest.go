@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,11 +42,13 @@ func ExecPath() string {
 	return ""
 }
 
-// New starts a headless Chromium with a fresh profile and returns a tab's
-// context, cancelled with the test or after three minutes. Browser tests
-// run on SQLite only: what they add to the web tests is what a browser
-// shows, which does not depend on the database; the PostgreSQL pass skips
-// them.
+// New returns a tab of the test's own browser context (a fresh profile:
+// no cookies, storage or service workers from other tests) in the test
+// process's shared headless Chromium, cancelled with the test or after
+// three minutes. Starting Chromium costs seconds of CPU; a browser context
+// costs milliseconds and isolates a test as well. Browser tests run on
+// SQLite only: what they add to the web tests is what a browser shows,
+// which does not depend on the database; the PostgreSQL pass skips them.
 func New(t testing.TB) context.Context {
 	t.Helper()
 	return NewFor(t, 3*time.Minute)
@@ -67,6 +70,36 @@ func Tab(t testing.TB, ctx context.Context) context.Context {
 // NewFor is New with a longer (or shorter) limit on the whole test.
 func NewFor(t testing.TB, limit time.Duration) context.Context {
 	t.Helper()
+	browser := sharedBrowser(t)
+	ctx, cancelC := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	ctx, cancelT := context.WithTimeout(ctx, limit)
+	t.Cleanup(func() { cancelT(); cancelC() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("open a browser context: %v", err)
+	}
+	return ctx
+}
+
+// NewOwn starts a Chromium process of the test's own, for a test that
+// acts on the whole browser: one that lists the browser's targets (its
+// service workers) and cuts their network must not reach another test's.
+func NewOwn(t testing.TB, limit time.Duration) context.Context {
+	t.Helper()
+	path := chromium(t)
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), allocatorOptions(path, t.TempDir())...)
+	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelT := context.WithTimeout(ctx, limit)
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// chromium returns Chromium's path, or skips the test (fails it when the
+// browser is required); browser tests are skipped in the PostgreSQL pass.
+func chromium(t testing.TB) string {
+	t.Helper()
 	storetest.SkipInSecondPass(t)
 	path := ExecPath()
 	if path == "" {
@@ -75,14 +108,18 @@ func NewFor(t testing.TB, limit time.Duration) context.Context {
 		}
 		t.Skip("Chromium is not installed")
 	}
-	opts := []chromedp.ExecAllocatorOption{
+	return path
+}
+
+func allocatorOptions(path, profile string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
@@ -91,14 +128,56 @@ func NewFor(t testing.TB, limit time.Duration) context.Context {
 		chromedp.Flag("lang", "en-US"),
 		chromedp.WindowSize(1280, 800),
 	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+}
+
+// shared is the test process's Chromium, started by the first test that
+// needs it and stopped by Main.
+var shared struct {
+	sync.Mutex
+	browser context.Context
+	stop    func()
+	profile string
+}
+
+// sharedBrowser returns the shared Chromium's first context, starting it
+// if needed (again, if it died).
+func sharedBrowser(t testing.TB) context.Context {
+	t.Helper()
+	path := chromium(t)
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.browser != nil && shared.browser.Err() == nil {
+		return shared.browser
+	}
+	if shared.stop != nil {
+		shared.stop()
+	}
+	profile, err := os.MkdirTemp("", "traindesk-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), allocatorOptions(path, profile)...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, limit)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	shared.browser, shared.profile = ctx, profile
+	shared.stop = func() { cancelC(); cancelA(); os.RemoveAll(profile) }
 	if err := chromedp.Do(ctx); err != nil {
+		shared.stop()
+		shared.browser = nil
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return ctx
+}
+
+// Main runs the tests of a package that uses New and then stops the shared
+// Chromium and removes its profile; call it from TestMain.
+func Main(m *testing.M) int {
+	code := m.Run()
+	shared.Lock()
+	defer shared.Unlock()
+	if shared.stop != nil {
+		shared.stop()
+	}
+	return code
 }
 
 // Violation is one axe-core finding.

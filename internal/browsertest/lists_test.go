@@ -32,7 +32,7 @@ func TestBrowser_ListActionsFit(t *testing.T) {
 	}
 	browsertest.SignIn(t, ctx, env, model.RoleProgramOfficer)
 	defer browsertest.Viewport(t, ctx, 1280, 800)
-	ticked := map[string]string{"en": "2 ticked", "ar": "المحددون: ٢"}
+	ticked := map[string]string{"en": "2 ticked", "ar": "مشاركان محددان"}
 	for _, lang := range []string{"en", "ar"} {
 		for _, size := range frameSizes {
 			where := lang + " " + size.name

@@ -73,7 +73,7 @@ func TestBrowser_RollCallSignInEnds(t *testing.T) {
 	a.restore()
 	a.signIn(model.RoleProgramOfficer)
 	a.open(today)
-	want := fmt.Sprintf("1 marks by %s wait until they sign in again.", env.Users[model.RoleTrainer].Name)
+	want := fmt.Sprintf("1 mark by %s waits until they sign in again.", env.Users[model.RoleTrainer].Name)
 	waitSee(t, "the officer's page to name the waiting mark", want, func() string { return a.text("#roll-others") })
 	time.Sleep(2 * time.Second)
 	if n := marksOf(t, env, today); n != 0 {

@@ -37,6 +37,12 @@ func TestBrowser_ScoresGrid(t *testing.T) {
 			}
 			where := lang + " " + size.name
 			checkScoreGrid(t, ctx, where, lang == "ar")
+			// Every column on the screen: the table does not scroll sideways
+			// inside its frame, even on a phone.
+			wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const w = document.querySelector(".assess-table").closest(".table-wrap"); return w.scrollWidth > w.clientWidth + 1; })()`))
+			if err != nil || wide {
+				t.Errorf("%s: the scores table scrolls sideways inside its frame (%v)", where, err)
+			}
 			browsertest.Screenshot(t, ctx, "scores-"+lang+"-"+size.name)
 			browsertest.Axe(t, ctx, "scores ("+where+")")
 		}

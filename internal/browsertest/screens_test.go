@@ -16,7 +16,8 @@ import (
 // TRAINDESK_SCREENSHOTS to a folder and TRAINDESK_SCREENS to a
 // comma-separated list of paths (TRAINDESK_SCREENS_ROLE picks the user,
 // program_officer by default). Each page is taken in English and Arabic, at
-// laptop (1280×800) and tablet (800×1280) size, and checked with axe-core.
+// laptop (1280×800), tablet (800×1280) and phone (390×844) size, and
+// checked with axe-core.
 func TestScreens(t *testing.T) {
 	pages := os.Getenv("TRAINDESK_SCREENS")
 	if os.Getenv("TRAINDESK_SCREENSHOTS") == "" || pages == "" {
@@ -34,7 +35,7 @@ func TestScreens(t *testing.T) {
 			for _, size := range []struct {
 				name string
 				w, h int64
-			}{{"laptop", 1280, 800}, {"tablet", 800, 1280}} {
+			}{{"laptop", 1280, 800}, {"tablet", 800, 1280}, {"phone", 390, 844}} {
 				browsertest.Viewport(t, ctx, size.w, size.h)
 				sep := "?"
 				if strings.Contains(p, "?") {

@@ -62,8 +62,10 @@ func emulateOffline(t *testing.T, ctx context.Context, off bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// In the shared browser, only this test's browser context's workers.
+	own := chromedp.FromContext(ctx).BrowserContextID
 	for _, info := range infos {
-		if info.Type != "service_worker" {
+		if info.Type != "service_worker" || (own != "" && info.BrowserContextID != own) {
 			continue
 		}
 		if err := chromedp.Do(workerContext(t, ctx, info.TargetID), setOffline(off)); err != nil {
@@ -156,7 +158,7 @@ type tablet struct {
 
 func newTablet(t *testing.T, env *webtest.Env, role model.Role) *tablet {
 	t.Helper()
-	tb := &tablet{t: t, ctx: browsertest.New(t), env: env, link: env.NewLink()}
+	tb := &tablet{t: t, ctx: browsertest.NewOwn(t, 3*time.Minute), env: env, link: env.NewLink()}
 	browsertest.Viewport(t, tb.ctx, 800, 1280)
 	tb.signIn(role)
 	return tb

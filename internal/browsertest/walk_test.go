@@ -140,6 +140,16 @@ func walkPages(t *testing.T, env *webtest.Env, values map[string]string) []strin
 
 var walkUpload = regexp.MustCompile(`/import/(\d+)$`)
 var walkJob = regexp.MustCompile(`^/reports/jobs/([^/]+)`)
+var walkQuizLink = regexp.MustCompile(`/q/([0-9]+-[0-9A-Z]+)`)
+
+// walkQuiz is a pre-test with a question of each kind a test has.
+const walkQuiz = `Q: Which document lists a ship's cargo? | ما الوثيقة التي تبين حمولة السفينة؟
++ The manifest | بيان الحمولة
+- The crew list | قائمة الطاقم
+TF: A seal number must match the papers. | يجب أن يطابق رقم الختم الأوراق.
+= true
+N: How many days may a container wait? | كم يوماً قد تنتظر الحاوية؟
+= 14`
 
 // walkObjects fills the placeholders: demo objects, and what only exists
 // once made (issued certificates, a list being imported, an export job).
@@ -184,8 +194,19 @@ func walkObjects(t *testing.T, env *webtest.Env) map[string]string {
 	}
 	v["MSG"] = st.MustString(ctx, "SELECT CAST(MAX(id) AS TEXT) FROM outbox_messages")
 	v["LTR"], v["FEED"] = "0", "not-a-feed.ics"
-	// No questionnaire is made here: their pages are not walked yet.
-	v["QZ"], v["QT"] = "0", "not-a-room-link"
+	// An open pre-test of training 1: its sheet, its links and the page a
+	// participant answers on (through its signed link).
+	quiz := officer.Post("/trainings/1/questionnaires", url.Values{"kind": {"pre"}, "source": {walkQuiz}})
+	if quiz.StatusCode != http.StatusSeeOther {
+		t.Fatalf("build a questionnaire = %d", quiz.StatusCode)
+	}
+	if r := officer.Post(quiz.Header.Get("Location")+"/open", nil); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("open the questionnaire = %d", r.StatusCode)
+	}
+	v["QZ"] = st.MustString(ctx, "SELECT CAST(MAX(id) AS TEXT) FROM questionnaires WHERE training_id = 1")
+	if m := walkQuizLink.FindStringSubmatch(officer.Get("/trainings/1/questionnaires/" + v["QZ"] + "/links").Body); m != nil {
+		v["QT"] = m[1]
+	}
 	v["E"] = "0" // an evidence file is a download, not a page
 	up := officer.Upload("/trainings/1/import", "file", "nominations.csv", []byte("Name,الاسم,جهة العمل\nWalk Test,اختبار,Safaga seaport\n"), nil)
 	if m := walkUpload.FindStringSubmatch(up.Header.Get("Location")); m != nil {

@@ -204,6 +204,12 @@ func wholeNumber(v any) (int, bool) {
 		return int(n), true
 	case int32:
 		return int(n), true
+	case float64:
+		// A count that travelled through JSON (a message kept in a cookie
+		// for the next page) comes back as a float64.
+		if n == float64(int(n)) {
+			return int(n), true
+		}
 	}
 	return 0, false
 }

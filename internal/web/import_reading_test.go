@@ -107,7 +107,7 @@ func TestImport_RaggedRows(t *testing.T) {
 	list := "Name,Sex\nAlpha One,M\nBravo, Two,F\nCharlie Three,M\n"
 	r := po.Upload("/trainings/"+id+"/import", "file", "list.csv", []byte(list), nil)
 	base := "/trainings/" + id + "/import/" + uploadPath.FindStringSubmatch(r.Header.Get("Location"))[1]
-	if p := po.Get(base); !strings.Contains(p.Body, "Rows split into another number of cells than the header: 1.") {
+	if p := po.Get(base); !strings.Contains(p.Body, "1 row splits into another number of cells than the header.") {
 		t.Error("the columns step does not count the ragged rows")
 	}
 	pv := po.Get(base + "/preview")

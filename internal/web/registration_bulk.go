@@ -41,7 +41,9 @@ func (s *Server) registrationBulk(c echo.Context) error {
 	}
 	l := loc(c)
 	status := l.T("registration." + string(res.To))
-	s.addFlashNear(c, "participants", "ok", "registration.bulk.done", status, l.Num(res.Changed), l.Num(len(rids)))
+	// The number ticked picks the plural form (the catalogue's first
+	// argument); the flash cookie carries it as a number.
+	s.addFlashNear(c, "participants", "ok", "registration.bulk.done", len(rids), status, l.Num(res.Changed))
 	for _, g := range s.refusalGroups(c, res.Refused) {
 		s.addFlashNear(c, "participants", "bad", "registration.bulk.refused", status, g.names, g.why)
 	}
@@ -76,7 +78,7 @@ func (s *Server) refusalGroups(c echo.Context, refused []model.StatusRefusal) []
 		shown := list[:min(len(list), bulkNamesShown)]
 		out[i].names = strings.Join(shown, l.T("registration.bulk.sep"))
 		if more := len(list) - len(shown); more > 0 {
-			out[i].names += l.T("registration.bulk.sep") + l.T("registration.bulk.more", l.Num(more))
+			out[i].names += l.T("registration.bulk.sep") + l.N("registration.bulk.more", more)
 		}
 	}
 	return out

@@ -45,8 +45,8 @@ func TestRegistration_BulkConfirm(t *testing.T) {
 		section := html.UnescapeString(page.Body[strings.Index(page.Body, `id="participants"`):])
 		section = section[:strings.Index(section, "</section>")]
 		want := map[string][]string{
-			"en": {"“Confirmed”", "Not set to “Confirmed”: Ahmed Mahmoud Abdelrahman أحمد محمود عبد الرحمن. Why: The training is full."},
-			"ar": {"«مؤكد»", "لم تُضبط الحالة «مؤكد» لـ: Ahmed Mahmoud Abdelrahman أحمد محمود عبد الرحمن. السبب:"},
+			"en": {"“Confirmed”: 2 of the 3 ticked participants changed", "Not set to “Confirmed”: Ahmed Mahmoud Abdelrahman أحمد محمود عبد الرحمن. Why: The training is full."},
+			"ar": {"«مؤكد»: تغيّرت حالة ٠ من أصل ٣ مشاركين محددين", "لم تُضبط الحالة «مؤكد» لـ: Ahmed Mahmoud Abdelrahman أحمد محمود عبد الرحمن. السبب:"},
 		}[lang]
 		for _, w := range want {
 			if !strings.Contains(section, w) {

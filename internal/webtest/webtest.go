@@ -7,6 +7,7 @@ package webtest
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -122,44 +123,72 @@ func New(t testing.TB, opt Options) *Env {
 		opt.Today = model.MustDate("2023-01-17")
 	}
 	clock := &storetest.Clock{T: time.Date(opt.Today.Year, opt.Today.Month, opt.Today.Day, 8, 30, 0, 0, cairo), Real: opt.RealClock}
-	open := storetest.Open
-	if opt.Postgres {
-		open = storetest.Postgres
-	} else if opt.Path != "" {
-		open = func(t testing.TB, o store.Options) *store.Store { return storetest.SQLiteAt(t, opt.Path, o) }
-	} else if opt.SQLite || opt.Synchronous != "" {
-		open = storetest.SQLite
-	}
-	st := open(t, store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous})
-	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
-		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
-	ctx := context.Background()
 	hash, err := auth.HashPassword(Password, auth.MinCost)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if opt.Demo {
-		if _, err := st.LoadDemo(ctx, seed.Build(opt.Today), store.DemoOptions{PasswordHash: hash, NameKey: roster.NameKey, Location: cairo}); err != nil {
-			t.Fatalf("load demo: %v", err)
-		}
+	fill := func(ctx context.Context, st *store.Store) error { return populate(ctx, st, opt, cairo, hash) }
+	sopt := store.Options{Now: clock.Now, Logger: quiet(), Synchronous: opt.Synchronous}
+	var st *store.Store
+	switch {
+	case opt.Postgres:
+		st = storetest.Postgres(t, sopt)
+	case opt.Path != "":
+		st = storetest.SQLiteAt(t, opt.Path, sopt)
+	case opt.Synchronous != "":
+		st = storetest.SQLite(t, sopt)
+	case opt.SQLite || !storetest.SecondPass():
+		// A new SQLite file: a copy of one built once per day and demo.
+		key := fmt.Sprintf("webtest demo=%v today=%s", opt.Demo, opt.Today)
+		st = storetest.SQLiteSeeded(t, key, sopt, fill)
+	default:
+		st = storetest.Open(t, sopt)
 	}
-	emails := map[model.Role]string{
-		model.RoleAdmin: "admin@traindesk.local", model.RoleProgramOfficer: "officer@traindesk.local",
-		model.RoleTrainer: "trainer@traindesk.local", model.RoleManager: "manager@traindesk.local",
+	e := &Env{T: t, Store: st, Clock: clock, Users: map[model.Role]model.User{}, Cairo: cairo,
+		Secret: []byte("test-secret-test-secret-test-secret-0123456789")}
+	ctx := context.Background()
+	if err := fill(ctx, st); err != nil {
+		t.Fatal(err)
 	}
-	for role, email := range emails {
+	for role, email := range testEmails {
 		u, err := st.UserByEmail(ctx, email)
 		if err != nil {
-			u = model.User{Email: email, Name: "Test " + string(role), Role: role, PasswordHash: hash, Active: true}
-			if err := st.CreateUser(ctx, &u); err != nil {
-				t.Fatal(err)
-			}
+			t.Fatal(err)
 		}
 		e.Users[role] = u
 	}
 	e.opt = opt
 	e.start()
 	return e
+}
+
+// testEmails are the test users' addresses, one per role.
+var testEmails = map[model.Role]string{
+	model.RoleAdmin: "admin@traindesk.local", model.RoleProgramOfficer: "officer@traindesk.local",
+	model.RoleTrainer: "trainer@traindesk.local", model.RoleManager: "manager@traindesk.local",
+}
+
+// populate loads the demo when asked, unless st holds it already, and
+// creates the test users that st lacks: run on a copy of a seeded
+// database it finds them all and writes nothing.
+func populate(ctx context.Context, st *store.Store, opt Options, cairo *time.Location, hash string) error {
+	if opt.Demo {
+		if _, err := st.UserByEmail(ctx, testEmails[model.RoleAdmin]); err != nil {
+			if _, err := st.LoadDemo(ctx, seed.Build(opt.Today), store.DemoOptions{PasswordHash: hash, NameKey: roster.NameKey, Location: cairo}); err != nil {
+				return fmt.Errorf("load demo: %w", err)
+			}
+		}
+	}
+	for role, email := range testEmails {
+		if _, err := st.UserByEmail(ctx, email); err == nil {
+			continue
+		}
+		u := model.User{Email: email, Name: "Test " + string(role), Role: role, PasswordHash: hash, Active: true}
+		if err := st.CreateUser(ctx, &u); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Another starts a second instance of e's application on the same

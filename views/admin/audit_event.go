@@ -48,8 +48,14 @@ func labelOr(ctx context.Context, raw string, keys ...string) string {
 	return raw
 }
 
-// valueLabel translates a recorded value that names a role or a status.
-func valueLabel(ctx context.Context, v string) string { return labelOr(ctx, v, "role."+v, "status."+v) }
+// valueLabel translates a recorded value that names a role or a status,
+// or is a yes or no; a count is written in the page's digits.
+func valueLabel(ctx context.Context, v string) string {
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return i18n.From(ctx).Int(n)
+	}
+	return labelOr(ctx, v, "audit.v."+v, "role."+v, "status."+v)
+}
 
 // objectName is "Training #3", or "Training" for an event about no
 // particular one (id 0).
