@@ -83,12 +83,27 @@ func (s *Store) loadDemo(ctx context.Context, d seed.Demo, opt DemoOptions) erro
 	officer := userIDs["officer@traindesk.local"]
 
 	persons := make([]model.Person, len(d.Officers))
+	// The demo's officers are trained as part of their agency's public
+	// task, recorded by the officer user when the first demo training
+	// was planned (a month before it), so that the day is never after
+	// the demo's own today.
+	basisOn := d.Trainings[0].Training.StartsOn
+	for _, t := range d.Trainings {
+		if t.Training.StartsOn.Before(basisOn) {
+			basisOn = t.Training.StartsOn
+		}
+	}
+	basisOn = basisOn.AddDays(-30)
 	for i, o := range d.Officers {
 		st := d.Stations[o.Station]
 		p := model.Person{
 			NameLatin: o.NameEn, NameArabic: o.NameAr, Sex: o.Sex, BirthYear: &d.Officers[i].BirthYear,
 			AgencyID: &d.Agency.ID, DutyStationID: &d.Stations[o.Station].ID, Position: o.Position, Rank: o.Rank,
-			Phone: fmt.Sprintf("+20 10 %04d %04d", 1200+i*37, 3100+i*53),
+			Phone:       fmt.Sprintf("+20 10 %04d %04d", 1200+i*37, 3100+i*53),
+			LawfulBasis: model.BasisPublicTask, BasisOn: &basisOn, BasisPurpose: "Training under the agency's capacity-building programme",
+		}
+		if officer != 0 {
+			p.BasisByID = &officer
 		}
 		if o.Station == seed.HQ {
 			p.Email = strings.ToLower(strings.ReplaceAll(strings.Split(o.NameEn, " ")[0]+"."+lastWord(o.NameEn), "-", "")) + "@customs.example.gov.eg"

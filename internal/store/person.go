@@ -83,7 +83,8 @@ func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
 // UpdatePerson saves a person's fields.
 func (s *Store) UpdatePerson(ctx context.Context, p *model.Person) error {
 	res := s.write(ctx).Model(p).Select("NameLatin", "NameArabic", "NameKey", "Sex", "BirthYear", "AgeBand", "AgencyID",
-		"DutyStationID", "Position", "Rank", "Phone", "Email", "NationalRef", "Notes", "Lang", "UpdatedAt").Updates(p)
+		"DutyStationID", "Position", "Rank", "Phone", "Email", "NationalRef", "Notes", "Lang", "LawfulBasis", "BasisOn",
+		"BasisPurpose", "BasisByID", "UpdatedAt").Updates(p)
 	if res.Error == nil && res.RowsAffected == 0 {
 		return mapErr("update person", model.ErrNotFound)
 	}
