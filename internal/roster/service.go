@@ -19,6 +19,14 @@ type Store interface {
 	PersonStore
 	MergeStore
 	UploadStore
+	PrivacyStore
+}
+
+// PrivacyStore keeps the privacy notice.
+type PrivacyStore interface {
+	PrivacyNotice(ctx context.Context) (model.PrivacyNotice, error)
+	SavePrivacyNotice(ctx context.Context, n *model.PrivacyNotice) error
+	Sittings(ctx context.Context, trainingID int64) ([]model.SittingRow, error)
 }
 
 // PersonStore reads and writes persons.
