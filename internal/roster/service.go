@@ -36,6 +36,7 @@ type PersonStore interface {
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
 	ErasePerson(ctx context.Context, p *model.Person) error
+	DeletePersonMessages(ctx context.Context, ids []int64) (int64, error)
 	PersonsMergedInto(ctx context.Context, id int64) ([]model.Person, error)
 	SubjectStore
 	PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error)
@@ -49,6 +50,7 @@ type SubjectStore interface {
 	SubjectScores(ctx context.Context, ids []int64) ([]model.SubjectScore, error)
 	SubjectCertificates(ctx context.Context, ids []int64) ([]model.SubjectCertificate, error)
 	SubjectAudit(ctx context.Context, ids []int64) ([]model.SubjectAuditLine, error)
+	SubjectMessages(ctx context.Context, ids []int64) ([]model.SubjectMessage, error)
 }
 
 // MergeStore reads and moves what a merge and its undo touch.
