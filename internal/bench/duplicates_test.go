@@ -194,7 +194,7 @@ func listCSV(list []namepairs.Record) []byte {
 // into the temporary folder and reusing it on later runs.
 func registryDB(t *testing.T, reg []namepairs.Record) string {
 	t.Helper()
-	path := filepath.Join(os.TempDir(), "traindesk-bench-"+registryVersion+".db")
+	path := filepath.Join(os.TempDir(), "traindesk-bench-"+registryVersion+"-"+schemaTag()+".db")
 	if _, err := os.Stat(path); err == nil && seededWith(path, registryVersion) {
 		return path
 	}

@@ -13,7 +13,6 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the driver GORM's SQLite dialect registers; named here for database/sql
 
-	"github.com/traindesk/traindesk/db/migrations"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -34,12 +33,11 @@ const (
 
 // reportDB returns a SQLite file holding the benchmark's data, seeding it
 // once into the temporary folder and reusing it on later runs (the file's
-// name carries the data's version and the schema's: how many migrations
-// it has). The same data under an older schema is copied and migrated
+// name carries the data's version and the schema's, see schemaTag). The same data under an older schema is copied and migrated
 // rather than seeded again.
 func reportDB(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("traindesk-bench-%s-s%d.db", benchVersion, len(migrations.All())))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("traindesk-bench-%s-%s.db", benchVersion, schemaTag()))
 	if _, err := os.Stat(path); err == nil && seeded(path) {
 		t.Logf("reusing %s", path)
 		return path

@@ -71,16 +71,40 @@ func reportScope(f model.ReportFilter, materialize bool) (string, []any) {
   FROM cand JOIN ses ON ses.training_id = cand.id
   WHERE ses.sessions > 0
 ), reg AS ` + hint + `(
-  SELECT r.id, r.training_id, r.agency_id, r.duty_station_id, r.position, pe.id AS pid, pe.sex
+  SELECT r.id, r.training_id, r.agency_id, r.duty_station_id, r.position, pe.id AS pid, pe.sex,
+    ` + markSum("present") + ` AS present, ` + markSum("late") + ` AS late,
+    ` + markSum("absent") + ` AS absent, ` + markSum("excused") + ` AS excused
   FROM tr JOIN registrations r ON r.training_id = tr.id
+    JOIN attendance_totals k ON k.registration_id = r.id
     JOIN persons p ON p.id = r.person_id
     JOIN persons pe ON pe.id = COALESCE(p.merged_into_id, p.id)
-  WHERE r.status <> 'withdrawn' AND EXISTS (
-    SELECT 1 FROM attendance a JOIN sit ON sit.id = a.sitting_id
-    WHERE a.registration_id = r.id AND sit.held = 1 AND a.status IN ('present', 'late'))
+  WHERE r.status <> 'withdrawn' AND ` + markSum("present', 'late") + ` > 0
 )
 `
-	return sql, append(args, f.AsOf, f.AsOf, f.From, f.To)
+	args = append(args, f.AsOf, f.AsOf, f.From, f.To)
+	for i := 0; i < 5; i++ {
+		args = append(args, f.AsOf, f.AsOf)
+	}
+	return sql, args
+}
+
+// markSum is how many marks of registration r with one of the statuses
+// (quoted inside one pair of quotes) count on the report's day: those at
+// the live sessions held by then. A session is held once its day has
+// passed, or on its day once somebody is marked there; a mark at a
+// session on or before the report's day therefore always counts. The sums
+// kept in attendance_totals (k) are exact when the latest of r's marked
+// sessions is on or before that day (the report as of today, every day
+// after the roll is taken); otherwise, as of an earlier day, r's own few
+// marks are counted. It takes two arguments, the day twice.
+func markSum(statuses string) string {
+	kept := "k." + statuses
+	if statuses == "present', 'late" {
+		kept = "k.present + k.late"
+	}
+	return `(CASE WHEN k.last_on <= ? THEN ` + kept + ` ELSE (SELECT COUNT(*) FROM attendance a
+      JOIN sittings si ON si.id = a.sitting_id AND si.deleted_at IS NULL
+      WHERE a.registration_id = r.id AND si.date <= ? AND a.status IN ('` + statuses + `')) END)`
 }
 
 // reportQueries are the report's aggregate statements after the scope,
@@ -121,33 +145,20 @@ func statement(name string, f model.ReportFilter) Statement {
 }
 
 // trainingsSQL lists every training of the period, counted or not yet
-// started (sessions = 0). It aggregates the marks at sessions held per
-// participation (att), applies each training's completion rule per
+// started (sessions = 0). It takes the marks at sessions held per
+// participation from reg, applies each training's completion rule per
 // participation (pr), and sums per training (pt); rt counts the live
 // registrations, so that those that never attended are the no-shows. The
 // rule mirrors model.Completed: present or late in at least min_rate
 // percent of the live sessions, and, when the training sets one, a
 // post-test score of at least min_post. A test keeps the two in step. The
 // report counts it only for trainings that are over.
-const trainingsSQL = `, att AS (
-  SELECT a.registration_id AS id,
-    SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END) AS present,
-    SUM(CASE WHEN a.status = 'late' THEN 1 ELSE 0 END) AS late,
-    SUM(CASE WHEN a.status = 'absent' THEN 1 ELSE 0 END) AS absent,
-    SUM(CASE WHEN a.status = 'excused' THEN 1 ELSE 0 END) AS excused
-  FROM reg JOIN attendance a ON a.registration_id = reg.id
-    JOIN sit ON sit.id = a.sitting_id
-  WHERE sit.held = 1
-  GROUP BY a.registration_id
-), pr AS (
-  SELECT reg.id, reg.training_id, reg.sex,
-    COALESCE(att.present, 0) AS present, COALESCE(att.late, 0) AS late,
-    COALESCE(att.absent, 0) AS absent, COALESCE(att.excused, 0) AS excused,
-    CASE WHEN (COALESCE(att.present, 0) + COALESCE(att.late, 0)) * 100 >= tr.min_rate * tr.planned
+const trainingsSQL = `, pr AS (
+  SELECT reg.id, reg.training_id, reg.sex, reg.present, reg.late, reg.absent, reg.excused,
+    CASE WHEN (reg.present + reg.late) * 100 >= tr.min_rate * tr.planned
       AND (tr.min_post IS NULL OR (asm.post_score IS NOT NULL AND asm.post_score >= tr.min_post))
     THEN 1 ELSE 0 END AS completed
   FROM reg JOIN tr ON tr.id = reg.training_id
-    LEFT JOIN att ON att.id = reg.id
     LEFT JOIN assessments asm ON asm.registration_id = reg.id
 ), pt AS (
   SELECT training_id, COUNT(*) AS participants,
@@ -204,4 +215,12 @@ func (s *Store) ExplainReport(ctx context.Context, f model.ReportFilter) (map[st
 		out[st.Name] = lines
 	}
 	return out, nil
+}
+
+// ReportMarksStatement lists, per participation the report counts for f,
+// the marks it counts by status (id, present, late, absent, excused), so
+// that a test can hold them against the marks themselves.
+func ReportMarksStatement(f model.ReportFilter) Statement {
+	scope, args := reportScope(f, false)
+	return Statement{Name: "marks", SQL: scope + "SELECT id, present, late, absent, excused FROM reg", Args: args}
 }

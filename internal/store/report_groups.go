@@ -67,18 +67,27 @@ func (s *Store) ReportAssessments(ctx context.Context, f model.ReportFilter) (mo
 	return out, mapErr("report assessments", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
 }
 
-const goalsSQL = `SELECT 'sdg' AS kind, ts.sdg_id AS goal, g.title_en, g.title_ar,
-  COUNT(DISTINCT ts.training_id) AS trainings, COUNT(reg.id) AS participations, COUNT(DISTINCT reg.pid) AS individuals
-FROM tr JOIN training_sdgs ts ON ts.training_id = tr.id JOIN sdgs g ON g.id = ts.sdg_id
-  LEFT JOIN reg ON reg.training_id = tr.id
-GROUP BY ts.sdg_id, g.title_en, g.title_ar
-UNION ALL
-SELECT 'gcm', tg.gcm_id, g.title_en, g.title_ar,
-  COUNT(DISTINCT tg.training_id), COUNT(reg.id), COUNT(DISTINCT reg.pid)
-FROM tr JOIN training_gcms tg ON tg.training_id = tr.id JOIN gcm_objectives g ON g.id = tg.gcm_id
-  LEFT JOIN reg ON reg.training_id = tr.id
-GROUP BY tg.gcm_id, g.title_en, g.title_ar
-ORDER BY 1 DESC, 2`
+// goalsSQL counts, per SDG and per GCM objective, the counted trainings
+// tagged with it, their participations and the individuals among them.
+// The trainings are counted from tr (a training with nobody counted yet
+// still counts) and the participations from reg joined to the tags by
+// training, apart: joining reg to the tags per training costs one index
+// search per participation, where joining the trainings to reg searched
+// the materialized reg per training and tag.
+var goalsSQL = goalsPart("sdg", "training_sdgs", "sdg_id", "sdgs") + "UNION ALL\n" +
+	goalsPart("gcm", "training_gcms", "gcm_id", "gcm_objectives") + "ORDER BY 1 DESC, 2"
+
+// goalsPart is goalsSQL for one kind of goal: its tag table and column,
+// and the table of its titles.
+func goalsPart(kind, tags, col, titles string) string {
+	return `SELECT '` + kind + `' AS kind, x.goal, g.title_en, g.title_ar, x.trainings,
+  COALESCE(y.participations, 0) AS participations, COALESCE(y.individuals, 0) AS individuals
+FROM (SELECT l.` + col + ` AS goal, COUNT(*) AS trainings FROM tr JOIN ` + tags + ` l ON l.training_id = tr.id GROUP BY l.` + col + `) x
+  JOIN ` + titles + ` g ON g.id = x.goal
+  LEFT JOIN (SELECT l.` + col + ` AS goal, COUNT(*) AS participations, COUNT(DISTINCT reg.pid) AS individuals
+    FROM reg JOIN ` + tags + ` l ON l.training_id = reg.training_id GROUP BY l.` + col + `) y ON y.goal = x.goal
+`
+}
 
 // ReportGoals returns the SDGs, then the GCM objectives, by number.
 func (s *Store) ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.ReportGoal, error) {

@@ -11,19 +11,14 @@ import (
 // participantsSQL lists the participations in training then name order.
 // The contact columns are chosen by the caller: the real ones, or empty
 // text when the export leaves them out, so they never leave the database.
-const participantsSQL = `, att AS (
-  SELECT a.registration_id AS id, SUM(CASE WHEN a.status IN ('present', 'late') THEN 1 ELSE 0 END) AS attended
-  FROM reg JOIN attendance a ON a.registration_id = reg.id JOIN sit ON sit.id = a.sitting_id
-  WHERE sit.held = 1 GROUP BY a.registration_id
-)
+const participantsSQL = `
 SELECT reg.id, t.id, t.title_en, t.title_ar, t.starts_on, pe.id, pe.name_latin, pe.name_arabic, pe.sex, pe.rank, %CONTACT%,
   COALESCE(ag.name_en, ''), COALESCE(ag.name_ar, ''), COALESCE(ds.name_en, ''), COALESCE(ds.name_ar, ''),
   COALESCE(g.name_en, ''), COALESCE(g.name_ar, ''), reg.position,
-  COALESCE(att.attended, 0), tr.sessions, tr.planned, asm.pre_score, asm.post_score, asm.satisfaction,
+  reg.present + reg.late, tr.sessions, tr.planned, asm.pre_score, asm.post_score, asm.satisfaction,
   t.completion_min_rate, t.completion_min_post_score
 FROM reg JOIN trainings t ON t.id = reg.training_id JOIN tr ON tr.id = reg.training_id
   JOIN persons pe ON pe.id = reg.pid
-  LEFT JOIN att ON att.id = reg.id
   LEFT JOIN assessments asm ON asm.registration_id = reg.id
   LEFT JOIN agencies ag ON ag.id = reg.agency_id
   LEFT JOIN duty_stations ds ON ds.id = reg.duty_station_id

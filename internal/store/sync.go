@@ -180,9 +180,11 @@ func (s *Store) CurrentMarks(ctx context.Context, keys []model.MarkKey) (map[mod
 
 // PutMarks makes marks the current ones of their cells in one multi-row
 // upsert, with the version each carries. Each cell may appear once. The
-// rows are written in the order of their cells (session, registration), so
+// rows are written in the order of their cells (registration, session), so
 // that two transactions writing the same cells lock them in the same order
-// and never wait on each other in a cycle.
+// and never wait on each other in a cycle; on PostgreSQL the triggers that
+// keep each registration's sums then also lock the registrations in
+// ascending order.
 func (s *Store) PutMarks(ctx context.Context, marks []model.Attendance) error {
 	if len(marks) == 0 {
 		return nil
@@ -190,7 +192,7 @@ func (s *Store) PutMarks(ctx context.Context, marks []model.Attendance) error {
 	sorted := append([]model.Attendance(nil), marks...)
 	sort.Slice(sorted, func(i, j int) bool {
 		a, b := sorted[i], sorted[j]
-		return a.SittingID < b.SittingID || a.SittingID == b.SittingID && a.RegistrationID < b.RegistrationID
+		return a.RegistrationID < b.RegistrationID || a.RegistrationID == b.RegistrationID && a.SittingID < b.SittingID
 	})
 	args := make([]any, 0, 11*len(sorted))
 	for _, a := range sorted {
