@@ -75,9 +75,15 @@ func (s *Store) Person(ctx context.Context, id int64) (model.Person, error) {
 	return p, mapErr("person", s.read(ctx).First(&p, id).Error)
 }
 
-// CreatePerson inserts a person.
+// CreatePerson inserts a person. A person without a lawful basis leaves
+// its columns to their defaults, so that tests of older migrations can
+// still add persons to a schema from before the basis was asked.
 func (s *Store) CreatePerson(ctx context.Context, p *model.Person) error {
-	return mapErr("create person", s.write(ctx).Create(p).Error)
+	db := s.write(ctx)
+	if p.LawfulBasis == "" {
+		db = db.Omit(basisColumns...)
+	}
+	return mapErr("create person", db.Create(p).Error)
 }
 
 // UpdatePerson saves a person's fields.
