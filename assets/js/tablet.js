@@ -2,7 +2,9 @@
 //
 //  - the queue (IndexedDB): every mark made on this tablet, with its own
 //    id, the tablet's clock, the device and the user who made it, until
-//    the server has answered for it;
+//    the server has answered for it; and beside it the photos of signed
+//    sheets taken on the tablet, with the user who took them, until the
+//    server has kept them;
 //  - the offline copy (the cache the service worker fills): pages, the
 //    last known marks of each session, and the record of whose sign-in
 //    the tablet holds and until when. It is removed in one step.
@@ -32,11 +34,12 @@
 
   // ---- the queue ----
   var dbp = new Promise(function (resolve, reject) {
-    var req = indexedDB.open("traindesk", 1);
+    var req = indexedDB.open("traindesk", 2);
     req.onupgradeneeded = function () {
       var db = req.result;
       if (!db.objectStoreNames.contains("ops")) db.createObjectStore("ops", { keyPath: "op_id" });
       if (!db.objectStoreNames.contains("rosters")) db.createObjectStore("rosters", { keyPath: "session_id" });
+      if (!db.objectStoreNames.contains("photos")) db.createObjectStore("photos", { keyPath: "id" });
     };
     req.onsuccess = function () { resolve(req.result); };
     req.onerror = function () { reject(req.error); };
@@ -119,6 +122,27 @@
       Object.keys(r).forEach(function (id) { e[id] = r[id]; });
       return change(e);
     }
+  };
+
+  // photos are the pictures waiting to be sent: {id, user, session_id,
+  // url, name, blob, refused}. A picture is written in one transaction, so
+  // it is either wholly queued or not at all; no journal is needed, since
+  // the page shows it as queued only once the write has completed.
+  function photoTx(mode, fn) {
+    return dbp.then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var x = db.transaction("photos", mode);
+        var out = fn(x.objectStore("photos"));
+        x.oncomplete = function () { resolve(out && out.result !== undefined ? out.result : undefined); };
+        x.onerror = function () { reject(x.error); };
+        x.onabort = function () { reject(x.error); };
+      });
+    });
+  }
+  var photos = {
+    all: function () { return photoTx("readonly", function (s) { return s.getAll(); }); },
+    put: function (recs) { return photoTx("readwrite", function (s) { recs.forEach(function (r) { s.put(r); }); }); },
+    remove: function (id) { return photoTx("readwrite", function (s) { s.delete(id); }); }
   };
 
   // waiting counts people, not taps: three taps on one person are one
@@ -235,7 +259,7 @@
   }
 
   window.traindeskTablet = {
-    deviceId: deviceId, randomId: randomId, queue: queue, waiting: waiting, copy: copy, call: call,
+    deviceId: deviceId, randomId: randomId, queue: queue, photos: photos, waiting: waiting, copy: copy, call: call,
     sessionsOfSync: sessionsOfSync, sessionOfRoster: sessionOfRoster
   };
 })();

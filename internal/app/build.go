@@ -99,7 +99,11 @@ func Build(st *store.Store, o Options) *Built {
 	queue := jobs.New(st, o.Jobs)
 	// Starting an export waits two seconds for it, so that small exports
 	// download at once and only long ones show progress.
-	reports := report.New(st, queue, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second})
+	// The report counts the trainings' incomplete evidence and packs the
+	// period's files through the evidence service.
+	evidenceSvc := evidence.New(st, o.Files, o.Now, o.Location)
+	reports := report.New(st, queue, report.Options{Now: o.Now, Location: o.Location, Wait: 2 * time.Second,
+		Evidence: evidenceSvc})
 	jobs.Add(queue, report.ExportKind, reports.RunExport)
 	// The dashboard's headline figures are the report's.
 	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
@@ -120,7 +124,7 @@ func Build(st *store.Store, o Options) *Built {
 		Roster:         registry,
 		Reports:        reports,
 		Certificates:   certificates,
-		Evidence:       evidence.New(st, o.Files, o.Now, o.Location),
+		Evidence:       evidenceSvc,
 		Questionnaires: quizzes,
 		Notify:         notifier,
 		Users:          auth.NewUsers(st, o.BcryptCost),

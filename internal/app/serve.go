@@ -28,10 +28,11 @@ func serve(ctx context.Context, env Env) error {
 	if err != nil {
 		return err
 	}
-	files, err := filestore.NewFolder(filepath.Join(cfg.DataDir, "files"))
+	files, err := filestore.Open(ctx, cfg.FilesURL, filepath.Join(cfg.DataDir, "files"))
 	if err != nil {
 		return err
 	}
+	defer files.Close()
 	built := Build(st, Options{
 		Files:          files,
 		Secret:         secret,

@@ -73,17 +73,39 @@ func TestBrowser_Invitations(t *testing.T) {
 		}
 		screens(t, ctx, "message-"+lang)
 	}
-	// A nomination letter, made from the page.
+	// A nomination letter, made from the page, downloaded, and e-mailed
+	// to the agency's focal point.
 	err = chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/trainings/"+id+"/messages?lang=en"),
 		chromedp.WaitVisible(chromedp.CSS("#letters")),
-		chromedp.SetValue(chromedp.CSS("#f-agency_id"), env.Store.MustString(bg, "SELECT CAST(MIN(id) AS TEXT) FROM agencies")),
-		chromedp.Click(chromedp.CSS("#letters button.btn-primary")), chromedp.WaitVisible(chromedp.CSS(".letter-table")))
+		chromedp.SetValue(chromedp.CSS("#f-agency_id"), env.Store.MustString(bg, "SELECT CAST(MIN(id) AS TEXT) FROM agencies WHERE focal_email <> ''")),
+		chromedp.Click(chromedp.CSS(`#letters form[action$="/letters"] button.btn-primary`)), chromedp.WaitVisible(chromedp.CSS(".letter-table")))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if text := msgOpen(t, ctx, env.HTTP.URL+"/trainings/"+id+"/messages?lang=en"); !strings.Contains(text, "TD-") {
 		t.Error("the letter is not listed")
 	}
+	letter := env.Store.MustString(bg, "SELECT CAST(MAX(id) AS TEXT) FROM nomination_letters")
+	if got := fetchHead(t, ctx, "/letters/"+letter+"/pdf"); !strings.HasPrefix(got, "application/pdf %PDF") {
+		t.Errorf("the letter's download: %.40q", got)
+	}
+	screens(t, ctx, "letters-en")
+	err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.letter-table form[action$="/email"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.letter-table a[href^="/messages/"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mailed := len(srv.Messages())
+	for deadline := time.Now().Add(20 * time.Second); fmt.Sprint(mailed-1) != confirmed && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+		mailed = len(srv.Messages())
+	}
+	if all := srv.Messages(); fmt.Sprint(len(all)-1) != confirmed {
+		t.Errorf("%d messages after the letter, want %s and the letter", len(all), confirmed)
+	} else if raw := string(all[len(all)-1].Raw); !strings.Contains(raw, "nomination-list-template.xlsx") || !strings.Contains(raw, "application/pdf") {
+		t.Error("the letter's e-mail does not carry the PDF and the template")
+	}
+	screens(t, ctx, "letters-sent-en")
 
 	clear := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, network.ClearBrowserCookies, cdp.Empty{})
@@ -127,4 +149,27 @@ func screens(t *testing.T, ctx context.Context, name string) {
 		browsertest.Screenshot(t, ctx, name+"-"+s.name)
 	}
 	browsertest.Viewport(t, ctx, 1280, 800)
+}
+
+// TestBrowser_CalendarFeed: a trainer makes a private calendar address and
+// sees it with a webcal:// link beside it, which a phone opens in its
+// calendar app, in English and Arabic at the three sizes, through axe-core.
+func TestBrowser_CalendarFeed(t *testing.T) {
+	ctx := browsertest.New(t)
+	env := webtest.New(t, webtest.Options{Demo: true})
+	browsertest.SignIn(t, ctx, env, model.RoleTrainer)
+	for _, lang := range []string{"en", "ar"} {
+		err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+"/calendar?lang="+lang),
+			chromedp.WaitVisible(chromedp.CSS(`form[action="/calendar"] button`)),
+			chromedp.Click(chromedp.CSS(`form[action="/calendar"] button`)), chromedp.WaitVisible(chromedp.CSS("#feed-webcal")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("feed-webcal").getAttribute("href") ===
+			"webcal://" + document.getElementById("feed-url").textContent.trim().replace(/^https:\/\//, "")`))
+		if err != nil || !got {
+			t.Errorf("%s: the webcal link is not the https address with its own scheme (%v)", lang, err)
+		}
+		screens(t, ctx, "calendar-feed-"+lang)
+	}
 }

@@ -38,6 +38,7 @@ type Config struct {
 	BaseURL        string         // TRAINDESK_BASE_URL: this site's public address, without a trailing slash (see PublicURL)
 	SMTP           *mail.Server   // TRAINDESK_SMTP_URL: nil when no mail server is configured
 	MailFrom       mail.Address   // TRAINDESK_MAIL_FROM
+	FilesURL       string         // TRAINDESK_FILES_URL: an s3:// bucket for evidence files; empty: the data folder
 }
 
 // DefaultTimezone is the venues' time zone when TRAINDESK_TIMEZONE is unset.
@@ -167,6 +168,7 @@ func Load(getenv func(string) string) (Config, error) {
 		}
 	}
 	c.loadMail(getenv, bad)
+	c.loadFiles(getenv, bad)
 	duration("TRAINDESK_SESSION_IDLE", &c.SessionIdle)
 	duration("TRAINDESK_SESSION_MAX", &c.SessionMax)
 	if c.SessionIdle > c.SessionMax {

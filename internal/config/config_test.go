@@ -49,6 +49,7 @@ func TestLoad_ErrNamesTheVariable(t *testing.T) {
 		"TRAINDESK_LOG_LEVEL":       "loud",
 		"TRAINDESK_TLS_CERT":        "cert.pem",
 		"TRAINDESK_TIMEZONE":        "Mars/Olympus_Mons",
+		"TRAINDESK_FILES_URL":       "ftp://files.example.org/evidence",
 	} {
 		_, err := config.Load(env(map[string]string{name: value}))
 		if err == nil || !strings.Contains(err.Error(), name) {

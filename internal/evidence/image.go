@@ -7,6 +7,7 @@ import (
 	"image/jpeg"
 	"image/png"
 
+	"github.com/disintegration/imaging"
 	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp" // phones' WebP photos decode like the rest
 )
@@ -23,6 +24,10 @@ const thumbSide = 320
 // so that nothing of the original file survives but the picture: no EXIF
 // (GPS position, camera, owner), no comments, no trailing data. JPEG stays
 // JPEG; PNG and WebP become PNG. It also draws a JPEG thumbnail.
+//
+// Phones store a photo as the sensor saw it and say in EXIF how to turn
+// it; that note goes with the rest of the metadata, so the turn is applied
+// to the pixels first and the photo stays upright.
 func reencode(data []byte, ctype string) (clean, thumb []byte, outType string, err error) {
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
@@ -31,7 +36,7 @@ func reencode(data []byte, ctype string) (clean, thumb []byte, outType string, e
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > maxPixels {
 		return nil, nil, "", errors.New("evidence: picture too large")
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
 		return nil, nil, "", err
 	}

@@ -29,9 +29,11 @@ type Store interface {
 	EvidenceFile(ctx context.Context, trainingID, id int64) (model.EvidenceFile, error)
 	EvidenceBytes(ctx context.Context, trainingID int64) (int64, error)
 	DeleteEvidence(ctx context.Context, id int64) error
+	EvidenceOfTrainings(ctx context.Context, ids []int64) (map[int64][]model.Sitting, map[int64][]model.EvidenceFile, error)
 }
 
-// Files is where the bytes are kept (internal/filestore's Folder).
+// Files is where the bytes are kept (internal/filestore's Folder or
+// Bucket).
 type Files interface {
 	Put(ctx context.Context, key string, r io.Reader) error
 	Open(ctx context.Context, key string) (io.ReadCloser, error)

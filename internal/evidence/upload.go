@@ -83,8 +83,14 @@ func (s *Service) Upload(ctx context.Context, a model.Actor, id int64, in Upload
 	if err != nil {
 		return nil, err
 	}
+	var dups []string // bytes stored for files that were already held
 	err = s.store.Tx(ctx, func(ctx context.Context) error {
+		dups = dups[:0]
 		used, err := s.store.EvidenceBytes(ctx, id)
+		if err != nil {
+			return err
+		}
+		held, err := s.heldFiles(ctx, id, in)
 		if err != nil {
 			return err
 		}
@@ -95,6 +101,14 @@ func (s *Service) Upload(ctx context.Context, a model.Actor, id int64, in Upload
 			return &model.ValidationError{Fields: map[string]string{"files": "evidence.error.training_full"}}
 		}
 		for i := range out {
+			if prev, ok := held[out[i].SHA256]; ok {
+				// The same file, for the same place and kind, is kept once:
+				// a tablet that sends a photo again because its answer was
+				// lost gets the first copy back.
+				dups = append(dups, out[i].StorageKey, out[i].ThumbKey)
+				out[i] = prev
+				continue
+			}
 			out[i].TrainingID, out[i].Kind, out[i].Caption, out[i].UploadedByID = t.ID, in.Kind, in.Caption, a.UserID()
 			out[i].CreatedAt = s.now().UTC()
 			if in.SittingID != 0 {
@@ -104,6 +118,7 @@ func (s *Service) Upload(ctx context.Context, a model.Actor, id int64, in Upload
 			if err := s.store.InsertEvidence(ctx, &out[i]); err != nil {
 				return err
 			}
+			held[out[i].SHA256] = out[i]
 			if err := s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditEvidenceUpload, Actor: a,
 				Object:  model.AuditObject{Type: "evidence", ID: out[i].ID},
 				Related: related(id, in.SittingID),
@@ -121,7 +136,32 @@ func (s *Service) Upload(ctx context.Context, a model.Actor, id int64, in Upload
 		}
 		return nil, err
 	}
+	for _, k := range dups {
+		if k != "" {
+			_ = s.files.Delete(ctx, k)
+		}
+	}
 	return out, nil
+}
+
+// heldFiles are training id's files already kept for the place and kind
+// in asks for, by checksum.
+func (s *Service) heldFiles(ctx context.Context, id int64, in UploadInput) (map[string]model.EvidenceFile, error) {
+	rows, err := s.store.EvidenceFiles(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	held := map[string]model.EvidenceFile{}
+	for _, r := range rows {
+		var sid int64
+		if r.SittingID != nil {
+			sid = *r.SittingID
+		}
+		if r.Kind == in.Kind && sid == in.SittingID {
+			held[r.SHA256] = r.EvidenceFile
+		}
+	}
+	return held, nil
 }
 
 func related(trainingID, sittingID int64) map[string]int64 {
@@ -169,7 +209,12 @@ func (s *Service) check(in []Incoming, errs model.Errors) []prepared {
 			ctype = ctype[:i]
 		}
 		ext, ok := accepted[ctype]
-		if !ok {
+		if !ok && (ctype == "image/heic" || ctype == "image/heif") {
+			// No well-kept decoder is at hand to strip a HEIC photo of its
+			// location: it is refused with a way to send it as JPEG.
+			errs.Add("files", "evidence.error.heic")
+			return nil
+		} else if !ok {
 			errs.Add("files", "evidence.error.type")
 			return nil
 		}

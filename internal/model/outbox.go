@@ -165,5 +165,8 @@ type FeedPage struct {
 	Exists    bool
 	CreatedAt time.Time
 	URL       string
+	// WebcalURL is URL with the webcal:// scheme, which a phone hands to
+	// its calendar app to subscribe in one tap.
+	WebcalURL string
 	Sessions  int // the sessions the feed lists now
 }

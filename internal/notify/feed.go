@@ -75,6 +75,7 @@ func (s *Service) NewFeed(ctx context.Context, actor model.Actor) (model.FeedPag
 	p, err := s.FeedPage(ctx, actor)
 	if s.o.BaseURL != "" {
 		p.URL = s.o.BaseURL + "/calendar/" + token + ".ics"
+		p.WebcalURL = webcal(p.URL)
 	}
 	return p, err
 }
@@ -122,4 +123,16 @@ func (s *Service) FeedICS(ctx context.Context, token string) ([]byte, error) {
 			Summary: l.Pick(r.TitleEn, r.TitleAr), Location: place, Description: r.Topic, Stamp: r.Updated().UTC()}
 	}
 	return calendar(ics.MethodPublish, l.T("feed.name"), s.o.From, nil, events, s.o.Location), nil
+}
+
+// webcal is an http(s) address with the webcal scheme: the same address,
+// which calendar apps fetch over HTTPS and subscribe to rather than import
+// once.
+func webcal(u string) string {
+	for _, scheme := range []string{"https://", "http://"} {
+		if strings.HasPrefix(u, scheme) {
+			return "webcal://" + strings.TrimPrefix(u, scheme)
+		}
+	}
+	return ""
 }

@@ -6,12 +6,15 @@ import (
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/pdf"
+	"github.com/traindesk/traindesk/internal/roster/nomination"
 )
 
 // writeLetter draws a nomination request letter on the letterhead: the
 // reference and date, the agency's focal point, the training's essentials,
 // the places requested per duty station, the reply-by date and how to
-// nominate. Arabic letters run right to left with joined letters.
+// nominate. Arabic letters run right to left with joined letters. The
+// nomination template (XLSX) travels inside the PDF as an embedded file,
+// so that the letter carries what it asks to be filled in wherever it goes.
 func (s *Service) writeLetter(w io.Writer, c course, lt model.NominationLetter, head model.Letterhead) error {
 	l := localizer(lt.Lang)
 	org := l.Pick(head.OrgEn, head.OrgAr)
@@ -24,6 +27,11 @@ func (s *Service) writeLetter(w io.Writer, c course, lt model.NominationLetter, 
 	if err := letterhead(doc, head, org); err != nil {
 		return err
 	}
+	xlsx, err := nomination.TemplateXLSX()
+	if err != nil {
+		return err
+	}
+	doc.Attach(templateFile, l.T("letter.template"), xlsx)
 	doc.KeyValues([][2]string{{l.T("letter.reference"), lt.Reference}, {l.T("letter.date"), l.Date(lt.IssuedOn)}})
 	to := l.Pick(agency.NameEn, agency.NameAr)
 	if agency.FocalName != "" {

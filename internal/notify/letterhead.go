@@ -32,8 +32,8 @@ func (s *Service) LetterheadSettings(ctx context.Context, actor model.Actor) (mo
 	return s.store.Letterhead(ctx)
 }
 
-// SaveLetterhead changes the letterhead. An image must be a PNG or JPEG
-// under 2 MB; it is re-encoded as PNG, so that what a letter embeds is
+// SaveLetterhead changes the letterhead. An image must be a PNG, JPEG or
+// SVG under 2 MB; it is re-encoded (an SVG drawn) as PNG, so that what a letter embeds is
 // a clean image whatever was uploaded. A refused image is a
 // *model.ValidationError on its field, and nothing is saved.
 func (s *Service) SaveLetterhead(ctx context.Context, actor model.Actor, in LetterheadInput) (model.Letterhead, error) {
@@ -78,12 +78,15 @@ func (s *Service) SaveLetterhead(ctx context.Context, actor model.Actor, in Lett
 }
 
 // cleanImage decodes a PNG or JPEG under the size limit and encodes it
-// again as PNG.
+// again as PNG; an SVG is drawn as a PNG.
 func cleanImage(b []byte) ([]byte, bool) {
 	if len(b) == 0 || len(b) > model.MaxLetterheadImage {
 		return nil, false
 	}
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(b))
+	if err != nil && isSVG(b) {
+		return rasterSVG(b)
+	}
 	if err != nil || (format != "png" && format != "jpeg") || cfg.Width*cfg.Height > 16_000_000 {
 		return nil, false
 	}

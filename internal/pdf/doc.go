@@ -61,8 +61,9 @@ type Options struct {
 // Doc is an A4 document whose text methods shape and reorder Arabic, so
 // that report code never handles visual order itself.
 type Doc struct {
-	pdf  *fpdf.Fpdf
-	opts Options
+	pdf   *fpdf.Fpdf
+	opts  Options
+	files []fpdf.Attachment
 }
 
 // New starts a document with the embedded IBM Plex Sans Arabic fonts
@@ -160,6 +161,15 @@ func (d *Doc) Image(png []byte, x, y, w, h float64) error {
 		return fmt.Errorf("pdf: image: %w", err)
 	}
 	return nil
+}
+
+// Attach embeds a file in the document: PDF readers list it beside the
+// pages and save it on request, so that a letter carries the form it asks
+// to be filled in. The description is what readers show with its name.
+func (d *Doc) Attach(name, description string, data []byte) {
+	d.files = append(d.files, fpdf.Attachment{Filename: name, Description: description, Content: data})
+	// fpdf keeps only the last list it was given: hand it the whole list.
+	d.pdf.SetAttachments(d.files)
 }
 
 // Output closes the document and writes it to w. fpdf records the first

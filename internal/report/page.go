@@ -17,6 +17,9 @@ type Page struct {
 	Charts Charts
 	Years  []int // the years the period shortcuts offer
 	Year   int   // the year whose quarters they offer
+	// Evidence counts the counted trainings with incomplete evidence (nil
+	// without figures).
+	Evidence *EvidenceCount
 }
 
 // Charts are the page's charts as SVG, in the reader's language.
@@ -53,6 +56,9 @@ func (s *Service) Page(ctx context.Context, a model.Actor, r Request, lang i18n.
 	}
 	fig, err := Compute(ctx, s.store, f)
 	if err != nil {
+		return pg, err
+	}
+	if pg.Evidence, err = s.evidenceCount(ctx, fig); err != nil {
 		return pg, err
 	}
 	l := i18n.New(lang)

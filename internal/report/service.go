@@ -33,6 +33,7 @@ type Options struct {
 	Now      func() time.Time
 	Location *time.Location
 	Wait     time.Duration
+	Evidence Evidence // the trainings' evidence; nil: the report says nothing of it
 }
 
 // Service is the donor report: the figures for the page and the JSON API,
@@ -51,6 +52,8 @@ type Service struct {
 	now   func() time.Time
 	loc   *time.Location
 	wait  time.Duration
+	// evidence answers for the counted trainings' evidence files.
+	evidence Evidence
 	// headlines keeps the dashboard's figures until the data changes.
 	headlines *vcache.Versioned[headlineKey, []model.Figures]
 }
@@ -64,7 +67,7 @@ func New(st Store, runner Jobs, o Options) *Service {
 	if o.Location == nil {
 		o.Location = time.UTC
 	}
-	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait, headlines: vcache.New[headlineKey, []model.Figures](1024)}
+	return &Service{store: st, jobs: runner, now: o.Now, loc: o.Location, wait: o.Wait, evidence: o.Evidence, headlines: vcache.New[headlineKey, []model.Figures](1024)}
 }
 
 // today is the venues' current day, which the figures stand on.

@@ -113,10 +113,12 @@ func (s *Store) TrainingMessages(ctx context.Context, trainingID int64, kinds []
 }
 
 // PurgeOutbox empties the rendered bytes of messages queued before
-// before, except those still waiting to be sent.
+// before, except those still waiting to be sent. The cut is compared in
+// UTC, as times are stored: SQLite compares them as text, and a cut in
+// another zone would purge hours early.
 func (s *Store) PurgeOutbox(ctx context.Context, before time.Time) (int64, error) {
 	res := s.write(ctx).Model(&model.OutboxMessage{}).
-		Where("queued_at < ? AND purged_at IS NULL AND status <> ?", before, model.MsgQueued).
+		Where("queued_at < ? AND purged_at IS NULL AND status <> ?", before.UTC(), model.MsgQueued).
 		Updates(map[string]any{"raw": nil, "purged_at": s.Now()})
 	return res.RowsAffected, mapErr("purge messages", res.Error)
 }

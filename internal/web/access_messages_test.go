@@ -38,6 +38,10 @@ var accessMessages = []access{
 	{route: "GET /trainings/:id/news", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "GET /trainings/:id/news/file", path: "/trainings/{T}/news/file?lang=ar&format=docx", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "POST /trainings/:id/news", want: codes{see, inv, inv, no, no, no}},
+	// E-mailing a letter queues it once; the line makes a letter per ask.
+	{route: "POST /letters/:id/email", want: codes{see, see, see, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
+		return map[string]string{"LTR": f.letter(t, f.own["T"])}
+	}},
 	{route: "POST /letters/:id/sent", want: codes{see, see, see, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
 		return map[string]string{"LTR": f.letter(t, f.own["T"])}
 	}},

@@ -7,6 +7,7 @@ var accessReports = []access{
 	{route: "GET /reports/export.xlsx", want: codes{see, bad, bad, bad, no, no}},
 	{route: "GET /reports/export.pdf", want: codes{see, bad, bad, bad, no, no}},
 	{route: "GET /reports/export/:file", want: codes{see, bad, bad, bad, no, no}},
+	{route: "GET /reports/evidence.zip", want: codes{see, bad, bad, bad, no, no}},
 	{route: "POST /reports/export", want: codes{see, bad, bad, bad, no, no}},
 	// {J} is each role's own export job.
 	{route: "GET /reports/jobs/:id", want: codes{see, ok, ok, ok, no, no}},

@@ -8,10 +8,12 @@ import (
 	"mime/multipart"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/evidence"
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	evview "github.com/traindesk/traindesk/views/evidence"
 )
@@ -26,7 +28,9 @@ const evidenceBodyLimit = 4*model.EvidenceFileLimit + 1<<20
 // EditTrainings on the training), so every signed-in user reaches them.
 func (s *Server) evidenceRoutes(app area) {
 	app.GET("/trainings/:id/evidence", s.evidencePage)
-	app.POST("/trainings/:id/evidence", s.evidenceUpload)
+	// The tablet sends photos queued offline here too, saying whose they
+	// are, like its marks.
+	app.with(s.sameUser).POST("/trainings/:id/evidence", s.evidenceUpload)
 	app.GET("/trainings/:id/evidence.zip", s.evidencePack)
 	app.GET("/trainings/:id/evidence/:eid", s.evidenceFile)
 	app.GET("/trainings/:id/evidence/:eid/thumb", s.evidenceThumb)
@@ -90,13 +94,34 @@ func (s *Server) evidenceUpload(c echo.Context) error {
 		}
 		up.Files = append(up.Files, evidence.Incoming{Name: fh.Filename, Size: fh.Size, Data: data})
 	}
-	if _, err := s.Evidence.Upload(c.Request().Context(), actorOf(c), id, up); err != nil {
-		if fe := model.FieldErrors(err); fe != nil {
-			return s.renderEvidence(c, http.StatusUnprocessableEntity, id, in, fe)
-		}
+	saved, err := s.Evidence.Upload(c.Request().Context(), actorOf(c), id, up)
+	asked := strings.Contains(c.Request().Header.Get("Accept"), "application/json")
+	if fe := model.FieldErrors(err); fe != nil && asked {
+		return c.JSON(http.StatusUnprocessableEntity, map[string]any{"errors": translated(c, fe)})
+	} else if fe != nil {
+		return s.renderEvidence(c, http.StatusUnprocessableEntity, id, in, fe)
+	} else if err != nil {
 		return err
 	}
+	if asked {
+		// The tablet's queue: it forgets a photo once this answer says
+		// it is kept.
+		ids := make([]int64, len(saved))
+		for i, f := range saved {
+			ids[i] = f.ID
+		}
+		return c.JSON(http.StatusCreated, map[string]any{"files": ids})
+	}
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/evidence", id))
+}
+
+// translated turns a form's error keys into the page language's messages.
+func translated(c echo.Context, fe map[string]string) map[string]string {
+	out := make(map[string]string, len(fe))
+	for k, v := range fe {
+		out[k] = i18n.T(c.Request().Context(), v)
+	}
+	return out
 }
 
 func (s *Server) evidenceFile(c echo.Context) error  { return s.sendEvidence(c, false) }
@@ -137,7 +162,7 @@ func (s *Server) evidencePack(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.Evidence.Pack(c.Request().Context(), actorOf(c), id)
+	p, err := s.Evidence.Pack(c.Request().Context(), actorOf(c), id, loc(c).Lang)
 	if err != nil {
 		return err
 	}

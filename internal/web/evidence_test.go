@@ -206,7 +206,8 @@ func TestEvidence_PackDeleteAndDownloadOnly(t *testing.T) {
 			index = string(b)
 		}
 	}
-	if len(z.File) != 2 || !strings.Contains(index, sum) || !strings.Contains(index, "/agenda/001-agenda.docx") {
+	// The file, index.csv, and index.pdf with the same lines.
+	if len(z.File) != 3 || !strings.Contains(index, sum) || !strings.Contains(index, "/agenda/001-agenda.docx") {
 		t.Errorf("pack holds %d entries; index:\n%s", len(z.File), index)
 	}
 	if n := env.Store.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log WHERE action = 'evidence_pack'"); n != "1" {

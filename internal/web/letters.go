@@ -16,6 +16,7 @@ import (
 func (s *Server) letterRoutes(app, ed area) {
 	ed.POST("/trainings/:id/letters", s.letterCreate)
 	ed.POST("/letters/:id/sent", s.letterSent)
+	ed.POST("/letters/:id/email", s.letterEmail)
 	app.GET("/letters/:id/pdf", s.letterPDF)
 }
 
@@ -65,4 +66,28 @@ func (s *Server) letterPDF(c echo.Context) error {
 		return err
 	}
 	return sendEvidencePDF(c, l.Reference+".pdf", doc)
+}
+
+// letterEmail sends a letter to its agency's focal point through the
+// outbox; an agency without an address is refused beside the button.
+func (s *Server) letterEmail(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx, actor := c.Request().Context(), actorOf(c)
+	l, err := s.Notify.SendLetter(ctx, actor, id)
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		plan, perr := s.Notify.Invitations(ctx, actor, l.TrainingID)
+		if perr != nil {
+			return perr
+		}
+		return s.render(c, http.StatusUnprocessableEntity, messages.Page(messages.PageProps{Plan: plan, Location: s.Location,
+			Reminders: plan.Reminders, LetterErrors: ve.Fields, MailLetter: id}))
+	} else if err != nil {
+		return err
+	}
+	s.addFlash(c, "ok", "letter.mailed")
+	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(l.TrainingID, 10)+"/messages#letters")
 }

@@ -95,6 +95,9 @@ func TestCalendarFeed(t *testing.T) {
 	if r.StatusCode != http.StatusOK || m == nil {
 		t.Fatalf("make a feed = %d", r.StatusCode)
 	}
+	if !strings.Contains(r.Body, `href="webcal://traindesk.example`+m[1]+`"`) {
+		t.Error("no webcal:// link beside the https address")
+	}
 	if again := tr.Get("/calendar"); strings.Contains(again.Body, m[1]) {
 		t.Error("the address is shown again")
 	}
@@ -134,9 +137,13 @@ func TestLetterhead_RefusesWhatIsNotAnImage(t *testing.T) {
 	env := webtest.New(t, webtest.Options{Demo: true})
 	admin := env.SignIn(model.RoleAdmin)
 	bad := admin.Upload("/admin/letterhead", "logo", "logo.png", []byte("not an image"), url.Values{"org_en": {"Training unit"}})
-	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.Body, "Choose a PNG or JPEG image under 2 MB.") ||
+	if bad.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(bad.Body, "Choose a valid PNG, JPEG or SVG image under 2 MB") ||
 		!strings.Contains(bad.Body, `value="Training unit"`) {
 		t.Fatalf("a text file as logo = %d", bad.StatusCode)
+	}
+	broken := admin.Upload("/admin/letterhead", "footer", "band.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10`), url.Values{"org_en": {"Training unit"}})
+	if broken.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(broken.Body, `id="f-footer-error"`) {
+		t.Fatalf("a broken SVG footer = %d, not refused beside its field", broken.StatusCode)
 	}
 	if n := env.Store.MustCount(context.Background(), "letterheads"); n != 0 {
 		t.Errorf("a refused letterhead was saved")

@@ -17,7 +17,7 @@ import (
 
 // shellAssets are what a tablet needs to show a roll call with no network:
 // styles, scripts, fonts and icons. The PDF fonts stay on the server.
-var shellAssets = []string{"css/app.css", "js/app.js", "js/tablet.js", "js/roll.js", "js/roll-find.js",
+var shellAssets = []string{"css/app.css", "js/app.js", "js/tablet.js", "js/roll.js", "js/roll-find.js", "js/roll-photos.js",
 	"vendor/htmx-2.0.11.min.js",
 	"img/icons.svg", "img/favicon.svg", "fonts/plex-arabic-arabic-400.woff2", "fonts/plex-arabic-arabic-500.woff2",
 	"fonts/plex-arabic-arabic-700.woff2", "fonts/plex-arabic-latin-400.woff2", "fonts/plex-arabic-latin-500.woff2",

@@ -22,6 +22,7 @@ func (s *Server) reportRoutes(_ *echo.Echo, app area) {
 	r.GET("/reports/export.xlsx", s.exportXLSX)
 	r.GET("/reports/export.pdf", s.exportPDF)
 	r.GET("/reports/export/:file", s.exportCSV)
+	r.GET("/reports/evidence.zip", s.reportEvidence)
 	r.POST("/reports/export", s.startExport)
 	r.GET("/reports/jobs/:id", s.exportJob)
 	r.GET("/reports/jobs/:id/status", s.exportJob)
@@ -44,6 +45,9 @@ func (s *Server) reportPage(c echo.Context) error {
 	}
 	props := reportview.Props{Refs: pg.Refs, Form: f.selection(), Errors: fields, Fig: pg.Fig, Note: pg.Note,
 		Charts: reportview.Charts(pg.Charts), Tables: report.TableNames, Years: pg.Years, Year: pg.Year}
+	if pg.Evidence != nil {
+		props.Evidence = &reportview.EvidenceCount{Trainings: pg.Evidence.Trainings, Incomplete: pg.Evidence.Incomplete}
+	}
 	if fields != nil {
 		return s.render(c, http.StatusUnprocessableEntity, reportview.Page(props))
 	}

@@ -67,11 +67,11 @@ func Letterhead(head model.Letterhead, errs map[string]string) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.Field(components.Input{Name: "logo", Type: "file", Label: i18n.T(ctx, "letterhead.logo"), Error: errs["logo"], Hint: i18n.T(ctx, "letterhead.image_hint"), Attrs: templ.Attributes{"accept": "image/png,image/jpeg"}}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Field(components.Input{Name: "logo", Type: "file", Label: i18n.T(ctx, "letterhead.logo"), Error: errs["logo"], Hint: i18n.T(ctx, "letterhead.image_hint"), Attrs: templ.Attributes{"accept": "image/png,image/jpeg,image/svg+xml,.svg"}}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = components.Field(components.Input{Name: "footer", Type: "file", Label: i18n.T(ctx, "letterhead.footer"), Error: errs["footer"], Hint: i18n.T(ctx, "letterhead.image_hint"), Attrs: templ.Attributes{"accept": "image/png,image/jpeg"}}).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = components.Field(components.Input{Name: "footer", Type: "file", Label: i18n.T(ctx, "letterhead.footer"), Error: errs["footer"], Hint: i18n.T(ctx, "letterhead.image_hint"), Attrs: templ.Attributes{"accept": "image/png,image/jpeg,image/svg+xml,.svg"}}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

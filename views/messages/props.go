@@ -22,6 +22,9 @@ type PageProps struct {
 	// Letter is the new-letter form as typed, with its errors.
 	Letter       LetterForm
 	LetterErrors map[string]string
+	// MailLetter is the letter whose e-mail was refused; LetterErrors
+	// ["email"] says why, beside its button.
+	MailLetter int64
 }
 
 // LetterForm is the new-letter form's values as typed.

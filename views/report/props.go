@@ -42,6 +42,24 @@ type Props struct {
 	Tables []string // the tables offered as CSV files
 	Years  []int    // the years the shortcuts offer, from the project's period
 	Year   int      // the year whose quarters the shortcuts offer
+	// Evidence counts the counted trainings whose evidence is incomplete;
+	// nil when the report says nothing of evidence.
+	Evidence *EvidenceCount
+}
+
+// EvidenceCount is how many of the counted trainings lack some evidence.
+type EvidenceCount struct {
+	Trainings  int
+	Incomplete int
+}
+
+// evidenceURL is the evidence pack of the period shown, with the same
+// filters.
+func (p Props) evidenceURL() templ.SafeURL {
+	q := p.query()
+	q.Set("from", p.Fig.Period.From.String())
+	q.Set("to", p.Fig.Period.To.String())
+	return templ.SafeURL("/reports/evidence.zip?" + q.Encode())
 }
 
 func (p Props) names() components.Names { return components.Names{Refs: p.Refs} }
