@@ -62,7 +62,7 @@ func sessionAcross(t *testing.T, a, b string) {
 	if res, err := onB.Get("/persons"); err != nil || res.Status != http.StatusOK {
 		t.Fatalf("the session on the second instance: %d to %q, %v", res.Status, res.Location, err)
 	}
-	res, err := onB.Post("/persons", url.Values{"name_latin": {"Across " + proctest.Word(7)}, "sex": {"F"}, "confirm_new": {"1"}})
+	res, err := onB.Post("/persons", url.Values{"name_latin": {"Across " + proctest.Word(7)}, "sex": {"F"}, "confirm_new": {"1"}, "basis": {"consent"}, "basis_purpose": {"Training"}})
 	if err != nil || res.Status != http.StatusSeeOther || proctest.IDAfter(res.Location, "/persons/") == "" {
 		t.Fatalf("a form posted on the second instance with the first's session: %d to %q, %v", res.Status, res.Location, err)
 	}

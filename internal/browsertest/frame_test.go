@@ -138,6 +138,8 @@ func TestBrowser_ConfirmationInView(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-name_latin"), names[lang][0]),
 			chromedp.SendKeys(chromedp.CSS("#f-name_arabic"), names[lang][1]),
 			chromedp.SetValue(chromedp.CSS("#f-sex"), "F"),
+			chromedp.SetValue(chromedp.CSS("#f-basis"), "consent"),
+			chromedp.SendKeys(chromedp.CSS("#f-basis_purpose"), "Training"),
 		)
 		if err == nil {
 			_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS("#person-form button[type=submit]")))

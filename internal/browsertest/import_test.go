@@ -75,7 +75,10 @@ func TestBrowser_CreateTrainingAndImport(t *testing.T) {
 	browsertest.Axe(t, ctx, "import: preview")
 	browsertest.Screenshot(t, ctx, "import-preview")
 	// The confirmation asks before saving; accept the dialog.
+	// The persons it creates get the lawful basis asked once here.
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`),
+		chromedp.SetValue(chromedp.CSS("#f-basis"), "public_task"),
+		chromedp.SendKeys(chromedp.CSS("#f-basis_purpose"), "Nominated by the agency"),
 		chromedp.Click(chromedp.CSS(".card-foot button[type=submit]")),
 		chromedp.WaitVisible(chromedp.CSS(".alert-ok"))); err != nil {
 		t.Fatalf("confirm: %v", err)

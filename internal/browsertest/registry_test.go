@@ -87,6 +87,8 @@ func duplicateAndMerge(t *testing.T, ctx context.Context, base, lang string) {
 		chromedp.WaitVisible(chromedp.CSS("#f-name_arabic")),
 		chromedp.SendKeys(chromedp.CSS("#f-name_arabic"), "احمد محمود عبدالرحمن"),
 		chromedp.SetValue(chromedp.CSS("#f-sex"), "M"),
+		chromedp.SetValue(chromedp.CSS("#f-basis"), "consent"),
+		chromedp.SendKeys(chromedp.CSS("#f-basis_purpose"), "Training"),
 		chromedp.Submit(chromedp.CSS("#person-form")),
 		chromedp.WaitVisible(chromedp.CSS(".matches-table")),
 	)

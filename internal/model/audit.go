@@ -61,6 +61,7 @@ const (
 	AuditPersonErase      AuditKind = "person_erase"
 	AuditPersonExport     AuditKind = "person_export"
 	AuditPersonView       AuditKind = "person_view"
+	AuditPrivacyNotice    AuditKind = "privacy_notice_update"
 
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
@@ -111,6 +112,7 @@ var AuditKinds = []AuditKind{
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend, AuditQuizBank,
+	AuditPrivacyNotice,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

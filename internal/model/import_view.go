@@ -139,6 +139,9 @@ type ImportPreview struct {
 	// the officer chose confirmed.
 	As      RegistrationStatus
 	Reading ImportReading
+	// Basis is the lawful basis recorded on every person the import
+	// creates, asked once on confirmation.
+	Basis BasisInput
 }
 
 // ImportDone is what a confirmed import saved.

@@ -46,7 +46,11 @@ type Person struct {
 	Notes         string
 	Lang          string // the language of their messages: "ar", "en", or "" for PreferredLang's default
 	MergedIntoID  *int64
-	ErasedAt      *time.Time // the identity was erased; the record stays under a pseudonym
+	LawfulBasis   LawfulBasis // why the data is held; "" for records from before it was asked
+	BasisOn       *Date       // when the basis was given or established
+	BasisPurpose  string      // what the data is held for
+	BasisByID     *int64      // the user who recorded the basis
+	ErasedAt      *time.Time  // the identity was erased; the record stays under a pseudonym
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }

@@ -44,6 +44,7 @@ type PersonInput struct {
 	NationalRef   string
 	Notes         string
 	Lang          string // "ar", "en" or "" (the default: see Person.PreferredLang)
+	Basis         BasisInput
 	// ThisYear bounds the year of birth; zero means the current year. Tests
 	// set it so that they do not depend on the calendar.
 	ThisYear int
@@ -215,7 +216,8 @@ func (in *PersonInput) Person() Person {
 func PersonInputOf(p Person) PersonInput {
 	in := PersonInput{NameLatin: p.NameLatin, NameArabic: p.NameArabic, Sex: string(p.Sex), AgeBand: p.AgeBand,
 		AgencyID: p.AgencyID, DutyStationID: p.DutyStationID, Position: string(p.Position), Rank: p.Rank,
-		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, Lang: p.Lang}
+		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, Lang: p.Lang,
+		Basis: BasisInputOf(p)}
 	if p.BirthYear != nil {
 		in.BirthYear = strconv.Itoa(*p.BirthYear)
 	}

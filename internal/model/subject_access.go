@@ -14,28 +14,32 @@ type SubjectAccess struct {
 	Marks         []SubjectMark        `json:"marks"`
 	Scores        []SubjectScore       `json:"scores"`
 	Certificates  []SubjectCertificate `json:"certificates"`
+	Messages      []SubjectMessage     `json:"messages"`
 	Audit         []SubjectAuditLine   `json:"audit_trail"`
 }
 
 // SubjectPerson is a person record as the person sees it.
 type SubjectPerson struct {
-	ID            int64      `json:"id"`
-	NameLatin     string     `json:"name_latin"`
-	NameArabic    string     `json:"name_arabic"`
-	Sex           Sex        `json:"sex"`
-	BirthYear     *int       `json:"birth_year"`
-	AgeBand       string     `json:"age_band"`
-	AgencyID      *int64     `json:"agency_id"`
-	DutyStationID *int64     `json:"duty_station_id"`
-	Position      Position   `json:"position"`
-	Rank          string     `json:"rank"`
-	Phone         string     `json:"phone"`
-	Email         string     `json:"email"`
-	NationalRef   string     `json:"national_ref"`
-	Notes         string     `json:"notes"`
-	ErasedAt      *time.Time `json:"erased_at,omitempty"`
-	CreatedAt     time.Time  `json:"created_at"`
-	UpdatedAt     time.Time  `json:"updated_at"`
+	ID            int64       `json:"id"`
+	NameLatin     string      `json:"name_latin"`
+	NameArabic    string      `json:"name_arabic"`
+	Sex           Sex         `json:"sex"`
+	BirthYear     *int        `json:"birth_year"`
+	AgeBand       string      `json:"age_band"`
+	AgencyID      *int64      `json:"agency_id"`
+	DutyStationID *int64      `json:"duty_station_id"`
+	Position      Position    `json:"position"`
+	Rank          string      `json:"rank"`
+	Phone         string      `json:"phone"`
+	Email         string      `json:"email"`
+	NationalRef   string      `json:"national_ref"`
+	Notes         string      `json:"notes"`
+	LawfulBasis   LawfulBasis `json:"lawful_basis"`
+	BasisOn       *Date       `json:"basis_on"`
+	BasisPurpose  string      `json:"basis_purpose"`
+	ErasedAt      *time.Time  `json:"erased_at,omitempty"`
+	CreatedAt     time.Time   `json:"created_at"`
+	UpdatedAt     time.Time   `json:"updated_at"`
 }
 
 // SubjectPersonOf is p as SubjectAccess shows it.
@@ -43,6 +47,7 @@ func SubjectPersonOf(p Person) SubjectPerson {
 	return SubjectPerson{ID: p.ID, NameLatin: p.NameLatin, NameArabic: p.NameArabic, Sex: p.Sex, BirthYear: p.BirthYear,
 		AgeBand: p.AgeBand, AgencyID: p.AgencyID, DutyStationID: p.DutyStationID, Position: p.Position, Rank: p.Rank,
 		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, ErasedAt: p.ErasedAt,
+		LawfulBasis: p.LawfulBasis, BasisOn: p.BasisOn, BasisPurpose: p.BasisPurpose,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
 
@@ -77,4 +82,17 @@ type SubjectAuditLine struct {
 	Action string    `json:"action"`
 	UserID *int64    `json:"user_id"`
 	User   string    `json:"user"`
+}
+
+// SubjectMessage is one message the outbox holds for the person: what
+// kind, to which address, about which training, and whether it went.
+type SubjectMessage struct {
+	TrainingID *int64        `json:"training_id"`
+	Kind       MessageKind   `json:"kind"`
+	Lang       string        `json:"lang"`
+	ToAddr     string        `json:"to"`
+	Subject    string        `json:"subject"`
+	Status     MessageStatus `json:"status"`
+	QueuedAt   time.Time     `json:"queued_at"`
+	SentAt     *time.Time    `json:"sent_at"`
 }

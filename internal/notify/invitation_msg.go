@@ -69,6 +69,11 @@ func (s *Service) invitation(c course, row model.InviteRow, version string) (mod
 	lt := Letter{Lang: l.Lang, Subject: l.T("notify.invite."+act+".subject", c.Title(l)),
 		Greeting: l.T("notify.greeting", name), Paragraphs: []string{l.T("notify.invite." + act + ".lead")},
 		Facts: c.Facts(l), Closing: l.T("notify.closing"), Signature: l.T("notify.signature"), Footer: l.T("notify.footer")}
+	if s.o.BaseURL != "" {
+		// Every invitation says where the participant reads how their
+		// data is handled, in their language, without an account.
+		lt.Link, lt.LinkText = s.PrivacyURL(l.Lang), l.T("notify.privacy_link")
+	}
 	out := model.Outgoing{Kind: kindOf(row.Action), Lang: string(l.Lang), ToAddr: r.Email, ToName: name,
 		TrainingID: ptr(c.T.ID), RegistrationID: ptr(r.RegistrationID), PersonID: ptr(r.PersonID),
 		Version: version, DedupeKey: dedupeKey(row, version)}

@@ -157,6 +157,11 @@ func checkInvitation(t *testing.T, got []mailtest.Received, lang, method string)
 		if !strings.Contains(string(p["text/html"]), dir) {
 			t.Errorf("%s HTML without %s", lang, dir)
 		}
+		// The privacy notice is a link away, in the reader's language.
+		notice := webtest.BaseURL + "/privacy?lang=" + lang
+		if !strings.Contains(string(p["text/html"]), `href="`+notice+`"`) || !strings.Contains(string(p["text/plain"]), notice) {
+			t.Errorf("%s invitation without the privacy notice's link", lang)
+		}
 		events := cal.Events()
 		if len(events) != 2 {
 			t.Errorf("%d events, want one per session (2)", len(events))

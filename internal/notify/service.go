@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/traindesk/traindesk/internal/i18n"
+
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/jobs"
 	"github.com/traindesk/traindesk/internal/mail"
@@ -158,3 +160,12 @@ func event(kind model.AuditKind, a model.Actor, typ string, id int64) model.Audi
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// PrivacyURL is the public privacy notice's address in lang, or "" when
+// the site's address is not configured.
+func (s *Service) PrivacyURL(lang i18n.Lang) string {
+	if s.o.BaseURL == "" {
+		return ""
+	}
+	return s.o.BaseURL + "/privacy?lang=" + string(lang)
+}

@@ -195,7 +195,7 @@ func (l *load) post(path string, form url.Values, status int) (Response, error) 
 
 // newPerson creates a person named after kind and i, and returns their id.
 func (l *load) newPerson(kind string, i int) (int64, error) {
-	res, err := l.post("/persons", url.Values{"name_latin": {kind + " " + Word(i)}, "sex": {"F"}, "confirm_new": {"1"}}, http.StatusSeeOther)
+	res, err := l.post("/persons", url.Values{"name_latin": {kind + " " + Word(i)}, "sex": {"F"}, "confirm_new": {"1"}, "basis": {"consent"}, "basis_purpose": {"Training"}}, http.StatusSeeOther)
 	if err != nil {
 		return 0, err
 	}
@@ -261,7 +261,7 @@ func (l *load) importList(i int) error {
 		_, err = expect(http.StatusOK, res, err)
 		return err
 	}
-	if _, err := l.post(path+"/"+uid+"/confirm", nil, http.StatusOK); err != nil {
+	if _, err := l.post(path+"/"+uid+"/confirm", url.Values{"basis": {"public_task"}, "basis_purpose": {"Nominated"}}, http.StatusOK); err != nil {
 		return err
 	}
 	l.mu.Lock()

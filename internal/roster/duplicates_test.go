@@ -18,7 +18,7 @@ func TestCreatePerson_RefusesLikelyDuplicates(t *testing.T) {
 	ctx := context.Background()
 	each(t, func(t *testing.T, f *fixture) {
 		before := f.s.MustCount(ctx, "persons")
-		req := roster.PersonRequest{Input: model.PersonInput{NameArabic: "  أحمد   محمود عبدالرحمن ", Sex: "M"}}
+		req := roster.PersonRequest{Input: model.PersonInput{NameArabic: "  أحمد   محمود عبدالرحمن ", Sex: "M", Basis: testBasis}}
 		res, err := f.svc.CreatePerson(ctx, f.po, req)
 		var de *roster.DuplicatesError
 		if !errors.As(err, &de) || !errors.Is(err, model.ErrConflict) {
@@ -40,7 +40,7 @@ func TestCreatePerson_RefusesLikelyDuplicates(t *testing.T) {
 		}
 		l, n := f.audit(model.AuditPersonCreate)
 		if n != 1 || l.EntityID != res.Person.ID || l.Values["despite_matches"] != "true" ||
-			strings.Join(l.Changed, ",") != "name_arabic,sex" || strings.Contains(l.Detail, "محمود") {
+			strings.Join(l.Changed, ",") != "basis_on,basis_purpose,lawful_basis,name_arabic,sex" || strings.Contains(l.Detail, "محمود") {
 			t.Errorf("audit line %+v", l)
 		}
 	})
@@ -151,7 +151,7 @@ func TestDuplicates_FormAndImportAgree(t *testing.T) {
 func TestCreatePerson_ForTraining(t *testing.T) {
 	ctx := context.Background()
 	each(t, func(t *testing.T, f *fixture) {
-		req := roster.PersonRequest{Input: model.PersonInput{NameLatin: "Youssef Adel Kamel", Sex: "M"}, TrainingID: f.refresher}
+		req := roster.PersonRequest{Input: model.PersonInput{NameLatin: "Youssef Adel Kamel", Sex: "M", Basis: testBasis}, TrainingID: f.refresher}
 		res, err := f.svc.CreatePerson(ctx, f.po, req)
 		if err != nil || res.RegisterErr != nil || res.Registration == nil || res.Registration.TrainingID != f.refresher {
 			t.Fatalf("create for a training = %+v, %v", res, err)

@@ -16,7 +16,8 @@ import (
 // notes go; their sex, agency, station, position, registrations, marks,
 // scores and certificates stay, now about nobody in particular. The
 // records merged into them are erased with them, since they hold the same
-// person's names. One transaction; the audit line says who erased whom by
+// person's names. The messages the outbox holds for them are deleted.
+// One transaction; the audit line says who erased whom by
 // id and which fields went, never the name. Erasing twice changes nothing.
 func (s *Service) Erase(ctx context.Context, actor model.Actor, id int64) (model.Person, error) {
 	if err := allow(actor, auth.PersonalData); err != nil {
@@ -38,14 +39,22 @@ func (s *Service) Erase(ctx context.Context, actor model.Actor, id int64) (model
 		if out, err = s.erase(ctx, p); err != nil {
 			return err
 		}
+		ids := []int64{id}
 		for _, m := range merged {
 			if _, err := s.erase(ctx, m); err != nil {
 				return err
 			}
+			ids = append(ids, m.ID)
+		}
+		// The messages sent to them hold their name, address and the
+		// text they were sent: they go with the identity.
+		msgs, err := s.store.DeletePersonMessages(ctx, ids)
+		if err != nil {
+			return err
 		}
 		ev := personEvent(model.AuditPersonErase, actor, id)
 		ev.Changed = model.ErasedFields
-		ev.Values = map[string]string{"merged_records": strconv.Itoa(len(merged))}
+		ev.Values = map[string]string{"merged_records": strconv.Itoa(len(merged)), "messages": strconv.FormatInt(msgs, 10)}
 		return s.store.RecordAudit(ctx, ev)
 	})
 	return out, err

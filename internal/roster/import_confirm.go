@@ -33,8 +33,10 @@ type ImportOutcome struct {
 // for both), all in one transaction, and forgets the list. If one row fails (the training is
 // full, a person is already on it) nothing at all is saved and the error
 // is a *model.ImportError naming the row. Impossible choices are refused
-// with a *BadActionsError before anything is tried.
-func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, trainingID, uploadID int64, actions map[int]string, as model.RegistrationStatus) (ImportOutcome, error) {
+// with a *BadActionsError before anything is tried. Every person created
+// is recorded with basis, which is then required (a *model.ValidationError
+// on its fields when missing).
+func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, trainingID, uploadID int64, actions map[int]string, as model.RegistrationStatus, basis model.BasisInput) (ImportOutcome, error) {
 	var out ImportOutcome
 	k, err := s.kept(ctx, actor, trainingID, uploadID)
 	if err != nil {
@@ -53,8 +55,13 @@ func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, training
 		as = model.RegNominated
 	}
 	preview.As = as
-	out.Preview = preview
 	items, bad := s.importItems(ctx, rows, as)
+	err = s.importBasis(actor, items, &basis)
+	preview.Basis = basis
+	out.Preview = preview
+	if err != nil {
+		return out, err
+	}
 	if bad != 0 {
 		return out, &BadActionsError{Count: bad}
 	}
@@ -67,7 +74,9 @@ func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, training
 		if err := s.store.DeleteUpload(ctx, k.upload.ID); err != nil {
 			return err
 		}
-		return s.store.RecordAudit(ctx, importEvent(actor, k, len(rows), results, as))
+		ev := importEvent(actor, k, len(rows), results, as)
+		ev.Values["basis"] = basis.Basis
+		return s.store.RecordAudit(ctx, ev)
 	})
 	s.registry.forget()
 	if err != nil {
@@ -75,6 +84,29 @@ func (s *Service) ConfirmImport(ctx context.Context, actor model.Actor, training
 	}
 	out.Done = model.ImportDone{Training: k.training.Training, FileName: k.upload.FileName, Rows: preview.Rows, Results: results, As: as}
 	return out, nil
+}
+
+// importBasis checks the basis when items create persons, and records it
+// on each of them.
+func (s *Service) importBasis(actor model.Actor, items []model.ImportItem, basis *model.BasisInput) error {
+	creates := false
+	for _, it := range items {
+		creates = creates || it.New != nil
+	}
+	if !creates {
+		return nil
+	}
+	errs := model.Errors{}
+	basis.Check(true, s.today(), errs)
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	for _, it := range items {
+		if it.New != nil {
+			basis.Apply(it.New, actor.UserID())
+		}
+	}
+	return nil
 }
 
 // importItems turns the chosen actions into items to save, and counts the

@@ -43,7 +43,7 @@ func TestConfirmImport_AllOrNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 		persons, regs := f.s.MustCount(ctx, "persons"), f.s.MustCount(ctx, "registrations")
-		res, err := svc.ConfirmImport(ctx, f.po, f.refresher, u.ID, nil, "")
+		res, err := svc.ConfirmImport(ctx, f.po, f.refresher, u.ID, nil, "", testBasis)
 		var ie *model.ImportError
 		if !errors.As(err, &ie) || ie.Line != 4 || !errors.Is(err, model.ErrFull) {
 			t.Fatalf("confirm = %v, want row 4 refused", err)
@@ -58,7 +58,7 @@ func TestConfirmImport_AllOrNothing(t *testing.T) {
 			t.Error("a refused import was audited")
 		}
 		// The same list through the store's Registrar goes in whole.
-		res, err = f.svc.ConfirmImport(ctx, f.po, f.refresher, u.ID, map[int]string{3: model.ImportActionSkip}, "")
+		res, err = f.svc.ConfirmImport(ctx, f.po, f.refresher, u.ID, map[int]string{3: model.ImportActionSkip}, "", testBasis)
 		if err != nil || len(res.Done.Results) != 2 || !res.Done.Results[0].Created {
 			t.Fatalf("confirm = %+v, %v", res.Done.Results, err)
 		}
@@ -89,7 +89,7 @@ func TestConfirmImport_BadAction(t *testing.T) {
 			t.Fatal(err)
 		}
 		persons := f.s.MustCount(ctx, "persons")
-		_, err = f.svc.ConfirmImport(ctx, f.po, f.refresher, u.ID, map[int]string{2: model.ImportLinkAction(f.duplicate), 3: "link:x"}, "")
+		_, err = f.svc.ConfirmImport(ctx, f.po, f.refresher, u.ID, map[int]string{2: model.ImportLinkAction(f.duplicate), 3: "link:x"}, "", testBasis)
 		var be *roster.BadActionsError
 		if !errors.As(err, &be) || be.Count != 2 {
 			t.Fatalf("confirm = %v, want 2 bad actions", err)

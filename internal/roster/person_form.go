@@ -107,6 +107,9 @@ func (s *Service) check(f *PersonForm) (model.Person, error) {
 	if _, ok := f.Refs.Station(f.Input.DutyStationID); f.Input.DutyStationID != nil && !ok {
 		errs.Add("duty_station_id", "error.choose")
 	}
+	// A new person is recorded with the basis their data is held on;
+	// older records may be edited before one is given.
+	f.Input.Basis.Check(f.ID == 0, s.today(), errs)
 	if err := errs.Err(); err != nil {
 		f.Errors = model.FieldErrors(err)
 		return model.Person{}, err
@@ -150,7 +153,9 @@ func changedFields(a, b model.Person) []string {
 		{"agency_id", same(a.AgencyID, b.AgencyID)}, {"duty_station_id", same(a.DutyStationID, b.DutyStationID)},
 		{"position", a.Position == b.Position}, {"rank", a.Rank == b.Rank}, {"phone", a.Phone == b.Phone},
 		{"email", a.Email == b.Email}, {"national_ref", a.NationalRef == b.NationalRef}, {"notes", a.Notes == b.Notes},
-		{"lang", a.Lang == b.Lang},
+		{"lang", a.Lang == b.Lang}, {"lawful_basis", a.LawfulBasis == b.LawfulBasis},
+		{"basis_on", (a.BasisOn == nil) == (b.BasisOn == nil) && (a.BasisOn == nil || *a.BasisOn == *b.BasisOn)},
+		{"basis_purpose", a.BasisPurpose == b.BasisPurpose},
 	} {
 		if !c.same {
 			out = append(out, c.name)

@@ -44,6 +44,7 @@ func (s *Service) CreatePerson(ctx context.Context, actor model.Actor, req Perso
 			return out, err
 		}
 	}
+	out.Form.Input.Basis.Apply(&p, actor.UserID())
 	err = s.store.Tx(ctx, func(ctx context.Context) error {
 		if err := s.store.CreatePerson(ctx, &p); err != nil {
 			return err
@@ -91,6 +92,7 @@ func (s *Service) UpdatePerson(ctx context.Context, actor model.Actor, id int64,
 		return out, err
 	}
 	p.ID = old.ID
+	keepBasis(&p, old, out.Form.Input.Basis, actor)
 	if !req.ConfirmNew && identityChanged(old, p) {
 		if err := s.refuseDuplicates(ctx, &out.Form, p, 0); err != nil {
 			return out, err
@@ -153,4 +155,13 @@ func (s *Service) registerCreated(ctx context.Context, actor model.Actor, t mode
 		return nil, err
 	}
 	return &r, nil
+}
+
+// keepBasis carries old's lawful basis over to p, unless the form changed
+// it: then the basis as typed is recorded, by the actor.
+func keepBasis(p *model.Person, old model.Person, in model.BasisInput, actor model.Actor) {
+	p.LawfulBasis, p.BasisOn, p.BasisPurpose, p.BasisByID = old.LawfulBasis, old.BasisOn, old.BasisPurpose, old.BasisByID
+	if in != model.BasisInputOf(old) {
+		in.Apply(p, actor.UserID())
+	}
 }

@@ -27,7 +27,9 @@ func TestDuplicates_KeptIndexFollowsTheRegistry(t *testing.T) {
 		if offered(samira, 0) {
 			t.Fatal("offered before she exists")
 		}
-		res, err := f.svc.CreatePerson(ctx, f.po, roster.PersonRequest{Input: model.PersonInputOf(samira)})
+		in := model.PersonInputOf(samira)
+		in.Basis = testBasis
+		res, err := f.svc.CreatePerson(ctx, f.po, roster.PersonRequest{Input: in})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,7 +37,7 @@ func TestDuplicates_KeptIndexFollowsTheRegistry(t *testing.T) {
 		if !offered(model.Person{NameArabic: "سميرة فوزي العدوي"}, id) {
 			t.Error("a person just created is not offered")
 		}
-		in := model.PersonInputOf(res.Person)
+		in = model.PersonInputOf(res.Person)
 		in.NameLatin = "Samira Fawzy Attar"
 		if _, err := f.svc.UpdatePerson(ctx, f.po, id, roster.PersonRequest{Input: in, ConfirmNew: true}); err != nil {
 			t.Fatal(err)

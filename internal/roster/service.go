@@ -19,6 +19,14 @@ type Store interface {
 	PersonStore
 	MergeStore
 	UploadStore
+	PrivacyStore
+}
+
+// PrivacyStore keeps the privacy notice.
+type PrivacyStore interface {
+	PrivacyNotice(ctx context.Context) (model.PrivacyNotice, error)
+	SavePrivacyNotice(ctx context.Context, n *model.PrivacyNotice) error
+	Sittings(ctx context.Context, trainingID int64) ([]model.SittingRow, error)
 }
 
 // PersonStore reads and writes persons.
@@ -28,6 +36,7 @@ type PersonStore interface {
 	CreatePerson(ctx context.Context, p *model.Person) error
 	UpdatePerson(ctx context.Context, p *model.Person) error
 	ErasePerson(ctx context.Context, p *model.Person) error
+	DeletePersonMessages(ctx context.Context, ids []int64) (int64, error)
 	PersonsMergedInto(ctx context.Context, id int64) ([]model.Person, error)
 	SubjectStore
 	PersonHistory(ctx context.Context, personID int64) ([]model.HistoryRow, error)
@@ -41,6 +50,7 @@ type SubjectStore interface {
 	SubjectScores(ctx context.Context, ids []int64) ([]model.SubjectScore, error)
 	SubjectCertificates(ctx context.Context, ids []int64) ([]model.SubjectCertificate, error)
 	SubjectAudit(ctx context.Context, ids []int64) ([]model.SubjectAuditLine, error)
+	SubjectMessages(ctx context.Context, ids []int64) ([]model.SubjectMessage, error)
 }
 
 // MergeStore reads and moves what a merge and its undo touch.

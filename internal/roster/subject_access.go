@@ -9,7 +9,8 @@ import (
 )
 
 // SubjectAccess gathers everything held about person id, and the records
-// merged into them, for the person's request to see it; the download is
+// merged into them (with the basis it is held on and the messages the
+// outbox holds for them), for the person's request to see it; the download is
 // recorded (it is itself a disclosure of personal data). Only those who
 // handle personal-data requests may make it.
 func (s *Service) SubjectAccess(ctx context.Context, actor model.Actor, id int64) (model.SubjectAccess, error) {
@@ -41,6 +42,9 @@ func (s *Service) SubjectAccess(ctx context.Context, actor model.Actor, id int64
 		return out, err
 	}
 	if out.Certificates, err = s.store.SubjectCertificates(ctx, ids); err != nil {
+		return out, err
+	}
+	if out.Messages, err = s.store.SubjectMessages(ctx, ids); err != nil {
 		return out, err
 	}
 	if out.Audit, err = s.store.SubjectAudit(ctx, ids); err != nil {

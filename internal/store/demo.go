@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/traindesk/traindesk/db/seed"
 	"github.com/traindesk/traindesk/internal/model"
 )
@@ -83,6 +85,17 @@ func (s *Store) loadDemo(ctx context.Context, d seed.Demo, opt DemoOptions) erro
 	officer := userIDs["officer@traindesk.local"]
 
 	persons := make([]model.Person, len(d.Officers))
+	// The demo's officers are trained as part of their agency's public
+	// task, recorded by the officer user when the first demo training
+	// was planned (a month before it), so that the day is never after
+	// the demo's own today.
+	basisOn := d.Trainings[0].Training.StartsOn
+	for _, t := range d.Trainings {
+		if t.Training.StartsOn.Before(basisOn) {
+			basisOn = t.Training.StartsOn
+		}
+	}
+	basisOn = basisOn.AddDays(-30)
 	for i, o := range d.Officers {
 		st := d.Stations[o.Station]
 		p := model.Person{
@@ -99,7 +112,10 @@ func (s *Store) loadDemo(ctx context.Context, d seed.Demo, opt DemoOptions) erro
 		}
 		persons[i] = p
 	}
-	if err := db.Create(&persons).Error; err != nil {
+	if err := db.Omit(basisColumns...).Create(&persons).Error; err != nil {
+		return err
+	}
+	if err := demoBasis(db, persons, basisOn, officer); err != nil {
 		return err
 	}
 
@@ -190,4 +206,32 @@ func (s *Store) loadDemo(ctx context.Context, d seed.Demo, opt DemoOptions) erro
 func lastWord(s string) string {
 	f := strings.Fields(s)
 	return f[len(f)-1]
+}
+
+// basisColumns are the persons' lawful-basis fields, which the demo
+// records apart from the rest.
+var basisColumns = []string{"LawfulBasis", "BasisOn", "BasisPurpose", "BasisByID"}
+
+// demoBasis records the basis of the demo's officers. Tests of older
+// migrations load the demo into a schema from before the basis was asked;
+// there it is left out.
+func demoBasis(db *gorm.DB, persons []model.Person, on model.Date, officer int64) error {
+	if !db.Migrator().HasColumn(&model.Person{}, "LawfulBasis") {
+		return nil
+	}
+	ids := make([]int64, len(persons))
+	for i := range persons {
+		p := &persons[i]
+		ids[i] = p.ID
+		p.LawfulBasis, p.BasisOn, p.BasisPurpose = model.BasisPublicTask, &on, "Training under the agency's capacity-building programme"
+		if officer != 0 {
+			p.BasisByID = &officer
+		}
+	}
+	if len(persons) == 0 {
+		return nil
+	}
+	p := persons[0]
+	return db.Model(&model.Person{}).Where("id IN ?", ids).
+		Updates(map[string]any{"lawful_basis": p.LawfulBasis, "basis_on": p.BasisOn, "basis_purpose": p.BasisPurpose, "basis_by_id": p.BasisByID}).Error
 }

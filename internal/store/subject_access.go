@@ -36,6 +36,15 @@ WHERE r.person_id IN ? ORDER BY c.issued_at`, ids).Scan(&out).Error
 	return out, mapErr("subject certificates", err)
 }
 
+// SubjectMessages are the messages the outbox holds for persons ids.
+func (s *Store) SubjectMessages(ctx context.Context, ids []int64) ([]model.SubjectMessage, error) {
+	var out []model.SubjectMessage
+	err := s.read(ctx).Raw(`
+SELECT m.training_id, m.kind, m.lang, m.to_addr, m.subject, m.status, m.queued_at, m.sent_at
+FROM outbox_messages m WHERE m.person_id IN ? ORDER BY m.queued_at, m.id`, ids).Scan(&out).Error
+	return out, mapErr("subject messages", err)
+}
+
 // SubjectAudit is the audit trail of persons ids' records: each line whose
 // object is one of them.
 func (s *Store) SubjectAudit(ctx context.Context, ids []int64) ([]model.SubjectAuditLine, error) {
@@ -45,4 +54,11 @@ SELECT a.at, a.action, a.user_id, COALESCE(u.name, '') AS "user"
 FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
 WHERE a.entity = 'person' AND a.entity_id IN ? ORDER BY a.at, a.id`, ids).Scan(&out).Error
 	return out, mapErr("subject audit", err)
+}
+
+// DeletePersonMessages removes the messages the outbox holds for persons
+// ids, and says how many went.
+func (s *Store) DeletePersonMessages(ctx context.Context, ids []int64) (int64, error) {
+	res := s.write(ctx).Where("person_id IN ?", ids).Delete(&model.OutboxMessage{})
+	return res.RowsAffected, mapErr("delete person messages", res.Error)
 }

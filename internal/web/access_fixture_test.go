@@ -198,7 +198,7 @@ func (f *accessFixture) indicator(t *testing.T, project string) string {
 func (f *accessFixture) merge(t *testing.T, a string) string {
 	t.Helper()
 	officer := f.clients[actOfficer]
-	dup := createdPerson(t, officer.Post("/persons", url.Values{"name_arabic": {"مكرر للاختبار"}, "sex": {"M"}, "confirm_new": {"1"}}))
+	dup := createdPerson(t, officer.Post("/persons", url.Values{"name_arabic": {"مكرر للاختبار"}, "sex": {"M"}, "confirm_new": {"1"}, "basis": {"consent"}, "basis_purpose": {"Training"}}))
 	keep := f.env.Store.MustString(context.Background(), "SELECT CAST(MAX(person_id) AS TEXT) FROM registrations WHERE training_id = ?", a)
 	if r := officer.Post("/persons/"+dup+"/merge", url.Values{"into": {keep}}); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("merge = %d", r.StatusCode)

@@ -17,7 +17,8 @@ var accessTrainingParts = []access{
 	// Without a choice the list is read as guessed, and the officer sent back to the columns.
 	{route: "POST /trainings/:id/import/:uid/reading", want: codes{see, see, see, no, no, no}},
 	{route: "GET /trainings/:id/import/:uid/preview", want: codes{see, ok, ok, no, no, no}},
-	{route: "POST /trainings/:id/import/:uid/confirm", want: codes{see, ok, ok, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
+	// The list creates persons: without the lawful basis asked for them it is shown again.
+	{route: "POST /trainings/:id/import/:uid/confirm", want: codes{see, inv, inv, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
 		return map[string]string{"U": f.upload(t, f.own["T"])}
 	}},
 	{route: "GET /import/template.csv", want: codes{see, ok, ok, no, no, no}},

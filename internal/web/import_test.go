@@ -76,7 +76,14 @@ func TestImport_HappyPath(t *testing.T) {
 	if got := env.Store.MustCount(ctx, "persons"); got != before {
 		t.Fatalf("the preview wrote %d persons", got-before)
 	}
-	r = po.Post(base+"/confirm", nil)
+	// The 27 persons it creates need the basis their data is held on,
+	// asked once: without it the list is shown again, nothing saved.
+	if r := po.Post(base+"/confirm", url.Values{"basis_purpose": {"Nominated"}}); r.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(r.Body, `id="f-basis-error"`) || !strings.Contains(r.Body, `value="Nominated"`) ||
+		env.Store.MustCount(ctx, "persons") != before {
+		t.Fatalf("confirm without a basis = %d", r.StatusCode)
+	}
+	r = po.Post(base+"/confirm", importBasis)
 	if r.StatusCode != 200 || !strings.Contains(r.Body, "27 people registered as nominated: 27 new") {
 		t.Fatalf("confirm = %d", r.StatusCode)
 	}
@@ -116,7 +123,7 @@ func TestImport_MatchesTheRegistry(t *testing.T) {
 		t.Fatalf("the preview does not show the existing persons: %s", preview.Body[strings.Index(preview.Body, "<tbody>"):])
 	}
 	before := env.Store.MustCount(context.Background(), "persons")
-	r = po.Post(base+"/confirm", nil)
+	r = po.Post(base+"/confirm", importBasis)
 	if r.StatusCode != 200 {
 		t.Fatalf("confirm = %d", r.StatusCode)
 	}
@@ -204,7 +211,7 @@ func TestImport_FullTrainingSavesNothing(t *testing.T) {
 		t.Error("the preview does not warn about the capacity")
 	}
 	before := env.Store.MustCount(ctx, "persons")
-	r = po.Post(base+"/confirm", nil)
+	r = po.Post(base+"/confirm", importBasis)
 	if r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, "Row 4 stopped the import.") || !strings.Contains(r.Body, "The training is full.") {
 		t.Fatalf("confirm over capacity = %d", r.StatusCode)
 	}
@@ -215,3 +222,7 @@ func TestImport_FullTrainingSavesNothing(t *testing.T) {
 		t.Errorf("a failed import registered %s people", n)
 	}
 }
+
+// importBasis is the lawful basis the import tests give for the persons
+// an import creates.
+var importBasis = url.Values{"basis": {"public_task"}, "basis_purpose": {"Nominated by the agency"}}

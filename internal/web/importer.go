@@ -202,11 +202,15 @@ func (s *Server) importConfirm(c echo.Context) error {
 		return err
 	}
 	res, err := s.Roster.ConfirmImport(c.Request().Context(), actorOf(c), tid, uid, importActions(c),
-		model.RegistrationStatus(c.FormValue("as")))
+		model.RegistrationStatus(c.FormValue("as")), basisInput(c))
 	props := training.ImportPreviewProps{Names: components.Names{Refs: res.Preview.Refs}, ImportPreview: res.Preview}
 	var bad *roster.BadActionsError
 	var ie *model.ImportError
+	var ve *model.ValidationError
 	switch {
+	case errors.As(err, &ve):
+		props.BasisErrors = ve.Fields
+		return s.render(c, http.StatusUnprocessableEntity, training.ImportPreview(props))
 	case errors.As(err, &bad):
 		props.Error, props.ErrorArgs = "import.error.bad_action", []any{bad.Count}
 		return s.render(c, http.StatusUnprocessableEntity, training.ImportPreview(props))

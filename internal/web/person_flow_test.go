@@ -40,7 +40,7 @@ func TestRegistry_CreateForTraining(t *testing.T) {
 	if r := po.Post("/persons", bad); r.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Body, hidden) {
 		t.Fatalf("422 lost the training (status %d)", r.StatusCode)
 	}
-	dup := url.Values{"name_latin": {"Hisham Farouk Osman"}, "sex": {"M"}, "training": {tid}}
+	dup := url.Values{"name_latin": {"Hisham Farouk Osman"}, "sex": {"M"}, "training": {tid}, "basis": {"consent"}, "basis_purpose": {"Training"}}
 	r := po.Post("/persons", dup)
 	if r.StatusCode != http.StatusConflict || strings.Count(r.Body, hidden) != 2 {
 		t.Fatalf("duplicate step = %d; training fields %d, want 2", r.StatusCode, strings.Count(r.Body, hidden))
@@ -53,7 +53,7 @@ func TestRegistry_CreateForTraining(t *testing.T) {
 	// Someone not on the training yet can be registered instead.
 	refresher := demoTraining(t, env, "Counter-smuggling refresher")
 	ahmed := itoa(demoPerson(t, env, "Ahmed Mahmoud Abdelrahman").ID)
-	r = po.Post("/persons", url.Values{"name_latin": {"Ahmad Mahmoud Abd El-Rahman"}, "sex": {"M"}, "training": {refresher}})
+	r = po.Post("/persons", url.Values{"name_latin": {"Ahmad Mahmoud Abd El-Rahman"}, "sex": {"M"}, "training": {refresher}, "basis": {"consent"}, "basis_purpose": {"Training"}})
 	if r.StatusCode != http.StatusConflict || !strings.Contains(r.Body, `action="/trainings/`+refresher+`/registrations"`) ||
 		!strings.Contains(r.Body, `name="person_id" value="`+ahmed+`"`) {
 		t.Fatalf("no way to register the match instead (status %d)", r.StatusCode)

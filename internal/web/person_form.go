@@ -22,8 +22,15 @@ func personInput(c echo.Context) model.PersonInput {
 		BirthYear: f.Get("birth_year"), AgeBand: f.Get("age_band"), AgencyID: optInt64(f.Get("agency_id")),
 		DutyStationID: optInt64(f.Get("duty_station_id")), Position: f.Get("position"), Rank: f.Get("rank"),
 		Phone: f.Get("phone"), Email: f.Get("email"), NationalRef: f.Get("national_ref"), Notes: f.Get("notes"),
-		Lang: f.Get("lang"),
+		Lang:  f.Get("lang"),
+		Basis: basisInput(c),
 	}
+}
+
+// basisInput reads the lawful-basis fields of the person form and of the
+// import's confirmation.
+func basisInput(c echo.Context) model.BasisInput {
+	return model.BasisInput{Basis: c.FormValue("basis"), On: c.FormValue("basis_on"), Purpose: c.FormValue("basis_purpose")}
 }
 
 // personRequest reads the person form with the training the person is

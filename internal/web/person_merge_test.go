@@ -26,7 +26,7 @@ func registrationsOf(t *testing.T, env *webtest.Env, personID int64) string {
 // demo officer and registers it on a training.
 func newDuplicate(t *testing.T, env *webtest.Env, po *webtest.Client, arabic, trainingID string) string {
 	t.Helper()
-	id := createdPerson(t, po.Post("/persons", url.Values{"name_arabic": {arabic}, "sex": {"M"}, "confirm_new": {"1"}}))
+	id := createdPerson(t, po.Post("/persons", url.Values{"name_arabic": {arabic}, "sex": {"M"}, "confirm_new": {"1"}, "basis": {"consent"}, "basis_purpose": {"Training"}}))
 	if r := po.Post("/trainings/"+trainingID+"/registrations", url.Values{"person_id": {id}}); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("register the duplicate = %d", r.StatusCode)
 	}

@@ -38,7 +38,8 @@ func demoTraining(t *testing.T, env *webtest.Env, title string) string {
 func personForm(over map[string]string) url.Values {
 	f := url.Values{"name_latin": {"Nour Hassan Zaki"}, "name_arabic": {"نور حسن زكي"}, "sex": {"F"},
 		"birth_year": {"1993"}, "agency_id": {"1"}, "duty_station_id": {"1"}, "position": {"desk"},
-		"rank": {"Specialist"}, "phone": {"0122 555 0101"}, "email": {"Nour.Zaki@customs.example.gov.eg"}}
+		"rank": {"Specialist"}, "phone": {"0122 555 0101"}, "email": {"Nour.Zaki@customs.example.gov.eg"},
+		"basis": {"consent"}, "basis_purpose": {"Training"}}
 	for k, v := range over {
 		if v == "" {
 			f.Del(k)
@@ -151,6 +152,9 @@ func TestRegistry_CreateValidates(t *testing.T) {
 		{"ErrPosition", map[string]string{"position": "captain"}, "f-position", "Choose one of the options."},
 		{"ErrStation", map[string]string{"duty_station_id": "999"}, "f-duty_station_id", "Choose one of the options."},
 		{"ErrRankLong", map[string]string{"rank": strings.Repeat("x", 81)}, "f-rank", "This is too long."},
+		{"ErrNoBasis", map[string]string{"basis": ""}, "f-basis", "Choose the basis on which this person&#39;s data is held."},
+		{"ErrBasisPurpose", map[string]string{"basis_purpose": ""}, "f-basis_purpose", "Say what the data is held for."},
+		{"ErrBasisFuture", map[string]string{"basis_on": "2999-01-01"}, "f-basis_on", "not in the future"},
 	}
 	before := env.Store.MustCount(context.Background(), "persons")
 	for _, c := range cases {
@@ -186,7 +190,7 @@ func TestRegistry_CreateFindsDuplicates(t *testing.T) {
 	ahmed := demoPerson(t, env, "Ahmed Mahmoud Abdelrahman")
 	before := env.Store.MustCount(ctx, "persons")
 	// Typed in Arabic only, with plain alefs and the compound name joined.
-	f := url.Values{"name_arabic": {"احمد محمود عبدالرحمن"}, "sex": {"M"}}
+	f := url.Values{"name_arabic": {"احمد محمود عبدالرحمن"}, "sex": {"M"}, "basis": {"consent"}, "basis_purpose": {"Training"}}
 	r := po.Post("/persons", f)
 	if r.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d, want 409", r.StatusCode)

@@ -95,7 +95,7 @@ func TestImport_AsConfirmed(t *testing.T) {
 		if p := po.Get(base + "/preview"); !strings.Contains(p.Body, `name="as" value="confirmed"`) {
 			t.Fatalf("the preview offers no choice of status")
 		}
-		return id, po.Post(base+"/confirm", url.Values{"as": {"confirmed"}})
+		return id, po.Post(base+"/confirm", url.Values{"as": {"confirmed"}, "basis": {"consent"}, "basis_purpose": {"Training"}})
 	}
 	id, r := importAs("5")
 	if r.StatusCode != http.StatusOK || !strings.Contains(r.Body, "2 people registered as confirmed") {

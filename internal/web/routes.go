@@ -49,6 +49,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.evidenceRoutes(app)
 	s.messageRoutes(e, app)
 	s.questionnaireRoutes(e, app)
+	s.privacyRoutes(e, app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it
