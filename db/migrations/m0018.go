@@ -6,20 +6,20 @@ import (
 	"gorm.io/gorm"
 )
 
-// m0019Person adds the lawful basis a person's data is held on: which
+// m0018Person adds the lawful basis a person's data is held on: which
 // basis, since when, for what purpose and who recorded it.
-type m0019Person struct {
+type m0018Person struct {
 	LawfulBasis  string `gorm:"size:24;not null;default:''"`
 	BasisOn      string `gorm:"size:10"`
 	BasisPurpose string `gorm:"size:200;not null;default:''"`
 	BasisByID    *int64
 }
 
-func (m0019Person) TableName() string { return "persons" }
+func (m0018Person) TableName() string { return "persons" }
 
-// m0019PrivacyNotice is the privacy notice in both languages: one row,
+// m0018PrivacyNotice is the privacy notice in both languages: one row,
 // absent until an administrator first saves it.
-type m0019PrivacyNotice struct {
+type m0018PrivacyNotice struct {
 	ID          int64  `gorm:"primaryKey"`
 	TextEn      string `gorm:"type:text;not null;default:''"`
 	TextAr      string `gorm:"type:text;not null;default:''"`
@@ -27,13 +27,13 @@ type m0019PrivacyNotice struct {
 	UpdatedAt   time.Time `gorm:"not null"`
 }
 
-func (m0019PrivacyNotice) TableName() string { return "privacy_notices" }
+func (m0018PrivacyNotice) TableName() string { return "privacy_notices" }
 
-func m0019(tx *gorm.DB) error {
+func m0018(tx *gorm.DB) error {
 	for _, col := range []string{"LawfulBasis", "BasisOn", "BasisPurpose", "BasisByID"} {
-		if err := tx.Migrator().AddColumn(&m0019Person{}, col); err != nil {
+		if err := tx.Migrator().AddColumn(&m0018Person{}, col); err != nil {
 			return err
 		}
 	}
-	return createTables(tx, &m0019PrivacyNotice{})
+	return createTables(tx, &m0018PrivacyNotice{})
 }
