@@ -112,9 +112,11 @@ func Build(st *store.Store, o Options) *Built {
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 
 	// Participants answer questionnaires with their badges' check-in codes.
-	quizzes := questionnaire.New(st, questionnaire.Config{Now: o.Now, Key: auth.DeriveKey(o.Secret, "questionnaire", 32),
-		BaseURL: o.BaseURL,
-		Codes:   attendance.Codes{Key: auth.DeriveKey(o.Secret, "checkin", 32)}})
+	// Follow-ups months later go through the outbox, once a day.
+	quizzes := questionnaire.New(st, questionnaire.Config{Now: o.Now, Location: o.Location,
+		Key: auth.DeriveKey(o.Secret, "questionnaire", 32), BaseURL: o.BaseURL, Mail: notifier,
+		Codes: attendance.Codes{Key: auth.DeriveKey(o.Secret, "checkin", 32)}})
+	jobs.Add(queue, questionnaire.FollowUpKind, quizzes.SendFollowUps)
 
 	srv := web.New(web.Deps{
 		Health:         st,

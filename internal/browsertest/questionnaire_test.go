@@ -8,13 +8,21 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/traindesk/traindesk/internal/app"
 	"github.com/traindesk/traindesk/internal/attendance"
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/browsertest"
+	"github.com/traindesk/traindesk/internal/jobs"
+	tdmail "github.com/traindesk/traindesk/internal/mail"
+	"github.com/traindesk/traindesk/internal/mail/mailtest"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/questionnaire"
 	"github.com/traindesk/traindesk/internal/webtest"
 )
 
@@ -31,10 +39,15 @@ N: How many days may a container wait? | كم يوماً قد تنتظر الح�
 // the trainer opens it on the tablet, three participants answer on
 // phone-sized pages (one in Arabic, one whose network drops before
 // sending and comes back), the trainer sees 3 of 27 answered, closes it,
-// and the scores table shows the scores.
+// and the scores table and the donor report show the scores and the
+// results per question; then a completed course's follow-up reaches the
+// mail server, is answered on a phone, and moves the report's outcome.
 func TestBrowser_QuestionnaireOnPhones(t *testing.T) {
 	ctx := browsertest.New(t)
-	env := webtest.New(t, webtest.Options{Demo: true, RealClock: true})
+	srv := mailtest.Start(t, nil)
+	env := webtest.New(t, webtest.Options{Demo: true, RealClock: true, Adjust: func(o *app.Options) {
+		o.Mail = &tdmail.Server{Host: "127.0.0.1", Port: srv.Port(), TLSOptional: true}
+	}})
 	bg := context.Background()
 	officer := env.SignIn(model.RoleProgramOfficer)
 	r := officer.Post("/trainings/1/questionnaires", url.Values{"kind": {"pre"}, "source": {phoneQuiz}})
@@ -147,6 +160,104 @@ func TestBrowser_QuestionnaireOnPhones(t *testing.T) {
 			t.Errorf("the scores table shows %q as %d's pre-test; want 100", v, reg)
 		}
 	}
+	// The donor report shows each question: all three answered rightly.
+	browsertest.Viewport(t, ctx, 1280, 800)
+	signOut := chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, network.ClearBrowserCookies, cdp.Empty{})
+		return err
+	})
+	if err := chromedp.Do(ctx, signOut); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.SignIn(t, ctx, env, model.RoleManager)
+	report := reportURL(t, env, 1)
+	if err := chromedp.Do(ctx, chromedp.Navigate(report), chromedp.WaitVisible(chromedp.CSS(`#questions-h`))); err != nil {
+		t.Fatalf("the report's results per question: %v", err)
+	}
+	if rows, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('[data-question]').length`)); rows == 0 {
+		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.report') ? document.querySelector('.report').innerText.slice(0, 1500) : document.body.innerText.slice(0, 1500)`))
+		t.Fatalf("the report shows no results per question:\n%s", body)
+	}
+	if pre, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-question="1.1"] [data-cell=pre]`))); pre != "100.0%" {
+		t.Errorf("the report shows question 1 of training 1 as %q right on the pre-test; want 100.0%%", pre)
+	}
+	browsertest.Screenshot(t, ctx, "quiz-report-questions-en")
+	followUpOnPhone(t, ctx, env, srv)
+}
+
+// reportURL is the donor report of training id's project over its period.
+func reportURL(t *testing.T, env *webtest.Env, id int64) string {
+	t.Helper()
+	d, err := env.Store.TrainingDetail(context.Background(), id)
+	if err != nil || d.ProjectID == nil {
+		t.Fatalf("training %d's project: %v", id, err)
+	}
+	p, err := env.Store.ProjectByID(context.Background(), *d.ProjectID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return env.HTTP.URL + "/reports?project=" + strconv.FormatInt(p.ID, 10) + "&from=" + p.StartsOn.String() + "&to=" + p.EndsOn.String()
+}
+
+// followUpOnPhone chooses a follow-up at 3 months for a course that ended
+// longer ago, runs the daily job, waits for the messages at the mail
+// server, answers one on a phone in Arabic, and reads the report's
+// outcome move from none to one answer.
+func followUpOnPhone(t *testing.T, ctx context.Context, env *webtest.Env, srv *mailtest.Server) {
+	t.Helper()
+	bg := context.Background()
+	id, _ := strconv.ParseInt(env.Store.MustString(bg, `SELECT CAST(COALESCE(MIN(id), 0) AS TEXT) FROM trainings
+		WHERE status = 'completed' AND ends_on <= ? AND project_id IS NOT NULL`, model.DateOf(time.Now().AddDate(0, -4, 0))), 10, 64)
+	if id == 0 {
+		t.Fatal("the demo has no course that ended four months ago")
+	}
+	if err := env.Store.Exec(bg, `UPDATE persons SET email = 'officer' || id || '@customs.example'
+		WHERE id IN (SELECT person_id FROM registrations WHERE training_id = ?)`, id); err != nil {
+		t.Fatal(err)
+	}
+	base := "/trainings/" + strconv.FormatInt(id, 10) + "/questionnaires"
+	if r := env.SignIn(model.RoleProgramOfficer).Post(base+"/followup", url.Values{"months": {"3"}}); r.StatusCode != http.StatusSeeOther {
+		t.Fatalf("choose the follow-up = %d", r.StatusCode)
+	}
+	if err := env.Server.Questionnaires.SendFollowUps(bg, jobs.Job{}, questionnaire.FollowUpArgs{}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the follow-ups at the mail server", func() bool { return len(srv.Messages()) > 0 })
+	report := reportURL(t, env, id)
+	outcome := func() string {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(report+"&lang=en"), chromedp.WaitVisible(chromedp.CSS(`[data-figure=followup_answered]`))); err != nil {
+			t.Fatal(err)
+		}
+		s, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-figure=followup_answered]`)))
+		return s
+	}
+	if n := outcome(); n != "0" {
+		t.Fatalf("before any answer the report says %q answered", n)
+	}
+	qid := env.Store.MustString(bg, "SELECT CAST(id AS TEXT) FROM questionnaires WHERE training_id = ? AND kind = 'followup'", id)
+	page := env.SignIn(model.RoleProgramOfficer).Get(base + "/" + qid).Body
+	path := regexp.MustCompile(`/q/[0-9A-Z-]+`).FindString(page)
+	reg, _ := strconv.ParseInt(env.Store.MustString(bg, "SELECT CAST(MIN(id) AS TEXT) FROM registrations WHERE training_id = ? AND status <> 'withdrawn'", id), 10, 64)
+	code := attendance.Codes{Key: auth.DeriveKey(env.Secret, "checkin", 32)}.Code(reg)
+	browsertest.Viewport(t, ctx, 390, 844)
+	if err := chromedp.Do(ctx, chromedp.Navigate(env.HTTP.URL+path+"?lang=ar&code="+code), chromedp.WaitVisible(chromedp.CSS("#quiz-form")),
+		chromedp.Click(chromedp.CSS(`input[name=q_0][value="0"]`)), chromedp.Click(chromedp.CSS(`input[name=q_1][value="1"]`))); err != nil {
+		t.Fatalf("the follow-up on a phone: %v", err)
+	}
+	browsertest.Screenshot(t, ctx, "quiz-followup-phone-ar")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#quiz-form button[type=submit]"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the follow-up answer to be thanked", func() bool {
+		u, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`))
+		return strings.HasSuffix(u, "/done")
+	})
+	browsertest.Viewport(t, ctx, 1280, 800)
+	if n := outcome(); n != "1" {
+		t.Errorf("after one answer the report says %q answered", n)
+	}
+	browsertest.Screenshot(t, ctx, "quiz-report-outcome-en")
 }
 
 // TestBrowser_QuestionnaireBuilder shows the builder refusing a question

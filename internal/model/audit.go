@@ -87,6 +87,12 @@ const (
 	AuditQuizOpen   AuditKind = "quiz_open"
 	AuditQuizClose  AuditKind = "quiz_close"
 	AuditQuizAnswer AuditKind = "quiz_answer"
+	// AuditFollowUpSet: the follow-up months of a training were chosen;
+	// AuditFollowUpSend: the follow-up (or its reminder) was queued.
+	AuditFollowUpSet  AuditKind = "followup_set"
+	AuditFollowUpSend AuditKind = "followup_send"
+	// AuditQuizBank: a questionnaire's questions were kept in the bank.
+	AuditQuizBank AuditKind = "quiz_bank"
 )
 
 // AuditKinds lists every kind, for the audit page's filter and the
@@ -105,7 +111,7 @@ var AuditKinds = []AuditKind{
 	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
-	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer,
+	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend, AuditQuizBank,
 	AuditPrivacyNotice,
 }
 

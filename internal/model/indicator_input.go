@@ -22,7 +22,7 @@ var Units = []string{UnitCount, UnitPercent}
 // would make the donor report wrong, so Validate refuses it.
 func (m Metric) Unit() string {
 	switch m {
-	case MetricWomenShare, MetricKnowledgeGain, MetricCompletionRate:
+	case MetricWomenShare, MetricKnowledgeGain, MetricCompletionRate, MetricSkillsUse:
 		return UnitPercent
 	case MetricManual:
 		return ""

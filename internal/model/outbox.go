@@ -14,12 +14,14 @@ const (
 	MsgTrainerReminder     MessageKind = "trainer_reminder"
 	MsgParticipantReminder MessageKind = "participant_reminder"
 	MsgNominationLetter    MessageKind = "nomination_letter"
+	MsgFollowUp            MessageKind = "followup"
+	MsgFollowUpReminder    MessageKind = "followup_reminder"
 )
 
 // MessageKinds lists the kinds, for the outbox page's filter and the
 // catalogue test ("outbox.kind.<kind>" in both languages).
 var MessageKinds = []MessageKind{MsgInvitation, MsgInvitationUpdate, MsgCancellation,
-	MsgTrainerReminder, MsgParticipantReminder, MsgNominationLetter}
+	MsgTrainerReminder, MsgParticipantReminder, MsgNominationLetter, MsgFollowUp, MsgFollowUpReminder}
 
 // MessageStatus is where a message is in its life.
 type MessageStatus string

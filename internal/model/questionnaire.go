@@ -14,6 +14,10 @@ const (
 	QuizPre        QuizKind = "pre"
 	QuizPost       QuizKind = "post"
 	QuizEvaluation QuizKind = "evaluation"
+	// QuizFollowUp is the questionnaire sent months after a training; it
+	// is built by the follow-up job, never on the builder's form, so it is
+	// not among QuizKinds.
+	QuizFollowUp QuizKind = "followup"
 )
 
 // QuizKinds lists the kinds in the order pages show them.

@@ -23,6 +23,7 @@ type QuizResponse struct {
 	RegistrationID  *int64
 	Answers         Answers `gorm:"serializer:json"`
 	Score           *float64
+	Used            *bool // a follow-up's answer: the skills were used
 	SubmittedAt     time.Time
 }
 

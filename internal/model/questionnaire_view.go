@@ -16,12 +16,14 @@ type QuizSheet struct {
 	Results   []QuestionResult
 	Conflicts []ScoreConflict
 	CanRun    bool // the actor may open and close it
+	CanBank   bool // the actor may keep its questions in the bank
 }
 
 // QuizList is a training's questionnaires, by kind, for its page.
 type QuizList struct {
 	Training Training
 	Quizzes  map[QuizKind]QuizSummary
+	FollowUp FollowUpView
 	CanBuild bool // the actor may build and change questionnaires
 }
 

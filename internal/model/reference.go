@@ -71,12 +71,13 @@ const (
 	MetricCompletionRate   Metric = "completion_rate"   // % of participations completed
 	MetricTrainingsHeld    Metric = "trainings_held"    // trainings counted in the period (not cancelled)
 	MetricTrainingDays     Metric = "training_days"     // sessions held
+	MetricSkillsUse        Metric = "skills_use"        // % of follow-up answers reporting use
 	MetricManual           Metric = "manual"
 )
 
 // Metrics lists the metrics in the order forms show them.
 var Metrics = []Metric{MetricOfficialsTrained, MetricParticipations, MetricWomenShare,
-	MetricKnowledgeGain, MetricCompletionRate, MetricTrainingsHeld, MetricTrainingDays, MetricManual}
+	MetricKnowledgeGain, MetricCompletionRate, MetricTrainingsHeld, MetricTrainingDays, MetricSkillsUse, MetricManual}
 
 // Indicator is a project's measurable result with its baseline and target.
 type Indicator struct {

@@ -17,6 +17,9 @@ type Figures struct {
 	Attendance   AttendanceFigures   `json:"attendance"`
 	Knowledge    KnowledgeFigures    `json:"knowledge"`
 	Satisfaction SatisfactionFigures `json:"satisfaction"`
+	Outcome      OutcomeFigures      `json:"outcome"`
+	Questions    []QuestionFigures   `json:"questions"`
+	Agreement    []AgreeFigures      `json:"agreement"`
 	Groups       Disaggregation      `json:"disaggregation"`
 	Indicators   []IndicatorFigures  `json:"indicators"`
 	SDGs         []GoalFigures       `json:"sdgs"`

@@ -139,6 +139,9 @@ func (s *Service) put(ctx context.Context, q model.Questionnaire, reg int64, ans
 		if q.Kind.Graded() {
 			r.Score = model.Score(q.Questions, answers)
 		}
+		if q.Kind == model.QuizFollowUp {
+			r.Used = model.UsedSkills(answers)
+		}
 	}
 	if err := s.store.PutQuizResponse(ctx, &r); err != nil {
 		return err

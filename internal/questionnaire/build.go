@@ -24,8 +24,16 @@ func (s *Service) List(ctx context.Context, actor model.Actor, trainingID int64)
 		return l, err
 	}
 	counts, err := s.store.QuizCounts(ctx, d.ID)
+	if err != nil {
+		return l, err
+	}
 	for _, q := range qs {
 		l.Quizzes[q.Kind] = model.QuizSummary{Questionnaire: q, Answered: counts[q.ID]}
+	}
+	f, err := s.store.FollowUp(ctx, d.ID)
+	l.FollowUp = model.FollowUpView{FollowUp: f, Choices: model.FollowUpMonths}
+	if f.Months > 0 {
+		l.FollowUp.DueOn = model.FollowUpPending{FollowUp: f, EndsOn: d.EndsOn}.DueOn()
 	}
 	return l, err
 }
@@ -36,33 +44,43 @@ type QuizDraft struct {
 	Training model.Training
 	Input    model.QuizInput
 	Locked   bool
+	Bank     []model.BankEntry // the thematic area's questions to start from
 }
 
 // Draft returns the builder of a kind of questionnaire: the saved one, or
 // for a new post-test the pre-test's questions, so that the two compare
-// question by question.
-func (s *Service) Draft(ctx context.Context, actor model.Actor, trainingID int64, kind string) (QuizDraft, error) {
+// question by question; with from, the questions of that entry of the
+// thematic area's bank instead. The officer saves them to keep them.
+func (s *Service) Draft(ctx context.Context, actor model.Actor, trainingID int64, kind string, from int64) (QuizDraft, error) {
+	dr, d, err := s.draft(ctx, actor, trainingID, kind)
+	if err != nil {
+		return dr, err
+	}
+	return dr, s.bank(ctx, d, &dr, from)
+}
+
+func (s *Service) draft(ctx context.Context, actor model.Actor, trainingID int64, kind string) (QuizDraft, model.TrainingDetail, error) {
 	dr := QuizDraft{Input: model.QuizInput{Kind: kind}}
 	d, err := s.training(ctx, actor, trainingID, auth.EditTrainings)
 	if err != nil {
-		return dr, err
+		return dr, d, err
 	}
 	dr.Training = d.Training
 	qs, err := s.store.Questionnaires(ctx, d.ID)
 	if err != nil {
-		return dr, err
+		return dr, d, err
 	}
 	for _, q := range qs {
 		if string(q.Kind) == kind {
 			dr.Input = model.QuizInput{Kind: kind, Source: q.Source, Anonymous: q.Anonymous}
 			dr.Locked = q.State != model.QuizDraft
-			return dr, nil
+			return dr, d, nil
 		}
 		if q.Kind == model.QuizPre && kind == string(model.QuizPost) {
 			dr.Input.Source = q.Source
 		}
 	}
-	return dr, nil
+	return dr, d, nil
 }
 
 // Save builds or rebuilds a training's questionnaire of in.Kind from the
@@ -123,6 +141,7 @@ func (s *Service) Sheet(ctx context.Context, actor model.Actor, trainingID, id i
 		return sh, err
 	}
 	sh.CanRun = auth.Allow(actor.User, auth.EditScores, auth.TrainingObject(d.FacilitatorIDs()))
+	sh.CanBank = auth.Allow(actor.User, auth.EditTrainings, auth.TrainingObject(d.FacilitatorIDs()))
 	if sh.Quiz, err = s.quiz(ctx, d, id); err != nil {
 		return sh, err
 	}
@@ -162,7 +181,8 @@ func (s *Service) Sheet(ctx context.Context, actor model.Actor, trainingID, id i
 // Links lists each participant's personal link to a questionnaire, for
 // those who run it: the link carries the participant's badge code, so the
 // page opens ready to answer. An anonymous questionnaire has none: a
-// personal link would tie the answers to the person.
+// personal link would tie the answers to the person. A follow-up lists
+// only those without an e-mail address: the others got theirs by mail.
 func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id int64) (model.QuizLinks, error) {
 	var ls model.QuizLinks
 	d, err := s.training(ctx, actor, trainingID, auth.EditScores)
@@ -177,7 +197,14 @@ func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id i
 	if err != nil {
 		return ls, err
 	}
+	mailed, err := s.mailed(ctx, ls.Quiz)
+	if err != nil {
+		return ls, err
+	}
 	for _, r := range live(roster) {
+		if mailed[r.ID] {
+			continue
+		}
 		l := model.QuizLink{Person: r, Link: s.Link(id) + "?code=" + s.cfg.Codes.Code(r.ID)}
 		if s.cfg.BaseURL != "" {
 			if l.QR, err = qr.PNG(l.Link, 200); err != nil {
@@ -187,4 +214,20 @@ func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id i
 		ls.Links = append(ls.Links, l)
 	}
 	return ls, nil
+}
+
+// mailed are the registrations a follow-up reaches by mail: those with a
+// usable address. Other questionnaires reach nobody by mail.
+func (s *Service) mailed(ctx context.Context, q model.Questionnaire) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if q.Kind != model.QuizFollowUp || s.cfg.Mail == nil {
+		return out, nil
+	}
+	people, err := s.store.Recipients(ctx, q.TrainingID)
+	for _, r := range people {
+		if model.ValidEmail(model.NormalizeEmail(r.Email)) {
+			out[r.RegistrationID] = true
+		}
+	}
+	return out, err
 }

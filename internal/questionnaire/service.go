@@ -44,6 +44,12 @@ type Store interface {
 	QuizCounts(ctx context.Context, trainingID int64) (map[int64]int, error)
 	LockSigninThrottle(ctx context.Context, id string) (model.SigninThrottle, error)
 	SaveSigninThrottle(ctx context.Context, t model.SigninThrottle) error
+	FollowUp(ctx context.Context, trainingID int64) (model.FollowUp, error)
+	SaveFollowUp(ctx context.Context, f *model.FollowUp) error
+	PendingFollowUps(ctx context.Context) ([]model.FollowUpPending, error)
+	Recipients(ctx context.Context, trainingID int64) ([]model.Recipient, error)
+	AddBankEntry(ctx context.Context, b *model.BankEntry) error
+	BankEntries(ctx context.Context, thematicAreaID int64, kind string) ([]model.BankEntry, error)
 }
 
 // Codes reads the check-in codes printed on badges (attendance.Codes).
@@ -54,8 +60,11 @@ type Codes interface {
 
 // Config holds the service's settings.
 type Config struct {
-	Now func() time.Time
-	Key []byte // signs the participants' links and names the counters
+	Now      func() time.Time
+	Location *time.Location // the venues' time zone, in which a follow-up's day is reckoned
+	// Mail queues the follow-ups' messages; nil sends none.
+	Mail FollowUpMail
+	Key  []byte // signs the participants' links and names the counters
 	// BaseURL is the site's public address, for the link a QR code holds;
 	// without it the sheet shows the link's path and no QR code.
 	BaseURL string
@@ -76,6 +85,9 @@ type Service struct {
 func New(st Store, cfg Config) *Service {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
 	}
 	if cfg.WrongCodes == 0 {
 		cfg.WrongCodes = 20

@@ -22,10 +22,13 @@ type Querier interface {
 	ReportGroups(ctx context.Context, f model.ReportFilter) ([]model.ReportGroup, error)
 	ReportAssessments(ctx context.Context, f model.ReportFilter) (model.ReportAssessments, error)
 	ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.ReportGoal, error)
+	ReportOutcome(ctx context.Context, f model.ReportFilter) (model.ReportOutcome, error)
+	ReportQuizzes(ctx context.Context, f model.ReportFilter) ([]model.ReportQuiz, error)
 }
 
 // Compute gathers the figures for f. Every number comes from an SQL
-// aggregate; Go only adds up per-training lines and divides. An unknown
+// aggregate, and Go only adds up per-training lines and divides, except
+// the results per question, which the questionnaires' own rule counts. An unknown
 // project is model.ErrNotFound; an invalid filter a *model.ValidationError.
 func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	if err := f.Validate(); err != nil {
@@ -52,7 +55,7 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
 	steps := []func(context.Context, Querier, model.ReportFilter, *model.Figures) error{
-		addTrainings, addGroups, addAssessments, addGoals,
+		addTrainings, addGroups, addAssessments, addGoals, addOutcome, addQuestions,
 	}
 	for _, step := range steps {
 		if err := step(ctx, q, sf, &fig); err != nil {
@@ -202,5 +205,16 @@ func addGoals(ctx context.Context, q Querier, f model.ReportFilter, fig *model.F
 			fig.GCMs = append(fig.GCMs, g)
 		}
 	}
+	return nil
+}
+
+// addOutcome fills the follow-up's outcome: the share of those who answered
+// it that report using the skills, out of the participations followed up.
+func addOutcome(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
+	r, err := q.ReportOutcome(ctx, f)
+	if err != nil {
+		return err
+	}
+	fig.Outcome = model.OutcomeFigures{Trained: r.Trained, Answered: r.Answered, Used: r.Used, Share: share(r.Used, r.Answered)}
 	return nil
 }

@@ -25,6 +25,8 @@ func indicators(in []model.Indicator, fig model.Figures) []model.IndicatorFigure
 //   - completion_rate: percent of participations completed;
 //   - trainings_held: trainings counted in the period;
 //   - training_days: live sessions held in the period;
+//   - skills_use: percent of the follow-up's answers reporting use of
+//     the skills;
 //   - manual: the value entered on the indicator (nil when none).
 //
 // A percentage with nothing to divide by is nil.
@@ -45,6 +47,8 @@ func Actual(ind model.Indicator, fig model.Figures) *float64 {
 		return n(fig.Summary.TrainingsHeld)
 	case model.MetricTrainingDays:
 		return n(fig.Summary.TrainingDays)
+	case model.MetricSkillsUse:
+		return fig.Outcome.Share
 	}
 	return ind.Actual
 }

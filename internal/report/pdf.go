@@ -20,6 +20,8 @@ var pdfSections = []struct {
 	{"indicators", []string{"code", "indicator", "unit", "baseline", "target", "actual", "progress_percent"}},
 	{"trainings", []string{"training", "starts_on", "ends_on", "city", "running", "sessions", "training_days", "participants",
 		"women", "men", "attendance_rate_percent", "completed", "completion_rate_percent"}},
+	{"questions", []string{"training", "number", "question", "pre_correct_percent", "post_correct_percent", "gain_points"}},
+	{"agreement", []string{"training", "number", "statement", "answered", "agree_percent"}},
 	{"disaggregation", []string{"dimension", "name", "participations", "participations_women", "participations_men",
 		"unique_individuals", "women", "men"}},
 	{"alignment", []string{"framework", "number", "title", "trainings", "unique_individuals"}},
@@ -105,6 +107,7 @@ func headline(l *i18n.Localizer, f model.Figures) [][2]string {
 		{l.T("report.fig.mean_gain"), l.Figure(model.FigureDecimal, k.MeanGain)},
 		{l.T("report.fig.mastery_percent"), PercentText(l, k.MasteryShare)},
 		{l.T("report.fig.satisfaction_mean"), l.Figure(model.FigureDecimal, f.Satisfaction.Mean)},
+		{l.T("report.fig.skills_use_percent"), PercentText(l, f.Outcome.Share)},
 	}
 }
 
@@ -145,7 +148,10 @@ func knowledgeFacts(l *i18n.Localizer, f model.Figures) [][2]string {
 	for i, n := range sat.Counts {
 		out = append(out, [2]string{l.T(fmt.Sprintf("report.fig.satisfaction_%d", i+1)), l.Num(n)})
 	}
-	return out
+	o := f.Outcome
+	return append(out, [2]string{l.T("report.fig.followup_trained"), l.Num(o.Trained)},
+		[2]string{l.T("report.fig.followup_answered"), l.Num(o.Answered)},
+		[2]string{l.T("report.fig.followup_used"), l.Num(o.Used)})
 }
 
 // PercentText shows a share as every output does: one decimal and the

@@ -39,7 +39,8 @@ func pdfTable(l *i18n.Localizer, t Table, keys []string) (pdf.Table, error) {
 
 // pdfWidths gives the columns that hold names and titles room to breathe,
 // in millimetres of an A4 landscape page; the others share the rest.
-var pdfWidths = map[string]float64{"training": 70, "indicator": 90, "name": 60, "title": 120, "dimension": 28}
+var pdfWidths = map[string]float64{"training": 70, "indicator": 90, "name": 60, "title": 120, "dimension": 28,
+	"question": 100, "statement": 100}
 
 // cellText writes one cell as the page shows it.
 func cellText(l *i18n.Localizer, c Cell) string {

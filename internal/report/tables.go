@@ -29,7 +29,8 @@ type Export struct {
 
 // TableNames lists the tables in the workbook's order; each is also a CSV
 // file.
-var TableNames = []string{"summary", "indicators", "trainings", "disaggregation", "alignment", "participants", "attendance"}
+var TableNames = []string{"summary", "indicators", "trainings", "questions", "agreement", "disaggregation", "alignment",
+	"participants", "attendance"}
 
 // Table builds the named table; an unknown name is an error.
 func (e Export) Table(name string) (Table, error) {
@@ -40,6 +41,10 @@ func (e Export) Table(name string) (Table, error) {
 		return e.indicators(), nil
 	case "trainings":
 		return e.trainings(), nil
+	case "questions":
+		return e.questions(), nil
+	case "agreement":
+		return e.agreement(), nil
 	case "disaggregation":
 		return e.disaggregation(), nil
 	case "alignment":
@@ -161,7 +166,9 @@ func SummaryFigures(f model.Figures) []Figure {
 	for i, n := range sat.Counts {
 		out = append(out, Figure{fmt.Sprintf("satisfaction_%d", i+1), Int(n)})
 	}
-	return out
+	o := f.Outcome
+	return append(out, Figure{"followup_trained", Int(o.Trained)}, Figure{"followup_answered", Int(o.Answered)},
+		Figure{"followup_used", Int(o.Used)}, Figure{"skills_use_percent", Percent(o.Share)})
 }
 
 // indicators lists each indicator against its baseline and target.

@@ -85,3 +85,23 @@ JOIN questionnaires q ON q.id = r.questionnaire_id WHERE q.training_id = ? GROUP
 	}
 	return out, mapErr("questionnaire counts", err)
 }
+
+// AddBankEntry keeps questions in a thematic area's bank.
+func (s *Store) AddBankEntry(ctx context.Context, b *model.BankEntry) error {
+	b.CreatedAt = s.Now()
+	return mapErr("add bank entry", s.write(ctx).Create(b).Error)
+}
+
+// BankEntries lists a thematic area's bank entries of a kind, newest first.
+func (s *Store) BankEntries(ctx context.Context, thematicAreaID int64, kind string) ([]model.BankEntry, error) {
+	var out []model.BankEntry
+	err := s.read(ctx).Where("thematic_area_id = ? AND kind = ?", thematicAreaID, kind).Order("id DESC").Limit(50).Find(&out).Error
+	return out, mapErr("bank entries", err)
+}
+
+// BankEntry returns bank entry id, or model.ErrNotFound.
+func (s *Store) BankEntry(ctx context.Context, id int64) (model.BankEntry, error) {
+	var b model.BankEntry
+	err := s.read(ctx).Where("id = ?", id).First(&b).Error
+	return b, mapErr("bank entry", err)
+}

@@ -117,6 +117,7 @@ var reportQueries = []struct {
 	{"groups", groupsSQL, true},
 	{"assessments", assessmentsSQL, false},
 	{"goals", goalsSQL, true},
+	{"outcome", outcomeSQL, false},
 }
 
 // ReportStatements returns the aggregate statements the report runs for f,

@@ -104,3 +104,22 @@ func (s *Store) ReportMaxSessions(ctx context.Context, f model.ReportFilter) (in
 	err := s.read(ctx).Raw(scope+"SELECT COALESCE(MAX(sessions), 0) FROM tr", args...).Scan(&n).Error
 	return n, mapErr("report sessions", err)
 }
+
+// outcomeSQL counts, over the participations of counted trainings whose
+// follow-up was sent, those who answered it and those who reported using
+// the skills.
+const outcomeSQL = `, fu AS (
+  SELECT q.id, q.training_id FROM questionnaires q JOIN tr ON tr.id = q.training_id
+  WHERE q.kind = 'followup'
+)
+SELECT COUNT(reg.id) AS trained, COUNT(resp.id) AS answered,
+  COALESCE(SUM(CASE WHEN resp.used THEN 1 ELSE 0 END), 0) AS used
+FROM reg JOIN fu ON fu.training_id = reg.training_id
+  LEFT JOIN questionnaire_responses resp ON resp.questionnaire_id = fu.id AND resp.registration_id = reg.id`
+
+// ReportOutcome counts the follow-ups' answers of the counted trainings.
+func (s *Store) ReportOutcome(ctx context.Context, f model.ReportFilter) (model.ReportOutcome, error) {
+	st := statement("outcome", f)
+	var out model.ReportOutcome
+	return out, mapErr("report outcome", s.read(ctx).Raw(st.SQL, st.Args...).Scan(&out).Error)
+}

@@ -18,8 +18,11 @@ var accessQuestionnaires = []access{
 		want: codes{see, ok, ok, no, no, nf}},
 	{route: "POST /trainings/:id/questionnaires", want: codes{see, see, see, no, no, nf},
 		form: url.Values{"kind": {"evaluation"}, "source": {"R: Useful | مفيدة"}}},
+	{route: "POST /trainings/:id/questionnaires/followup", want: codes{see, see, see, no, no, nf},
+		form: url.Values{"months": {"3"}}},
 	{route: "GET /trainings/:id/questionnaires/:qid", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "GET /trainings/:id/questionnaires/:qid/links", want: codes{see, ok, ok, no, ok, nf}},
+	{route: "POST /trainings/:id/questionnaires/:qid/bank", want: codes{see, see, see, no, no, nf}},
 	{route: "POST /trainings/:id/questionnaires/:qid/open",
 		want: codes{see, see, see, no, see, nf}},
 	// Without an account: the signed link shows the questions to anybody.

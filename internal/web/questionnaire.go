@@ -22,8 +22,10 @@ func (s *Server) questionnaireRoutes(e *echo.Echo, app area) {
 	app.GET("/trainings/:id/questionnaires", s.quizList)
 	app.GET("/trainings/:id/questionnaires/build", s.quizBuild)
 	app.POST("/trainings/:id/questionnaires", s.quizSave)
+	app.POST("/trainings/:id/questionnaires/followup", s.quizFollowUp)
 	app.GET("/trainings/:id/questionnaires/:qid", s.quizSheet)
 	app.GET("/trainings/:id/questionnaires/:qid/links", s.quizLinks)
+	app.POST("/trainings/:id/questionnaires/:qid/bank", s.quizBank)
 	app.POST("/trainings/:id/questionnaires/:qid/open", s.quizOpen)
 	app.POST("/trainings/:id/questionnaires/:qid/close", s.quizClose)
 
@@ -41,7 +43,7 @@ func (s *Server) quizList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, quizview.List(l))
+	return s.render(c, http.StatusOK, quizview.ListWith(l, nil))
 }
 
 func (s *Server) quizBuild(c echo.Context) error {
@@ -52,11 +54,15 @@ func (s *Server) quizBuild(c echo.Context) error {
 	if _, ok := model.ParseQuizKind(c.QueryParam("kind")); !ok {
 		return echo.NewHTTPError(http.StatusNotFound)
 	}
-	d, err := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, c.QueryParam("kind"))
+	from, err := strconv.ParseInt(c.QueryParam("bank"), 10, 64)
+	if err != nil && c.QueryParam("bank") != "" {
+		return echo.NewHTTPError(http.StatusNotFound)
+	}
+	d, err := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, c.QueryParam("kind"), from)
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, quizview.Build(quizview.BuildProps{Training: d.Training, Input: d.Input, Locked: d.Locked}))
+	return s.render(c, http.StatusOK, quizview.Build(quizview.BuildProps{Training: d.Training, Input: d.Input, Locked: d.Locked, Bank: d.Bank}))
 }
 
 func (s *Server) quizSave(c echo.Context) error {
@@ -68,16 +74,40 @@ func (s *Server) quizSave(c echo.Context) error {
 		Anonymous: c.FormValue("anonymous") == "true"}
 	qid, err := s.Questionnaires.Save(c.Request().Context(), actorOf(c), id, in)
 	if ve := model.FieldErrors(err); ve != nil {
-		d, derr := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, in.Kind)
+		d, derr := s.Questionnaires.Draft(c.Request().Context(), actorOf(c), id, in.Kind, 0)
 		if derr != nil {
 			return derr
 		}
-		return s.render(c, http.StatusUnprocessableEntity, quizview.Build(quizview.BuildProps{Training: d.Training, Input: in, Locked: d.Locked, Errors: ve}))
+		return s.render(c, http.StatusUnprocessableEntity, quizview.Build(quizview.BuildProps{Training: d.Training, Input: in, Locked: d.Locked, Bank: d.Bank, Errors: ve}))
 	} else if err != nil {
 		return err
 	}
 	s.addFlash(c, "ok", "quiz.saved")
 	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/questionnaires/%d", id, qid))
+}
+
+// quizFollowUp chooses the training's follow-up months after it.
+func (s *Server) quizFollowUp(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	months, err := strconv.Atoi(c.FormValue("months"))
+	if err != nil {
+		months = -1
+	}
+	err = s.Questionnaires.SetFollowUp(c.Request().Context(), actorOf(c), id, months)
+	if ve := model.FieldErrors(err); ve != nil {
+		l, lerr := s.Questionnaires.List(c.Request().Context(), actorOf(c), id)
+		if lerr != nil {
+			return lerr
+		}
+		return s.render(c, http.StatusUnprocessableEntity, quizview.ListWith(l, ve))
+	} else if err != nil {
+		return err
+	}
+	s.addFlash(c, "ok", "followup.saved")
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/questionnaires", id))
 }
 
 func (s *Server) quizSheet(c echo.Context) error {
@@ -110,6 +140,28 @@ func (s *Server) quizLinks(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, quizview.Links(ls))
+}
+
+// quizBank keeps a questionnaire's questions in its thematic area's bank
+// and goes back to its sheet, saying whether it could.
+func (s *Server) quizBank(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	qid, err := idParam(c, "qid")
+	if err != nil {
+		return err
+	}
+	err = s.Questionnaires.SaveToBank(c.Request().Context(), actorOf(c), id, qid)
+	if ve := model.FieldErrors(err); ve != nil {
+		s.addFlash(c, "bad", ve["bank"])
+	} else if err != nil {
+		return err
+	} else {
+		s.addFlash(c, "ok", "bank.saved")
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/questionnaires/%d", id, qid))
 }
 
 func (s *Server) quizOpen(c echo.Context) error  { return s.quizState(c, true) }

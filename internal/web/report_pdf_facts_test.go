@@ -21,7 +21,8 @@ var pdfFactKeys = []string{
 	"satisfaction_mean", "participations_women", "participations_men", "no_shows", "attendance_expected", "attended",
 	"present", "late", "absent", "excused", "unmarked", "completion_base", "assessed", "mean_pre", "mean_post", "improved",
 	"improved_percent", "mastery_threshold", "mastery", "satisfaction_responses", "satisfaction_1", "satisfaction_2",
-	"satisfaction_3", "satisfaction_4", "satisfaction_5",
+	"satisfaction_3", "satisfaction_4", "satisfaction_5", "skills_use_percent", "followup_trained", "followup_answered",
+	"followup_used",
 }
 
 // pdfText extracts an English PDF's text as laid out; the test skips

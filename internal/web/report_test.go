@@ -52,6 +52,8 @@ var shownFigures = map[string]string{
 	"mastery_threshold": "70", "mastery": "25",
 	"satisfaction_responses": "44", "satisfaction_1": "0", "satisfaction_2": "0", "satisfaction_3": "27",
 	"satisfaction_4": "10", "satisfaction_5": "7",
+	// No follow-up was sent: nobody to ask, no share.
+	"skills_use_percent": "–", "followup_trained": "0", "followup_answered": "0", "followup_used": "0",
 	// Indicators: baseline, target, actual, progress.
 	"indicator.1.1.baseline": "0", "indicator.1.1.target": "120", "indicator.1.1.actual": "31", "indicator.1.1.progress": "25.8%",
 	"indicator.1.2.baseline": "10.0%", "indicator.1.2.target": "30.0%", "indicator.1.2.actual": "25.8%", "indicator.1.2.progress": "79.0%",

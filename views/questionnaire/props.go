@@ -3,6 +3,7 @@
 package questionnaire
 
 import (
+	"context"
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/views/components"
 )
 
 // BuildProps is the builder's form: the training, what was typed, whether
@@ -21,6 +23,7 @@ type BuildProps struct {
 	Training model.Training
 	Input    model.QuizInput
 	Locked   bool
+	Bank     []model.BankEntry // the thematic area's questions to start from
 	Errors   map[string]string
 }
 
@@ -59,4 +62,25 @@ func share(n, total int) int {
 		return 0
 	}
 	return (n*100 + total/2) / total
+}
+
+func followUpURL(trainingID int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/trainings/%d/questionnaires/followup", trainingID))
+}
+
+// monthOptions are the follow-up's delays: none, or so many months.
+func monthOptions(ctx context.Context, months []int) []components.Option {
+	out := make([]components.Option, len(months))
+	for i, m := range months {
+		label := i18n.T(ctx, "followup.none")
+		if m > 0 {
+			label = i18n.From(ctx).N("followup.after", m)
+		}
+		out[i] = components.Option{Value: strconv.Itoa(m), Label: label}
+	}
+	return out
+}
+
+func bankURL(trainingID int64, kind string, entry int64) templ.SafeURL {
+	return templ.SafeURL(fmt.Sprintf("/trainings/%d/questionnaires/build?kind=%s&bank=%d", trainingID, kind, entry))
 }
