@@ -40,7 +40,7 @@ func All() []Migration {
 		{16, "evidence files of trainings and sessions; when a person was erased", m0016},
 		{17, "marks summed per registration by triggers, for the donor report", m0017},
 		{18, "persons' lawful basis (which, since when, for what, recorded by whom); the privacy notice", m0018},
-		{19, "follow-ups months after a training, whether a follow-up answer reports using the skills, and the question bank per thematic area", m0021},
+		{19, "follow-ups months after a training, whether a follow-up answer reports using the skills, and the question bank per thematic area", m0019},
 	}
 }
 
