@@ -62,6 +62,8 @@ const (
 	AuditPersonExport     AuditKind = "person_export"
 	AuditPersonView       AuditKind = "person_view"
 	AuditPrivacyNotice    AuditKind = "privacy_notice_update"
+	AuditRetentionSave    AuditKind = "retention_settings_update"
+	AuditRetentionRun     AuditKind = "retention_run"
 
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
@@ -112,7 +114,7 @@ var AuditKinds = []AuditKind{
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend, AuditQuizBank,
-	AuditPrivacyNotice,
+	AuditPrivacyNotice, AuditRetentionSave, AuditRetentionRun,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
