@@ -16,6 +16,7 @@ type SubjectAccess struct {
 	Certificates  []SubjectCertificate `json:"certificates"`
 	Messages      []SubjectMessage     `json:"messages"`
 	Audit         []SubjectAuditLine   `json:"audit_trail"`
+	Disclosures   []SubjectDisclosure  `json:"disclosures"`
 }
 
 // SubjectPerson is a person record as the person sees it.
@@ -95,4 +96,24 @@ type SubjectMessage struct {
 	Status     MessageStatus `json:"status"`
 	QueuedAt   time.Time     `json:"queued_at"`
 	SentAt     *time.Time    `json:"sent_at"`
+}
+
+// SubjectDisclosure is one recorded hand-out of the person's data other
+// than their record's own trail: a download of their certificate, or an
+// export whose participant list held their phone and email. Object and
+// ObjectID name what was handed out (a certificate, a project's report).
+type SubjectDisclosure struct {
+	At       time.Time `json:"at"`
+	Action   string    `json:"action"`
+	UserID   *int64    `json:"user_id"`
+	User     string    `json:"user"`
+	Object   string    `json:"object"`
+	ObjectID int64     `json:"object_id"`
+}
+
+// ContactExport is a recorded export that held participants' phones and
+// emails, with the trainings it covered.
+type ContactExport struct {
+	Line        SubjectDisclosure
+	TrainingIDs []int64
 }
