@@ -35,6 +35,7 @@ type SubjectPerson struct {
 	Email         string      `json:"email"`
 	NationalRef   string      `json:"national_ref"`
 	Notes         string      `json:"notes"`
+	Lang          string      `json:"message_lang"`
 	LawfulBasis   LawfulBasis `json:"lawful_basis"`
 	BasisOn       *Date       `json:"basis_on"`
 	BasisPurpose  string      `json:"basis_purpose"`
@@ -47,7 +48,7 @@ type SubjectPerson struct {
 func SubjectPersonOf(p Person) SubjectPerson {
 	return SubjectPerson{ID: p.ID, NameLatin: p.NameLatin, NameArabic: p.NameArabic, Sex: p.Sex, BirthYear: p.BirthYear,
 		AgeBand: p.AgeBand, AgencyID: p.AgencyID, DutyStationID: p.DutyStationID, Position: p.Position, Rank: p.Rank,
-		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, ErasedAt: p.ErasedAt,
+		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, ErasedAt: p.ErasedAt, Lang: p.PreferredLang(),
 		LawfulBasis: p.LawfulBasis, BasisOn: p.BasisOn, BasisPurpose: p.BasisPurpose,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }

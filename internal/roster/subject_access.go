@@ -15,6 +15,11 @@ import (
 // recorded (it is itself a disclosure of personal data). Only those who
 // handle personal-data requests may make it.
 func (s *Service) SubjectAccess(ctx context.Context, actor model.Actor, id int64) (model.SubjectAccess, error) {
+	return s.subjectAccess(ctx, actor, id, "json")
+}
+
+// subjectAccess gathers the download and records it in format.
+func (s *Service) subjectAccess(ctx context.Context, actor model.Actor, id int64, format string) (model.SubjectAccess, error) {
 	var out model.SubjectAccess
 	if err := allow(actor, auth.PersonalData); err != nil {
 		return out, err
@@ -55,7 +60,7 @@ func (s *Service) SubjectAccess(ctx context.Context, actor model.Actor, id int64
 		return out, err
 	}
 	ev := personEvent(model.AuditPersonExport, actor, id)
-	ev.Values = map[string]string{"format": "json", "registrations": strconv.Itoa(len(out.Registrations))}
+	ev.Values = map[string]string{"format": format, "registrations": strconv.Itoa(len(out.Registrations))}
 	return out, s.store.RecordAudit(ctx, ev)
 }
 
