@@ -61,9 +61,13 @@ const (
 	AuditPersonErase      AuditKind = "person_erase"
 	AuditPersonExport     AuditKind = "person_export"
 	AuditPersonView       AuditKind = "person_view"
-	AuditPrivacyNotice    AuditKind = "privacy_notice_update"
-	AuditRetentionSave    AuditKind = "retention_settings_update"
-	AuditRetentionRun     AuditKind = "retention_run"
+	// AuditContactExport records an export whose participant list held
+	// phones and emails, with the trainings it covered, so that a person's
+	// subject access download can say who took their contacts.
+	AuditContactExport AuditKind = "contact_export"
+	AuditPrivacyNotice AuditKind = "privacy_notice_update"
+	AuditRetentionSave AuditKind = "retention_settings_update"
+	AuditRetentionRun  AuditKind = "retention_run"
 
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
@@ -114,7 +118,7 @@ var AuditKinds = []AuditKind{
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend, AuditQuizBank,
-	AuditPrivacyNotice, AuditRetentionSave, AuditRetentionRun,
+	AuditPrivacyNotice, AuditContactExport, AuditRetentionSave, AuditRetentionRun,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data
@@ -123,7 +127,7 @@ var AuditKinds = []AuditKind{
 // compares the database before and after).
 var ReadKinds = []AuditKind{AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet, AuditReportExport,
 	AuditEvidenceDownload, AuditEvidencePack, AuditPersonExport, AuditPersonView,
-	AuditLetterDownload, AuditMessageDownload}
+	AuditLetterDownload, AuditMessageDownload, AuditContactExport}
 
 // AuditObject names the object of an audit event: its type ("training",
 // "person", "user", "certificate", a reference kind…) and id.

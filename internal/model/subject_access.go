@@ -16,6 +16,7 @@ type SubjectAccess struct {
 	Certificates  []SubjectCertificate `json:"certificates"`
 	Messages      []SubjectMessage     `json:"messages"`
 	Audit         []SubjectAuditLine   `json:"audit_trail"`
+	Disclosures   []SubjectDisclosure  `json:"disclosures"`
 }
 
 // SubjectPerson is a person record as the person sees it.
@@ -34,6 +35,7 @@ type SubjectPerson struct {
 	Email         string      `json:"email"`
 	NationalRef   string      `json:"national_ref"`
 	Notes         string      `json:"notes"`
+	Lang          string      `json:"message_lang"`
 	LawfulBasis   LawfulBasis `json:"lawful_basis"`
 	BasisOn       *Date       `json:"basis_on"`
 	BasisPurpose  string      `json:"basis_purpose"`
@@ -46,7 +48,7 @@ type SubjectPerson struct {
 func SubjectPersonOf(p Person) SubjectPerson {
 	return SubjectPerson{ID: p.ID, NameLatin: p.NameLatin, NameArabic: p.NameArabic, Sex: p.Sex, BirthYear: p.BirthYear,
 		AgeBand: p.AgeBand, AgencyID: p.AgencyID, DutyStationID: p.DutyStationID, Position: p.Position, Rank: p.Rank,
-		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, ErasedAt: p.ErasedAt,
+		Phone: p.Phone, Email: p.Email, NationalRef: p.NationalRef, Notes: p.Notes, ErasedAt: p.ErasedAt, Lang: p.PreferredLang(),
 		LawfulBasis: p.LawfulBasis, BasisOn: p.BasisOn, BasisPurpose: p.BasisPurpose,
 		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
 }
@@ -95,4 +97,24 @@ type SubjectMessage struct {
 	Status     MessageStatus `json:"status"`
 	QueuedAt   time.Time     `json:"queued_at"`
 	SentAt     *time.Time    `json:"sent_at"`
+}
+
+// SubjectDisclosure is one recorded hand-out of the person's data other
+// than their record's own trail: a download of their certificate, or an
+// export whose participant list held their phone and email. Object and
+// ObjectID name what was handed out (a certificate, a project's report).
+type SubjectDisclosure struct {
+	At       time.Time `json:"at"`
+	Action   string    `json:"action"`
+	UserID   *int64    `json:"user_id"`
+	User     string    `json:"user"`
+	Object   string    `json:"object"`
+	ObjectID int64     `json:"object_id"`
+}
+
+// ContactExport is a recorded export that held participants' phones and
+// emails, with the trainings it covered.
+type ContactExport struct {
+	Line        SubjectDisclosure
+	TrainingIDs []int64
 }

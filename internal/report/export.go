@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/jobs"
@@ -161,5 +162,21 @@ func (s *Service) audit(ctx context.Context, a model.Actor, x export, via string
 			ev.Related[k] = id
 		}
 	}
-	return s.store.RecordAudit(ctx, ev)
+	if err := s.store.RecordAudit(ctx, ev); err != nil || !x.contact {
+		return err
+	}
+	return s.store.RecordAudit(ctx, contactEvent(a, x, via))
+}
+
+// contactEvent records that an export held participants' phones and emails,
+// naming the trainings it covered by id: a person's subject access download
+// finds it through the trainings they were registered on.
+func contactEvent(a model.Actor, x export, via string) model.AuditEvent {
+	ids := make([]string, 0, len(x.fig.Trainings))
+	for _, t := range x.fig.Trainings {
+		ids = append(ids, strconv.FormatInt(t.ID, 10))
+	}
+	return model.AuditEvent{Kind: model.AuditContactExport, Actor: a,
+		Object: model.AuditObject{Type: "project", ID: x.fig.Project.ID},
+		Values: map[string]string{"format": x.format, "via": via, "trainings": strings.Join(ids, ",")}}
 }

@@ -52,6 +52,8 @@ type SubjectStore interface {
 	SubjectCertificates(ctx context.Context, ids []int64) ([]model.SubjectCertificate, error)
 	SubjectAudit(ctx context.Context, ids []int64) ([]model.SubjectAuditLine, error)
 	SubjectMessages(ctx context.Context, ids []int64) ([]model.SubjectMessage, error)
+	SubjectCertificateDownloads(ctx context.Context, ids []int64) ([]model.SubjectDisclosure, error)
+	ContactExports(ctx context.Context) ([]model.ContactExport, error)
 }
 
 // MergeStore reads and moves what a merge and its undo touch.

@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/traindesk/traindesk/internal/model"
 )
@@ -61,4 +65,53 @@ WHERE a.entity = 'person' AND a.entity_id IN ? ORDER BY a.at, a.id`, ids).Scan(&
 func (s *Store) DeletePersonMessages(ctx context.Context, ids []int64) (int64, error) {
 	res := s.write(ctx).Where("person_id IN ?", ids).Delete(&model.OutboxMessage{})
 	return res.RowsAffected, mapErr("delete person messages", res.Error)
+}
+
+// SubjectCertificateDownloads are the recorded downloads of the
+// certificates of persons ids, one by one or in a training's zip (a zip
+// holds every unrevoked certificate of its training).
+func (s *Store) SubjectCertificateDownloads(ctx context.Context, ids []int64) ([]model.SubjectDisclosure, error) {
+	var out []model.SubjectDisclosure
+	err := s.read(ctx).Raw(`
+SELECT a.at, a.action, a.user_id, COALESCE(u.name, '') AS "user", a.entity AS object, a.entity_id AS object_id
+FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+WHERE (a.action = ? AND a.entity = 'certificate' AND a.entity_id IN (
+    SELECT c.id FROM certificates c JOIN registrations r ON r.id = c.registration_id WHERE r.person_id IN ?))
+  OR (a.action = ? AND a.entity = 'training' AND a.entity_id IN (
+    SELECT r.training_id FROM certificates c JOIN registrations r ON r.id = c.registration_id WHERE r.person_id IN ?))
+ORDER BY a.at, a.id`, string(model.AuditCertificateDownload), ids, string(model.AuditCertificateZip), ids).Scan(&out).Error
+	return out, mapErr("subject certificate downloads", err)
+}
+
+// ContactExports are the recorded exports that held participants' phones
+// and emails, each with the ids of the trainings it covered.
+func (s *Store) ContactExports(ctx context.Context) ([]model.ContactExport, error) {
+	var rows []struct {
+		model.SubjectDisclosure
+		Detail string
+	}
+	err := s.read(ctx).Raw(`
+SELECT a.at, a.action, a.user_id, COALESCE(u.name, '') AS "user", a.entity AS object, a.entity_id AS object_id, a.detail
+FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+WHERE a.action = ? ORDER BY a.at, a.id`, string(model.AuditContactExport)).Scan(&rows).Error
+	if err != nil {
+		return nil, mapErr("contact exports", err)
+	}
+	out := make([]model.ContactExport, 0, len(rows))
+	for _, r := range rows {
+		var d auditDetail
+		if r.Detail != "" {
+			if err := json.Unmarshal([]byte(r.Detail), &d); err != nil {
+				return nil, fmt.Errorf("contact exports: %w", err)
+			}
+		}
+		x := model.ContactExport{Line: r.SubjectDisclosure}
+		for _, f := range strings.Split(d.Values["trainings"], ",") {
+			if id, err := strconv.ParseInt(f, 10, 64); err == nil {
+				x.TrainingIDs = append(x.TrainingIDs, id)
+			}
+		}
+		out = append(out, x)
+	}
+	return out, nil
 }

@@ -20,6 +20,7 @@ var accessPersons = []access{
 	}},
 	// Personal-data requests are the administrators'.
 	{route: "GET /persons/:id/data.json", want: codes{see, ok, no, no, no, no}},
+	{route: "GET /persons/:id/data.pdf", want: codes{see, ok, no, no, no, no}},
 	{route: "GET /persons/:id/erase", want: codes{see, ok, no, no, no, no}},
 	{route: "POST /persons/:id/erase", want: codes{see, see, no, no, no, no}, each: func(t *testing.T, f *accessFixture) map[string]string {
 		p := createdPerson(t, f.clients[actOfficer].Post("/persons", url.Values{"name_arabic": {"شخص للمحو"}, "sex": {"F"}, "confirm_new": {"1"}, "basis": {"consent"}, "basis_purpose": {"Training"}}))

@@ -17,6 +17,7 @@ import (
 func (s *Server) personPrivacyRoutes(app area) {
 	pd := app.with(s.require(auth.PersonalData))
 	pd.GET("/persons/:id/data.json", s.personData)
+	pd.GET("/persons/:id/data.pdf", s.personDataPDF)
 	pd.GET("/persons/:id/erase", s.personEraseForm)
 	pd.POST("/persons/:id/erase", s.personErase)
 }
@@ -40,6 +41,23 @@ func (s *Server) personData(c echo.Context) error {
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fmt.Sprintf("person-%d-data.json", id)}))
 	h.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, "application/json; charset=utf-8", b)
+}
+
+// personDataPDF sends the same as personData as a PDF in the language of
+// the person's messages, to print or send to them.
+func (s *Server) personDataPDF(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	b, err := s.Roster.SubjectAccessPDF(c.Request().Context(), actorOf(c), id)
+	if err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": fmt.Sprintf("person-%d-data.pdf", id)}))
+	h.Set("Cache-Control", "no-store")
+	return c.Blob(http.StatusOK, "application/pdf", b)
 }
 
 // personEraseForm asks for confirmation, saying what goes and what stays.
