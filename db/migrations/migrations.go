@@ -41,6 +41,7 @@ func All() []Migration {
 		{17, "marks summed per registration by triggers, for the donor report", m0017},
 		{18, "persons' lawful basis (which, since when, for what, recorded by whom); the privacy notice", m0018},
 		{19, "follow-ups months after a training, whether a follow-up answer reports using the skills, and the question bank per thematic area", m0019},
+		{20, "how long contacts and message texts are kept", m0020},
 	}
 }
 

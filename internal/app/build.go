@@ -108,6 +108,8 @@ func Build(st *store.Store, o Options) *Built {
 	// The dashboard's headline figures are the report's.
 	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
 	registry := roster.New(st, trainingSvc, o.Now, o.Location)
+	// Contacts outliving the administrators' retention period go daily.
+	jobs.Add(queue, roster.RetentionKind, registry.ApplyRetention)
 	notifier := newNotifier(st, queue, o)
 	certificates := certificate.New(st, certificate.Options{Now: o.Now, Location: o.Location, BaseURL: o.BaseURL})
 

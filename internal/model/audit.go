@@ -66,6 +66,8 @@ const (
 	// subject access download can say who took their contacts.
 	AuditContactExport AuditKind = "contact_export"
 	AuditPrivacyNotice AuditKind = "privacy_notice_update"
+	AuditRetentionSave AuditKind = "retention_settings_update"
+	AuditRetentionRun  AuditKind = "retention_run"
 
 	AuditTokenCreate AuditKind = "api_token_create"
 	AuditTokenRevoke AuditKind = "api_token_revoke"
@@ -116,7 +118,7 @@ var AuditKinds = []AuditKind{
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,
 	AuditMessageRetry, AuditMessageCancel, AuditMessageDownload, AuditCalendarFeed, AuditCalendarRevoke, AuditNewsSave,
 	AuditQuizSave, AuditQuizOpen, AuditQuizClose, AuditQuizAnswer, AuditFollowUpSet, AuditFollowUpSend, AuditQuizBank,
-	AuditPrivacyNotice, AuditContactExport,
+	AuditPrivacyNotice, AuditContactExport, AuditRetentionSave, AuditRetentionRun,
 }
 
 // ReadKinds are the kinds that record a read — a download of personal data

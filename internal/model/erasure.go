@@ -32,8 +32,8 @@ func Erased(p Person, code string, year int) Person {
 		p.AgeBand = AgeBandIn(*p.BirthYear, year)
 	}
 	p.NameLatin, p.NameArabic = "Person "+code, "شخص "+code
-	p.BirthYear, p.Rank, p.Phone, p.Email, p.NationalRef, p.Notes = nil, "", "", "", "", ""
-	return p
+	p.BirthYear, p.Rank = nil, ""
+	return ClearContacts(p)
 }
 
 // ErasedFields names the fields an erasure empties, for the audit line.

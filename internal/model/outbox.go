@@ -41,10 +41,6 @@ const (
 // MessageStatuses lists the statuses in display order.
 var MessageStatuses = []MessageStatus{MsgQueued, MsgSent, MsgFailed, MsgHeld, MsgCancelled}
 
-// MessageRetention is how long the rendered message is kept; after it
-// only the row (to whom, what, when, how it went) remains.
-const MessageRetention = 90 * 24 * time.Hour
-
 // OutboxMessage is one e-mail as the outbox keeps it. Raw is the whole
 // message as sent (RFC 5322, MIME), so that what was sent is what can be
 // downloaded; it is nil in lists and after the retention period.

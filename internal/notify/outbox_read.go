@@ -78,10 +78,14 @@ func (PurgeArgs) Kind() string { return "outbox_purge" }
 // PurgeKind runs the purge once a day.
 var PurgeKind = jobs.Kind{Every: 24 * time.Hour}
 
-// Purge empties the rendered bytes of messages queued more than
-// model.MessageRetention ago; their rows (to whom, what, when, how it
-// went) stay.
+// Purge empties the rendered bytes of messages queued longer ago than
+// the administrators' retention setting (model.DefaultOutboxDays unless
+// changed); their rows (to whom, what, when, how it went) stay.
 func (s *Service) Purge(ctx context.Context, _ jobs.Job, _ PurgeArgs) error {
-	_, err := s.store.PurgeOutbox(ctx, s.o.Now().Add(-model.MessageRetention))
+	r, err := s.store.RetentionSettings(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.PurgeOutbox(ctx, r.OutboxCutoff(s.o.Now()))
 	return err
 }

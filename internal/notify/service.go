@@ -33,6 +33,7 @@ type OutboxStore interface {
 	OutboxCounts(ctx context.Context, trainingID int64) (map[model.MessageStatus]int64, error)
 	TrainingMessages(ctx context.Context, trainingID int64, kinds []model.MessageKind) ([]model.OutboxMessage, error)
 	PurgeOutbox(ctx context.Context, before time.Time) (int64, error)
+	RetentionSettings(ctx context.Context) (model.RetentionSettings, error)
 }
 
 // TrainingReads are the training records messages are written from.

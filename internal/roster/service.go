@@ -20,6 +20,7 @@ type Store interface {
 	MergeStore
 	UploadStore
 	PrivacyStore
+	RetentionStore
 }
 
 // PrivacyStore keeps the privacy notice.

@@ -56,7 +56,7 @@ func accessTable() []access {
 	var all []access
 	for _, part := range [][]access{accessPublic, accessAdmin, accessTrainings, accessTrainingParts,
 		accessAttendance, accessCertificates, accessPersons, accessReports, accessReference, accessAccount, accessMessages, accessQuestionnaires,
-		accessEvidence, accessPrivacy} {
+		accessEvidence, accessPrivacy, accessRetention} {
 		all = append(all, part...)
 	}
 	return all

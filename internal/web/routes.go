@@ -50,6 +50,7 @@ func (s *Server) routes(e *echo.Echo) {
 	s.messageRoutes(e, app)
 	s.questionnaireRoutes(e, app)
 	s.privacyRoutes(e, app)
+	s.retentionRoutes(app)
 }
 
 // area registers routes that share middleware. Unlike echo.Group.Use, it

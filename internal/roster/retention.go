@@ -1,0 +1,108 @@
+package roster
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/jobs"
+	"github.com/traindesk/traindesk/internal/model"
+)
+
+// RetentionStore keeps the retention periods and finds whose contacts
+// outlived them.
+type RetentionStore interface {
+	RetentionSettings(ctx context.Context) (model.RetentionSettings, error)
+	SaveRetentionSettings(ctx context.Context, r *model.RetentionSettings) error
+	RetentionDue(ctx context.Context, cutoff model.Date) ([]model.RetentionDue, error)
+	ClearPersonContacts(ctx context.Context, p *model.Person) error
+}
+
+// Retention is the dry run, for administrators: the periods and the
+// persons whose contacts a run would clear now, by the server's clock.
+func (s *Service) Retention(ctx context.Context, actor model.Actor) (model.RetentionPreview, error) {
+	if err := allow(actor, auth.PersonalData); err != nil {
+		return model.RetentionPreview{}, err
+	}
+	return s.retentionPreview(ctx)
+}
+
+func (s *Service) retentionPreview(ctx context.Context) (model.RetentionPreview, error) {
+	r, err := s.store.RetentionSettings(ctx)
+	if err != nil {
+		return model.RetentionPreview{}, err
+	}
+	p := model.RetentionPreview{Settings: r, Cutoff: r.ContactCutoff(s.today())}
+	p.Persons, err = s.store.RetentionDue(ctx, p.Cutoff)
+	return p, err
+}
+
+// SaveRetention changes the retention periods. Out of range is a
+// *model.ValidationError and nothing is saved; the form keeps what was
+// typed.
+func (s *Service) SaveRetention(ctx context.Context, actor model.Actor, in model.RetentionSettings) (model.RetentionSettings, error) {
+	if err := allow(actor, auth.PersonalData); err != nil {
+		return in, err
+	}
+	if err := in.Validate(); err != nil {
+		return in, err
+	}
+	in.UpdatedByID = actor.UserID()
+	return in, s.store.Tx(ctx, func(ctx context.Context) error {
+		if err := s.store.SaveRetentionSettings(ctx, &in); err != nil {
+			return err
+		}
+		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditRetentionSave, Actor: actor,
+			Object: model.AuditObject{Type: "retention_settings", ID: 1},
+			Values: map[string]string{"contact_years": strconv.Itoa(in.ContactYears), "outbox_days": strconv.Itoa(in.OutboxDays)}})
+	})
+}
+
+// RetentionArgs is the daily job that clears outlived contacts.
+type RetentionArgs struct{}
+
+// Kind names the job.
+func (RetentionArgs) Kind() string { return "contact_retention" }
+
+// RetentionKind runs the retention once a day.
+var RetentionKind = jobs.Kind{Every: 24 * time.Hour}
+
+// ApplyRetention clears the contacts of every person the dry run lists,
+// with erasure's own rule for which fields are contacts; names and the
+// facts the donor figures count stay. One transaction and one audit line
+// with the counts; a run with nothing due records nothing.
+func (s *Service) ApplyRetention(ctx context.Context, _ jobs.Job, _ RetentionArgs) error {
+	_, err := s.RunRetention(ctx)
+	return err
+}
+
+// RunRetention is the job's work; it returns how many persons it cleared.
+func (s *Service) RunRetention(ctx context.Context) (int, error) {
+	n := 0
+	err := s.store.Tx(ctx, func(ctx context.Context) error {
+		p, err := s.retentionPreview(ctx)
+		if err != nil || len(p.Persons) == 0 {
+			return err
+		}
+		now := s.now().UTC()
+		for _, d := range p.Persons {
+			person, err := s.store.Person(ctx, d.PersonID)
+			if err != nil {
+				return err
+			}
+			c := model.ClearContacts(person)
+			c.UpdatedAt = now
+			if err := s.store.ClearPersonContacts(ctx, &c); err != nil {
+				return err
+			}
+		}
+		n = len(p.Persons)
+		ev := model.AuditEvent{Kind: model.AuditRetentionRun, Actor: model.System,
+			Object: model.AuditObject{Type: "retention_settings", ID: 1}, Changed: model.ContactFields,
+			Values: map[string]string{"persons": strconv.Itoa(n), "contact_years": strconv.Itoa(p.Settings.ContactYears),
+				"cutoff": p.Cutoff.String()}}
+		return s.store.RecordAudit(ctx, ev)
+	})
+	return n, err
+}
