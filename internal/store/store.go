@@ -21,6 +21,7 @@ import (
 	gormlogger "gorm.io/gorm/logger"
 
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // Store reads through a small pool and writes through one connection. On
@@ -220,6 +221,11 @@ func (s *Store) Tx(ctx context.Context, fn func(ctx context.Context) error) erro
 	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return fn(ctx)
 	}
+	// Counters read for this request before the transaction may be older
+	// than what it wrote: read them again afterwards.
+	if m := vcache.CountersFrom(ctx); m != nil {
+		defer m.Forget()
+	}
 	return s.w.WithContext(ctx).Transaction(func(g *gorm.DB) error {
 		return fn(context.WithValue(ctx, txKey{}, g))
 	})
@@ -244,6 +250,9 @@ func (s *Store) read(ctx context.Context) *gorm.DB {
 func (s *Store) write(ctx context.Context) *gorm.DB {
 	if g, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return g
+	}
+	if m := vcache.CountersFrom(ctx); m != nil {
+		m.Forget() // a write of its own outdates what the request read
 	}
 	return s.w.WithContext(ctx)
 }
