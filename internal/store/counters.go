@@ -40,12 +40,26 @@ func (s *Store) counter(ctx context.Context, name string) (int64, error) {
 	return n, mapErr("read the "+name+" counter", err)
 }
 
-// counters reads every change counter in one query.
+// countersSQL reads every change counter at once.
+const countersSQL = `SELECT COALESCE(SUM(CASE WHEN name = 'auth' THEN n END), 0),
+  COALESCE(SUM(CASE WHEN name = 'data' THEN n END), 0) FROM change_counters`
+
+// counters reads every change counter in one query, outside any
+// transaction. Most requests run it, so it is prepared once on the
+// reading pool instead of being built and prepared per request.
 func (s *Store) counters(ctx context.Context) (map[string]int64, error) {
+	s.countersOnce.Do(func() {
+		db, err := s.r.DB()
+		if err == nil {
+			s.countersStmt, err = db.Prepare(countersSQL)
+		}
+		s.countersErr = err
+	})
+	if s.countersErr != nil {
+		return nil, mapErr("prepare the change counters' read", s.countersErr)
+	}
 	var auth, data int64
-	err := s.read(ctx).Raw(`SELECT COALESCE(SUM(CASE WHEN name = 'auth' THEN n END), 0),
-  COALESCE(SUM(CASE WHEN name = 'data' THEN n END), 0) FROM change_counters`).Row().Scan(&auth, &data)
-	if err != nil {
+	if err := s.countersStmt.QueryRowContext(ctx).Scan(&auth, &data); err != nil {
 		return nil, mapErr("read the change counters", err)
 	}
 	return map[string]int64{"auth": auth, "data": data}, nil

@@ -38,6 +38,10 @@ type Store struct {
 	queueOnce sync.Once
 	queueDB   *sql.DB // the job queue's pool; see QueueDB
 	queueErr  error
+
+	countersOnce sync.Once
+	countersStmt *sql.Stmt // the per-request read of the change counters, prepared once
+	countersErr  error
 }
 
 // Options tune Open; the zero value is right for production.
@@ -168,6 +172,9 @@ func (s *Store) Now() time.Time { return s.now().UTC() }
 // Close closes both pools, and the job queue's.
 func (s *Store) Close() error {
 	var errs []error
+	if s.countersStmt != nil {
+		errs = append(errs, s.countersStmt.Close())
+	}
 	if s.queueDB != nil && s.dialect == "sqlite" {
 		errs = append(errs, s.queueDB.Close())
 	}
