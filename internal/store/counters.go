@@ -31,11 +31,16 @@ func (s *Store) AuthVersion(ctx context.Context) (int64, error) {
 }
 
 func (s *Store) counter(ctx context.Context, name string) (int64, error) {
-	if m := vcache.CountersFrom(ctx); m != nil && !InTx(ctx) {
-		return m.Get(name, func() (map[string]int64, error) { return s.counters(ctx) })
+	if !InTx(ctx) {
+		if m := vcache.CountersFrom(ctx); m != nil {
+			return m.Get(name, func() (map[string]int64, error) { return s.counters(ctx) })
+		}
+		all, err := s.counters(ctx)
+		return all[name], err
 	}
 	var n int64
-	// Row, not Scan: no reflection on the hottest read there is.
+	// In a transaction, through it (it sees its own writes). Row, not
+	// Scan: no reflection on a hot read.
 	err := s.read(ctx).Raw("SELECT COALESCE(SUM(n), 0) FROM change_counters WHERE name = ?", name).Row().Scan(&n)
 	return n, mapErr("read the "+name+" counter", err)
 }
