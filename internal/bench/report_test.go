@@ -32,7 +32,7 @@ var benchAsOf = model.MustDate("2026-01-01")
 // the peak memory of streaming the 100,000-row participant list as CSV and
 // as a workbook.
 func TestBenchReport(t *testing.T) {
-	bench.Skip(t)
+	bench.Case(t)
 	path := reportDB(t)
 	ctx := context.Background()
 	st, err := store.Open(ctx, path, store.Options{Logger: slog.New(slog.DiscardHandler)})
