@@ -9,7 +9,9 @@ import (
 // errors collects what a case would be failed with.
 type errors struct{ got []string }
 
-func (e *errors) Errorf(format string, args ...any) { e.got = append(e.got, fmt.Sprintf(format, args...)) }
+func (e *errors) Errorf(format string, args ...any) {
+	e.got = append(e.got, fmt.Sprintf(format, args...))
+}
 
 // within runs fn as if inside a case that reports to e.
 func within(e *errors, fn func()) {
