@@ -58,6 +58,14 @@ func TestBenchReport(t *testing.T) {
 
 	whole := compare(ctx, t, st, raw, f, "Donor report over the whole benchmark project")
 	floor(t, raw, whole, a.Expected-a.Unmarked)
+	statementTimes(t, raw, f)
+	profileOf(t, "the whole-project report", func() {
+		for i := 0; i < bench.N(3, 1); i++ {
+			if _, err := report.Compute(ctx, st, f); err != nil {
+				t.Error(err)
+			}
+		}
+	})
 	q2from, q2to := model.QuarterPeriod(2022, 2)
 	compare(ctx, t, st, raw, report.Filter{ProjectID: 1, From: q2from, To: q2to, AsOf: benchAsOf}, "Donor report for one quarter (2022 Q2)")
 	printPlans(t, ctx, st, f)
@@ -112,6 +120,19 @@ func floor(t *testing.T, raw *sql.DB, whole bench.Result, marks int) {
 	bench.Record(bench.Row{Case: "whole-project report against one sequential scan of attendance", Subject: dur(whole.NsPerOp),
 		Baseline: fmt.Sprintf("SELECT COUNT(status) FROM attendance NOT INDEXED (%d rows): %s", n, dur(scan.NsPerOp)),
 		Ratio:    fmt.Sprintf("%.1f×", whole.NsPerOp/scan.NsPerOp), Aim: "reported (the floor of an exact count)", Met: true})
+}
+
+// statementTimes prints the time of each of the report's statements, run
+// once as raw SQL: which of them bounds the report.
+func statementTimes(t *testing.T, raw *sql.DB, f report.Filter) {
+	fmt.Printf("\nThe whole-project report's statements, each run once as raw SQL:\n")
+	for _, s := range store.ReportStatements(model.ReportFilter{ProjectID: f.ProjectID, From: f.From, To: f.To, AsOf: f.AsOf, Mastery: 70}) {
+		start := time.Now()
+		if err := drain(raw, s); err != nil {
+			t.Fatalf("%s: %v", s.Name, err)
+		}
+		fmt.Printf("  %-12s %s\n", s.Name, time.Since(start).Round(10*time.Microsecond))
+	}
 }
 
 // drain runs a statement and reads every row without converting it.
