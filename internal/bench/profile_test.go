@@ -39,4 +39,3 @@ func profileOf(t *testing.T, what string, fn func()) {
 		fmt.Printf("\nWhere %s's time goes (CPU profile, go tool pprof %s):\n%s", what, mode, out)
 	}
 }
-
