@@ -124,14 +124,16 @@ var reportQueries = []struct {
 }
 
 // ReportStatements returns the statements ReportAggregates (what the
-// report runs) reads for f, in order, so that the benchmark can time the
+// report runs) reads for f, and the one that finds the report's tests and
+// evaluations (ReportQuizzes), in order, so that the benchmark can time the
 // same SQL without GORM and read its query plans.
 func ReportStatements(f model.ReportFilter) []Statement {
-	out := make([]Statement, 0, len(passStatements)+1)
+	out := make([]Statement, 0, len(passStatements)+2)
 	for _, q := range passStatements {
 		out = append(out, passStatement(q.name, f))
 	}
-	return append(out, Statement{Name: "names", SQL: namesSQL})
+	scope, args := reportScope(f, false)
+	return append(out, Statement{Name: "names", SQL: namesSQL}, Statement{Name: "quizzes", SQL: scope + quizIDsSQL, Args: args})
 }
 
 // statement builds the named report statement for f.
