@@ -59,7 +59,7 @@ func (s *Store) scanNames(ctx context.Context, out *reportNames) error {
 	return mapErr("report names", rows.Err())
 }
 
-func (s *Store) scanTags(ctx context.Context, f model.ReportFilter, out *reportTags) error {
+func (s *Store) scanTags(ctx context.Context, f model.ReportFilter, counted map[int64]bool, out *reportTags) error {
 	st := passStatement("tags", f)
 	rows, err := s.read(ctx).Raw(st.SQL, st.Args...).Rows()
 	if err != nil {
@@ -73,6 +73,9 @@ func (s *Store) scanTags(ctx context.Context, f model.ReportFilter, out *reportT
 		var n name
 		if err := rows.Scan(&k.kind, &k.goal, &training, &n.en, &n.ar); err != nil {
 			return mapErr("report tags", err)
+		}
+		if !counted[training] {
+			continue
 		}
 		out.byTraining[training] = append(out.byTraining[training], k)
 		out.trainings[k]++
