@@ -16,10 +16,19 @@ type name struct{ en, ar string }
 // by kind and id.
 type reportNames map[string]map[int64]name
 
-// goalKey is an SDG ("sdg") or GCM objective ("gcm") by number.
+// goalKey is an SDG or a GCM objective by number (a flag, not the kind's
+// name, so that the per-participation look-ups hash no text).
 type goalKey struct {
-	kind string
+	sdg  bool
 	goal int64
+}
+
+// kind is the goal's kind as ReportGoal names it.
+func (k goalKey) kind() string {
+	if k.sdg {
+		return "sdg"
+	}
+	return "gcm"
 }
 
 // reportTags are the counted trainings' goals: each tag's goal by training,
@@ -69,11 +78,13 @@ func (s *Store) scanTags(ctx context.Context, f model.ReportFilter, counted map[
 	*out = reportTags{byTraining: map[int64][]goalKey{}, trainings: map[goalKey]int{}, titles: map[goalKey]name{}}
 	for rows.Next() {
 		var k goalKey
+		var kind string
 		var training int64
 		var n name
-		if err := rows.Scan(&k.kind, &k.goal, &training, &n.en, &n.ar); err != nil {
+		if err := rows.Scan(&kind, &k.goal, &training, &n.en, &n.ar); err != nil {
 			return mapErr("report tags", err)
 		}
+		k.sdg = kind == "sdg"
 		if !counted[training] {
 			continue
 		}
@@ -256,7 +267,7 @@ func (p *pass) finish(out *model.ReportAggregates, names reportNames, tags repor
 			c = &tally{}
 		}
 		t := tags.titles[k]
-		out.Goals = append(out.Goals, model.ReportGoal{Kind: k.kind, Goal: k.goal, TitleEn: t.en, TitleAr: t.ar, Trainings: n,
+		out.Goals = append(out.Goals, model.ReportGoal{Kind: k.kind(), Goal: k.goal, TitleEn: t.en, TitleAr: t.ar, Trainings: n,
 			Participations: c.parts, Individuals: c.ind})
 	}
 	slices.SortFunc(out.Goals, func(a, b model.ReportGoal) int {
