@@ -12,6 +12,7 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/config"
 	"github.com/traindesk/traindesk/internal/filestore"
+	"github.com/traindesk/traindesk/internal/footprint"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/store"
 )
@@ -74,6 +75,12 @@ func serve(ctx context.Context, env Env) error {
 		IdleTimeout:       2 * time.Minute,
 	}
 	go purge(ctx, st, built.Server.Sessions, log)
+	// Start-up is over: what it alone needed goes back to the system.
+	if r, err := footprint.Trim(); err != nil {
+		log.Warn("give back start-up memory", "error", err)
+	} else {
+		log.Debug("gave back start-up memory", "code_bytes", r.CodeBytes)
+	}
 
 	errc := make(chan error, 1)
 	go func() {

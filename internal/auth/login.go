@@ -260,6 +260,10 @@ func (s *Sessions) loginID(r *http.Request) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	now := s.now()
+	if id, ok := s.cache.cookieID(c.Value, now); ok {
+		return id, nil
+	}
 	sess := sessions.NewSession(s.cookies, CookieName)
 	if err := s.codecsDecode(c.Value, &sess.Values); err != nil {
 		return "", err
@@ -268,7 +272,9 @@ func (s *Sessions) loginID(r *http.Request) (string, error) {
 	if !ok || t == "" {
 		return "", ErrNoSession
 	}
-	return hashToken(t), nil
+	id := hashToken(t)
+	s.cache.putCookie(c.Value, id, now)
+	return id, nil
 }
 
 func (s *Sessions) codecsDecode(value string, dst *map[any]any) error {

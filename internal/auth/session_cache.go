@@ -31,14 +31,48 @@ type cachedSession struct {
 	readAt  time.Time
 }
 
-// sessionCache holds sessions verified recently, by session id.
+// sessionCache holds sessions verified recently, by session id, and the
+// session ids that cookie values were decoded to.
 type sessionCache struct {
 	mu      sync.Mutex
 	entries map[string]cachedSession
+	cookies map[string]decodedCookie
+}
+
+// decodedCookie is the session id a cookie's value decoded to, and when.
+// Decoding (authenticated decryption and gob) is most of what checking a
+// cookie costs; what the id then names is checked on every request as
+// before, so a cookie remembered here outlives nothing it names.
+type decodedCookie struct {
+	id string
+	at time.Time
 }
 
 func newSessionCache() *sessionCache {
-	return &sessionCache{entries: map[string]cachedSession{}}
+	return &sessionCache{entries: map[string]cachedSession{}, cookies: map[string]decodedCookie{}}
+}
+
+// cookieID returns the session id value decoded to, when it was decoded
+// less than cacheLife before now.
+func (c *sessionCache) cookieID(value string, now time.Time) (string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.cookies[value]
+	if !ok || now.Sub(d.at) >= cacheLife || now.Before(d.at) {
+		return "", false
+	}
+	return d.id, true
+}
+
+// putCookie remembers that value decoded to id at now; a full map starts
+// again.
+func (c *sessionCache) putCookie(value, id string, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.cookies[value]; !ok && len(c.cookies) >= cacheSize {
+		clear(c.cookies)
+	}
+	c.cookies[value] = decodedCookie{id: id, at: now}
 }
 
 // get returns the entry for id when one was read at version and less

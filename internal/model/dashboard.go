@@ -40,4 +40,8 @@ type Dashboard struct {
 	Today     []TodaySitting
 	Upcoming  []UpcomingTraining
 	Headlines []Figures
+	// Version is the data change counter the dashboard was gathered at:
+	// whatever is made from it alone (the rendered page) stays right
+	// while the counter has not moved.
+	Version int64
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // Change counters (table change_counters) are bumped by triggers in the
@@ -30,10 +31,43 @@ func (s *Store) AuthVersion(ctx context.Context) (int64, error) {
 }
 
 func (s *Store) counter(ctx context.Context, name string) (int64, error) {
+	if !InTx(ctx) {
+		if m := vcache.CountersFrom(ctx); m != nil {
+			return m.Get(name, func() (map[string]int64, error) { return s.counters(ctx) })
+		}
+		all, err := s.counters(ctx)
+		return all[name], err
+	}
 	var n int64
-	// Row, not Scan: no reflection on the hottest read there is.
+	// In a transaction, through it (it sees its own writes). Row, not
+	// Scan: no reflection on a hot read.
 	err := s.read(ctx).Raw("SELECT COALESCE(SUM(n), 0) FROM change_counters WHERE name = ?", name).Row().Scan(&n)
 	return n, mapErr("read the "+name+" counter", err)
+}
+
+// countersSQL reads every change counter at once.
+const countersSQL = `SELECT COALESCE(SUM(CASE WHEN name = 'auth' THEN n END), 0),
+  COALESCE(SUM(CASE WHEN name = 'data' THEN n END), 0) FROM change_counters`
+
+// counters reads every change counter in one query, outside any
+// transaction. Most requests run it, so it is prepared once on the
+// reading pool instead of being built and prepared per request.
+func (s *Store) counters(ctx context.Context) (map[string]int64, error) {
+	s.countersOnce.Do(func() {
+		db, err := s.r.DB()
+		if err == nil {
+			s.countersStmt, err = db.Prepare(countersSQL)
+		}
+		s.countersErr = err
+	})
+	if s.countersErr != nil {
+		return nil, mapErr("prepare the change counters' read", s.countersErr)
+	}
+	var auth, data int64
+	if err := s.countersStmt.QueryRowContext(ctx).Scan(&auth, &data); err != nil {
+		return nil, mapErr("read the change counters", err)
+	}
+	return map[string]int64{"auth": auth, "data": data}, nil
 }
 
 // LoginWithUser returns, in one query, a session by the hash of its

@@ -21,6 +21,7 @@ import (
 	gormlogger "gorm.io/gorm/logger"
 
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // Store reads through a small pool and writes through one connection. On
@@ -37,6 +38,10 @@ type Store struct {
 	queueOnce sync.Once
 	queueDB   *sql.DB // the job queue's pool; see QueueDB
 	queueErr  error
+
+	countersOnce sync.Once
+	countersStmt *sql.Stmt // the per-request read of the change counters, prepared once
+	countersErr  error
 }
 
 // Options tune Open; the zero value is right for production.
@@ -167,6 +172,9 @@ func (s *Store) Now() time.Time { return s.now().UTC() }
 // Close closes both pools, and the job queue's.
 func (s *Store) Close() error {
 	var errs []error
+	if s.countersStmt != nil {
+		errs = append(errs, s.countersStmt.Close())
+	}
 	if s.queueDB != nil && s.dialect == "sqlite" {
 		errs = append(errs, s.queueDB.Close())
 	}
@@ -220,6 +228,11 @@ func (s *Store) Tx(ctx context.Context, fn func(ctx context.Context) error) erro
 	if _, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return fn(ctx)
 	}
+	// Counters read for this request before the transaction may be older
+	// than what it wrote: read them again afterwards.
+	if m := vcache.CountersFrom(ctx); m != nil {
+		defer m.Forget()
+	}
 	return s.w.WithContext(ctx).Transaction(func(g *gorm.DB) error {
 		return fn(context.WithValue(ctx, txKey{}, g))
 	})
@@ -244,6 +257,9 @@ func (s *Store) read(ctx context.Context) *gorm.DB {
 func (s *Store) write(ctx context.Context) *gorm.DB {
 	if g, ok := ctx.Value(txKey{}).(*gorm.DB); ok {
 		return g
+	}
+	if m := vcache.CountersFrom(ctx); m != nil {
+		m.Forget() // a write of its own outdates what the request read
 	}
 	return s.w.WithContext(ctx)
 }

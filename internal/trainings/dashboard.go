@@ -59,9 +59,11 @@ func (s *Service) Dashboard(ctx context.Context, actor model.Actor) (model.Dashb
 		return model.Dashboard{}, err
 	}
 	k := dashboardKey{scope: auth.VisibleTrainings(actor.User), day: s.today()}
-	return s.dashboards.Load(ctx, k, version, func(ctx context.Context) (model.Dashboard, error) {
+	d, err := s.dashboards.Load(ctx, k, version, func(ctx context.Context) (model.Dashboard, error) {
 		return s.gather(ctx, actor, k)
 	})
+	d.Version = version
+	return d, err
 }
 
 // gather reads the dashboard of key k from the database.

@@ -19,7 +19,7 @@ func (s *Server) dashboard(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, dashboard.Page(dashboard.Props{
+	p := dashboard.Props{
 		UserName: u.Name,
 		Today:    d.Date,
 		Data:     d,
@@ -29,5 +29,10 @@ func (s *Server) dashboard(c echo.Context) error {
 		// so every session on it is theirs to mark.
 		CanMark:   auth.Can(u.Role, auth.MarkAttendance) || auth.VisibleTrainings(*u).FacilitatorID == u.ID,
 		CanReport: auth.Can(u.Role, auth.ViewReports),
-	}))
+	}
+	// The page is the user's own (their name, role and trainings), for the
+	// day and the data it was gathered from.
+	k := pageKey{page: "dashboard", user: u.ID, name: u.Name, role: u.Role, scope: auth.VisibleTrainings(*u), day: d.Date,
+		shows: [4]bool{p.CanPlan, p.CanMark, p.CanReport}}
+	return s.renderKept(c, http.StatusOK, k, d.Version, dashboard.Page(p))
 }

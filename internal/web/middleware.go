@@ -18,6 +18,7 @@ import (
 	"github.com/traindesk/traindesk/internal/auth"
 	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
+	"github.com/traindesk/traindesk/internal/vcache"
 )
 
 // Context keys for values the middleware sets.
@@ -181,6 +182,11 @@ func (s *Server) loadUser(next echo.HandlerFunc) echo.HandlerFunc {
 		p := c.Request().URL.Path
 		if strings.HasPrefix(p, "/assets/") || p == "/healthz" {
 			return next(c)
+		}
+		if m := c.Request().Method; m == http.MethodGet || m == http.MethodHead {
+			// A request that changes nothing reads the change counters
+			// once, for the session check and the page together.
+			c.SetRequest(c.Request().WithContext(vcache.WithCounters(c.Request().Context())))
 		}
 		u, l, err := s.Sessions.Current(c.Request())
 		switch {

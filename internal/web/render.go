@@ -37,21 +37,33 @@ func (s *Server) renderParts(c echo.Context, status int, page, fragment templ.Co
 	if err := comp.Render(ctx, &buf); err != nil {
 		return err
 	}
+	return s.writePage(c, status, buf.Bytes())
+}
+
+// writePage sends a rendered page.
+func (s *Server) writePage(c echo.Context, status int, page []byte) error {
 	h := c.Response().Header()
 	if currentUser(c) != nil {
 		// Pages with personal data must not stay in shared caches.
 		h.Set("Cache-Control", "no-store")
 	}
 	h.Add("Vary", "Cookie")
-	return c.HTMLBlob(status, buf.Bytes())
+	return c.HTMLBlob(status, page)
 }
 
 // viewContext puts the localizer, the nonce and the page shell in the
 // context the views read. Flashes are consumed only by full pages.
 func (s *Server) viewContext(c echo.Context, full bool) context.Context {
-	l := loc(c)
-	ctx := i18n.With(c.Request().Context(), l)
 	nonce, _ := c.Get(keyNonce).(string)
+	csrf, _ := c.Get(keyCSRF).(string)
+	return s.shellContext(c, c.Request().Context(), full, nonce, csrf)
+}
+
+// shellContext is viewContext on ctx with the given nonce and CSRF token
+// (a kept page is rendered with marks in their place).
+func (s *Server) shellContext(c echo.Context, ctx context.Context, full bool, nonce, csrf string) context.Context {
+	l := loc(c)
+	ctx = i18n.With(ctx, l)
 	ctx = templ.WithNonce(ctx, nonce)
 	sh := &layout.Shell{
 		Lang:     l.Lang,
@@ -63,7 +75,7 @@ func (s *Server) viewContext(c echo.Context, full bool) context.Context {
 		Location: s.Location,
 	}
 	sh.Query.Del("lang")
-	sh.CSRF, _ = c.Get(keyCSRF).(string)
+	sh.CSRF = csrf
 	if u := currentUser(c); u != nil {
 		sh.User = &layout.User{ID: u.ID, Name: u.Name, RoleKey: "role." + string(u.Role)}
 		sh.Nav = navFor(u, sh.Path)

@@ -65,6 +65,8 @@ type Server struct {
 	// bodyLimits lists the routes ("POST /path/:id") that take bodies
 	// larger than DefaultBodyLimit, such as uploads.
 	bodyLimits map[string]int64
+	// pageCache keeps rendered pages while their data stands.
+	pageCache *pageCache
 }
 
 // New builds the router with every route and middleware.
@@ -78,7 +80,7 @@ func New(d Deps) *Server {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
-	s := &Server{Deps: d, bodyLimits: map[string]int64{}}
+	s := &Server{Deps: d, bodyLimits: map[string]int64{}, pageCache: newPageCache()}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = s.handleError
