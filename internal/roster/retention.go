@@ -16,6 +16,7 @@ type RetentionStore interface {
 	RetentionSettings(ctx context.Context) (model.RetentionSettings, error)
 	SaveRetentionSettings(ctx context.Context, r *model.RetentionSettings) error
 	RetentionDue(ctx context.Context, cutoff model.Date) ([]model.RetentionDue, error)
+	RetentionPhotos(ctx context.Context, cutoff model.Date) ([]model.RetentionPhoto, error)
 	ClearPersonContacts(ctx context.Context, p *model.Person) error
 }
 
@@ -33,8 +34,11 @@ func (s *Service) retentionPreview(ctx context.Context) (model.RetentionPreview,
 	if err != nil {
 		return model.RetentionPreview{}, err
 	}
-	p := model.RetentionPreview{Settings: r, Cutoff: r.ContactCutoff(s.today())}
-	p.Persons, err = s.store.RetentionDue(ctx, p.Cutoff)
+	p := model.RetentionPreview{Settings: r, Cutoff: r.ContactCutoff(s.today()), PhotoCutoff: r.PhotoCutoff(s.today())}
+	if p.Persons, err = s.store.RetentionDue(ctx, p.Cutoff); err != nil {
+		return p, err
+	}
+	p.Photos, err = s.store.RetentionPhotos(ctx, p.PhotoCutoff)
 	return p, err
 }
 
@@ -55,7 +59,8 @@ func (s *Service) SaveRetention(ctx context.Context, actor model.Actor, in model
 		}
 		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditRetentionSave, Actor: actor,
 			Object: model.AuditObject{Type: "retention_settings", ID: 1},
-			Values: map[string]string{"contact_years": strconv.Itoa(in.ContactYears), "outbox_days": strconv.Itoa(in.OutboxDays)}})
+			Values: map[string]string{"contact_years": strconv.Itoa(in.ContactYears), "outbox_days": strconv.Itoa(in.OutboxDays),
+				"photo_years": strconv.Itoa(in.PhotoYears)}})
 	})
 }
 
