@@ -113,7 +113,7 @@ func TestRetention_Settings(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, storetest.SQLite(t, store.Options{}))
 	admin := model.Actor{User: newAdmin(t, f.s)}
-	if _, err := f.svc.SaveRetention(ctx, f.po, model.RetentionSettings{ContactYears: 3, OutboxDays: 30}); err != model.ErrForbidden {
+	if _, err := f.svc.SaveRetention(ctx, f.po, model.RetentionSettings{ContactYears: 3, OutboxDays: 30, PhotoYears: 2}); err != model.ErrForbidden {
 		t.Errorf("a programme officer saved the retention: %v", err)
 	}
 	_, err := f.svc.SaveRetention(ctx, admin, model.RetentionSettings{ContactYears: 0, OutboxDays: 3})
@@ -124,7 +124,7 @@ func TestRetention_Settings(t *testing.T) {
 	if r, _ := f.s.RetentionSettings(ctx); r.ContactYears != model.DefaultContactYears || r.OutboxDays != model.DefaultOutboxDays {
 		t.Errorf("defaults: %+v", r)
 	}
-	if _, err := f.svc.SaveRetention(ctx, admin, model.RetentionSettings{ContactYears: 3, OutboxDays: 30}); err != nil {
+	if _, err := f.svc.SaveRetention(ctx, admin, model.RetentionSettings{ContactYears: 3, OutboxDays: 30, PhotoYears: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if p, _ := f.svc.Retention(ctx, admin); p.Settings.ContactYears != 3 || p.Settings.OutboxDays != 30 ||
