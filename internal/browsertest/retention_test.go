@@ -16,7 +16,7 @@ func TestBrowser_Retention(t *testing.T) {
 	ctx := browsertest.New(t)
 	env := webtest.New(t, webtest.Options{Demo: true})
 	admin := model.Actor{User: env.Users[model.RoleAdmin]}
-	if _, err := env.Server.Roster.SaveRetention(context.Background(), admin, model.RetentionSettings{ContactYears: 3, OutboxDays: 90}); err != nil {
+	if _, err := env.Server.Roster.SaveRetention(context.Background(), admin, model.RetentionSettings{ContactYears: 3, OutboxDays: 90, PhotoYears: 3}); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.SignIn(t, ctx, env, model.RoleAdmin)

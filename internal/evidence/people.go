@@ -66,14 +66,14 @@ func (s *Service) MarkPeople(ctx context.Context, a model.Actor, id, fileID int6
 
 // ForgetPhotosOf deletes, by the one delete path, the photos marked as
 // showing any of the persons ids: erasure's part of evidence. It runs in
-// the caller's transaction; the caller calls Purge on the result after
+// the caller's transaction; the caller passes the result to Purge after
 // its commit, when the records are surely gone. Only those who may erase
 // persons call it.
-func (s *Service) ForgetPhotosOf(ctx context.Context, a model.Actor, ids []int64) (Removed, error) {
+func (s *Service) ForgetPhotosOf(ctx context.Context, a model.Actor, ids []int64) (model.FileRemoval, error) {
 	if !auth.Allow(a.User, auth.PersonalData, auth.Object{}) {
-		return Removed{}, model.ErrForbidden
+		return model.FileRemoval{}, model.ErrForbidden
 	}
-	var out Removed
+	var out model.FileRemoval
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		files, err := s.store.PhotosShowing(ctx, ids)
 		if err != nil {
@@ -87,10 +87,10 @@ func (s *Service) ForgetPhotosOf(ctx context.Context, a model.Actor, ids []int64
 
 // ExpirePhotos deletes, by the one delete path, the photos among files
 // (those the retention rule found due) as the daily job, in the caller's
-// transaction; Purge the result after the commit. Files that are not
+// transaction; pass the result to Purge after the commit. Files that are not
 // photos are left alone.
-func (s *Service) ExpirePhotos(ctx context.Context, files []model.RetentionPhoto) (Removed, error) {
-	var out Removed
+func (s *Service) ExpirePhotos(ctx context.Context, files []model.RetentionPhoto) (model.FileRemoval, error) {
+	var out model.FileRemoval
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		var due []model.EvidenceFile
 		for _, d := range files {

@@ -155,7 +155,7 @@ func (s *Service) Open(ctx context.Context, a model.Actor, id, fileID int64, thu
 // audit line in one transaction, then the bytes. Only those who edit
 // trainings delete evidence.
 func (s *Service) Delete(ctx context.Context, a model.Actor, id, fileID int64) error {
-	var gone Removed
+	var gone model.FileRemoval
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		if _, err := s.training(ctx, a, id, auth.EditTrainings); err != nil {
 			return err
@@ -170,23 +170,16 @@ func (s *Service) Delete(ctx context.Context, a model.Actor, id, fileID int64) e
 	if err != nil {
 		return err
 	}
-	return gone.Purge(ctx)
+	return s.Purge(ctx, gone)
 }
 
-// Removed is what a deletion leaves to do once its transaction has
-// committed: deleting the bytes of the files whose records went. The
+// Purge deletes the stored bytes of the files whose records r removed.
+// Call it after the transaction that removed them has committed: the
 // record goes first, so that a failure leaves an unreferenced file rather
 // than a record without its file.
-type Removed struct {
-	files Files
-	keys  []string
-	Count int // files whose records were deleted
-}
-
-// Purge deletes the removed files' bytes. Call it after the commit.
-func (r Removed) Purge(ctx context.Context) error {
-	for _, key := range r.keys {
-		if err := r.files.Delete(ctx, key); err != nil {
+func (s *Service) Purge(ctx context.Context, r model.FileRemoval) error {
+	for _, key := range r.Keys {
+		if err := s.files.Delete(ctx, key); err != nil {
 			return err
 		}
 	}
@@ -196,11 +189,11 @@ func (r Removed) Purge(ctx context.Context) error {
 // remove deletes the records of files, each with its audit line (saying
 // why, when a rule rather than a person's choice took it), in the
 // transaction ctx carries. It is the one delete path of evidence.
-func (s *Service) remove(ctx context.Context, a model.Actor, files []model.EvidenceFile, reason string) (Removed, error) {
-	out := Removed{files: s.files}
+func (s *Service) remove(ctx context.Context, a model.Actor, files []model.EvidenceFile, reason string) (model.FileRemoval, error) {
+	var out model.FileRemoval
 	for _, f := range files {
 		if err := s.store.DeleteEvidence(ctx, f.ID); err != nil {
-			return Removed{}, err
+			return model.FileRemoval{}, err
 		}
 		v := map[string]string{"kind": string(f.Kind), "sha256": f.SHA256}
 		if reason != "" {
@@ -209,11 +202,11 @@ func (s *Service) remove(ctx context.Context, a model.Actor, files []model.Evide
 		if err := s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditEvidenceDelete, Actor: a,
 			Object: model.AuditObject{Type: "evidence", ID: f.ID}, Related: map[string]int64{"training": f.TrainingID},
 			Values: v}); err != nil {
-			return Removed{}, err
+			return model.FileRemoval{}, err
 		}
 		for _, key := range []string{f.StorageKey, f.ThumbKey} {
 			if key != "" {
-				out.keys = append(out.keys, key)
+				out.Keys = append(out.Keys, key)
 			}
 		}
 		out.Count++

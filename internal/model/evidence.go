@@ -81,6 +81,14 @@ type EvidencePerson struct {
 // TableName is part of the schema contract in db/migrations.
 func (EvidencePerson) TableName() string { return "evidence_persons" }
 
+// FileRemoval is what deleting evidence records leaves for after the
+// commit: the storage keys of their bytes (and thumbnails), to delete once
+// the records are surely gone.
+type FileRemoval struct {
+	Count int // files whose records were deleted
+	Keys  []string
+}
+
 // EvidenceRow is an evidence file with what its list shows beside it.
 type EvidenceRow struct {
 	EvidenceFile
