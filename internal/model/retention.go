@@ -112,6 +112,13 @@ type RetentionPreview struct {
 	Photos      []RetentionPhoto
 }
 
+// RetentionReport is what a retention run did: how many persons lost
+// their contacts and how many photos were deleted.
+type RetentionReport struct {
+	Persons int
+	Photos  int
+}
+
 // ClearContacts empties the contacts of p: phone, e-mail, ID number and
 // notes. Erasure clears them with the names; retention clears only them.
 func ClearContacts(p Person) Person {
