@@ -243,11 +243,17 @@ func signOutOffline(t *testing.T, env *webtest.Env, a *tablet, today string) {
 func restPresent(t *testing.T, env *webtest.Env, b *tablet, today string) {
 	tomorrow := nextSession(t, env, today)
 	b.open(tomorrow)
+	// What the earlier subtests sent has left the queue (the status counts
+	// every session's waiting marks, not only this one's).
+	waitFor(t, "an empty queue", func() bool { return b.pending() == 0 })
 	b.cut(webtest.NetworkDown)
 	b.tap(1, "present")
 	b.tap(1, "late")
 	b.tap(1, "present")
-	waitFor(t, "one person waiting", func() bool { _, text := b.state(); return b.pending() == 1 && strings.Contains(text, "1 waiting") })
+	waitSee(t, "one person waiting", "1 · offline · Offline: marks are kept on this tablet · 1 waiting to be sent", func() string {
+		st, text := b.state()
+		return fmt.Sprintf("%d · %s · %s", b.pending(), st, text)
+	})
 
 	evalT[bool](b, `window.prompt = () => "arrives at eleven"; true`)
 	b.click(b.row(2) + " [data-note]")

@@ -3,7 +3,6 @@ package browsertest_test
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -316,13 +315,4 @@ func mark(t *testing.T, env *webtest.Env, rollPath string, reg int64) model.Atte
 		t.Fatal(err)
 	}
 	return m[k]
-}
-
-func contains(s string, subs ...string) bool {
-	for _, x := range subs {
-		if !strings.Contains(s, x) {
-			return false
-		}
-	}
-	return true
 }

@@ -36,7 +36,7 @@ func (p Pack) writePDF(w io.Writer, es []entry) error {
 		if len(sum) == 64 {
 			sum = sum[:32] + " " + sum[32:]
 		}
-		t.Rows = append(t.Rows, []string{l.Pick(e.t.TitleEn, e.t.TitleAr) + " · " + l.Date(e.t.StartsOn), where,
+		t.Rows = append(t.Rows, []string{l.Pick(e.t.TitleEn, e.t.TitleAr) + l.Sep() + l.Date(e.t.StartsOn), where,
 			l.T("evidence.kind." + string(e.f.Kind)), e.name, sum})
 	}
 	if len(t.Rows) == 0 {

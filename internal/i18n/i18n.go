@@ -256,6 +256,14 @@ func From(ctx context.Context) *Localizer {
 // T translates key with the localizer in ctx; views call it.
 func T(ctx context.Context, key string, args ...any) string { return From(ctx).T(key, args...) }
 
+// Sep is the separator between two short items on one line, with its
+// trailing space: a middle dot in English, the Arabic comma in Arabic,
+// where a middle dot beside Arabic-Indic digits reads as a zero.
+func Sep(ctx context.Context) string { return From(ctx).Sep() }
+
+// Sep is the separator of Sep(ctx) in l's language.
+func (l *Localizer) Sep() string { return l.T("common.sep") + " " }
+
 // Choose picks, with the localizer in ctx, the text in the page's language
 // of data kept in both (see Pick); views call it.
 func Choose(ctx context.Context, en, ar string) string { return From(ctx).Pick(en, ar) }

@@ -36,6 +36,7 @@ type Attachment struct {
 type Message struct {
 	ID          string // the Message-ID without angle brackets (NewID)
 	From, To    Address
+	ReplyTo     Address // where answers go when not to From; optional
 	Subject     string
 	Date        time.Time
 	Lang        string // Content-Language, e.g. "ar"
@@ -79,6 +80,11 @@ func Build(m Message) ([]byte, error) {
 	}
 	if err := g.AddToFormat(m.To.Name, m.To.Addr); err != nil {
 		return nil, fmt.Errorf("mail: to: %w", err)
+	}
+	if m.ReplyTo.Addr != "" {
+		if err := g.ReplyToFormat(m.ReplyTo.Name, m.ReplyTo.Addr); err != nil {
+			return nil, fmt.Errorf("mail: reply-to: %w", err)
+		}
 	}
 	g.Subject(m.Subject)
 	g.SetMessageIDWithValue(m.ID)

@@ -85,14 +85,17 @@ type Attachment struct {
 // Outgoing is a message to queue: what any area hands the outbox. The
 // outbox renders it, gives it a Message-ID and sends it in the background.
 type Outgoing struct {
-	Kind        MessageKind
-	Lang        string
-	ToAddr      string
-	ToName      string
-	Subject     string
-	Text        string // the plain-text body, always
-	HTML        string // an HTML alternative, optional
-	Attachments []Attachment
+	Kind   MessageKind
+	Lang   string
+	ToAddr string
+	ToName string
+	// ReplyTo, when set, is the mailbox answers should reach (the person
+	// who sent a letter, not the system's sending address).
+	ReplyToAddr, ReplyToName string
+	Subject                  string
+	Text                     string // the plain-text body, always
+	HTML                     string // an HTML alternative, optional
+	Attachments              []Attachment
 	// What the message is about, for the pages that show what was sent.
 	TrainingID, RegistrationID, PersonID, UserID *int64
 	Version                                      string

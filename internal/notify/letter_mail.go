@@ -39,6 +39,11 @@ func (s *Service) SendLetter(ctx context.Context, actor model.Actor, id int64) (
 		if err != nil {
 			return err
 		}
+		// The agency answers the person who sent the letter, not the
+		// system's sending address.
+		if model.ValidEmail(model.NormalizeEmail(actor.Email)) {
+			out.ReplyToAddr, out.ReplyToName = model.NormalizeEmail(actor.Email), actor.Name
+		}
 		m, added, err := s.Enqueue(ctx, actor, out)
 		if err != nil {
 			return err

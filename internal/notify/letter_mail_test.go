@@ -72,6 +72,9 @@ func letterMailed(t *testing.T, env *webtest.Env, srv *mailtest.Server) {
 	if m.Header.Get("Content-Language") != "ar" || !strings.Contains(string(parts["text/plain"]), sent.Reference) {
 		t.Errorf("the message is not the Arabic letter %s:\n%s", sent.Reference, parts["text/plain"])
 	}
+	if rt, err := mail.ParseAddress(m.Header.Get("Reply-To")); err != nil || rt.Address != officer.Email {
+		t.Errorf("Reply-To %q, want the officer who sent the letter (%s)", m.Header.Get("Reply-To"), officer.Email)
+	}
 	checkTemplate(t, parts[xlsxType])
 	doc := parts["application/pdf"]
 	if !bytes.HasPrefix(doc, []byte("%PDF")) {

@@ -68,7 +68,7 @@ func (s *Service) Enqueue(ctx context.Context, actor model.Actor, out model.Outg
 		m.Status, m.LastError = model.MsgHeld, ReasonNoServer
 	}
 	msg := mail.Message{ID: m.MessageID, From: s.o.From, To: mail.Address{Name: out.ToName, Addr: to},
-		Subject: out.Subject, Date: now, Lang: out.Lang, Text: out.Text, HTML: out.HTML}
+		ReplyTo: mail.Address{Name: out.ReplyToName, Addr: out.ReplyToAddr}, Subject: out.Subject, Date: now, Lang: out.Lang, Text: out.Text, HTML: out.HTML}
 	for _, a := range out.Attachments {
 		msg.Attachments = append(msg.Attachments, mail.Attachment(a))
 	}

@@ -65,7 +65,7 @@ func (s *Service) EvidencePack(ctx context.Context, a model.Actor, r Request, la
 		return "", nil, err
 	}
 	l := i18n.New(lang)
-	heading := l.Pick(p.TitleEn, p.TitleAr) + " · " + l.T("evidence.index.period", l.Date(f.From), l.Date(f.To))
+	heading := l.Pick(p.TitleEn, p.TitleAr) + l.Sep() + l.T("evidence.index.period", l.Date(f.From), l.Date(f.To))
 	return s.evidence.PeriodPack(ctx, a, model.EvidencePeriod{ProjectID: p.ID, Period: fig.Period,
 		TrainingIDs: trainingIDs(fig), Heading: heading}, lang)
 }

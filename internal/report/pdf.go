@@ -41,7 +41,7 @@ func WritePDF(w io.Writer, e Export, now time.Time, progress func()) error {
 			left, width := d.ContentBox()
 			d.TextBox(left, 8, width, 4, l.Pick(f.Project.DonorEn, f.Project.DonorAr)+" · "+f.Project.Code, "")
 		},
-		FooterText: f.Project.Code + " · " + period,
+		FooterText: f.Project.Code + l.Sep() + period,
 		PageLabel:  func(page, total string) string { return l.T("report.pdf.page", l.Digits(page), total) },
 	})
 	if err != nil {

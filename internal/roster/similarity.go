@@ -155,7 +155,7 @@ func oneWordName(m *wordCmp, own wordMatch, w *nameWord, y []*nameWord) nameResu
 // It stops as soon as the answer is known: it runs for many candidates.
 func ownNamesDiffer(m *wordCmp, x, y []*nameWord) nameResult {
 	var usedBuf [12]bool
-	used := usedBuf[:0]
+	var used []bool
 	if len(y) > len(usedBuf) {
 		used = make([]bool, len(y))
 	} else {

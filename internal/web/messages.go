@@ -66,9 +66,22 @@ func (s *Server) invitationsSend(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	l := loc(c)
-	s.addFlash(c, "ok", "msg.sent_result", l.Num(res.Queued[model.ActInvite]), l.Num(res.Queued[model.ActUpdate]),
-		l.Num(res.Queued[model.ActCancel]), l.Num(len(res.Skipped)))
+	// One message per kind, each with its own plural form.
+	sent := false
+	for _, k := range []struct {
+		act model.InviteAction
+		key string
+	}{{model.ActInvite, "msg.sent.invite"}, {model.ActUpdate, "msg.sent.update"}, {model.ActCancel, "msg.sent.cancel"}} {
+		if n := res.Queued[k.act]; n > 0 {
+			s.addFlash(c, "ok", k.key, n)
+			sent = true
+		}
+	}
+	if len(res.Skipped) > 0 {
+		s.addFlash(c, "warn", "msg.sent.skipped", len(res.Skipped))
+	} else if !sent {
+		s.addFlash(c, "info", "msg.nothing_due")
+	}
 	return c.Redirect(http.StatusSeeOther, "/trainings/"+strconv.FormatInt(id, 10)+"/messages")
 }
 

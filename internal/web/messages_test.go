@@ -52,6 +52,10 @@ func TestMessages_NoServerHeld(t *testing.T) {
 	if strings.Contains(page.Body, `id="send-invitations"`) || !strings.Contains(page.Body, "Nothing to send") {
 		t.Error("after sending, the page still offers to send")
 	}
+	// The result counts each kind in its own plural form.
+	if !strings.Contains(page.Body, want+" invitations queued.") || !strings.Contains(page.Body, "1 participant skipped for want of an address.") {
+		t.Errorf("the page after sending does not say what was queued and skipped")
+	}
 	summary := po.Get("/trainings/" + id + "/messages/summary")
 	if !strings.Contains(summary.Body, "Not sent "+held) {
 		t.Errorf("the training page's summary does not count %s held: %s", held, summary.Body)

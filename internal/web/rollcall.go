@@ -14,14 +14,11 @@ import (
 	"github.com/traindesk/traindesk/views/roll"
 )
 
-// syncBodyLimit fits attendance.MaxBatch operations.
-const syncBodyLimit = 1 << 20
-
 func (s *Server) rollRoutes(app area) {
 	app.GET("/sessions/:id/roll", s.rollPage)
 	tablet := app.with(s.sameUser) // the tablet's calls say whose they are
 	tablet.GET("/api/v1/sessions/:id/roster", s.rollRoster)
-	tablet.POST("/api/v1/sync", s.syncMarks)
+	tablet.POST("/api/v1/sync", s.syncMarks) // DefaultBodyLimit fits attendance.MaxBatch operations
 }
 
 // rollCall reads the roll call of the session in :id, with the marks

@@ -31,16 +31,6 @@ func sittingIDs(c echo.Context) (int64, int64, error) {
 	return id, sid, err
 }
 
-// trainingSitting loads the training in :id and its session :sid if the
-// user may see them. The handlers of other areas use it too.
-func (s *Server) trainingSitting(c echo.Context) (model.TrainingDetail, model.Sitting, error) {
-	id, sid, err := sittingIDs(c)
-	if err != nil {
-		return model.TrainingDetail{}, model.Sitting{}, err
-	}
-	return s.Trainings.TrainingSitting(c.Request().Context(), actorOf(c), id, sid)
-}
-
 func sittingInput(c echo.Context) model.SittingInput {
 	return model.SittingInput{Date: c.FormValue("date"), StartsAt: c.FormValue("starts_at"), EndsAt: c.FormValue("ends_at"), Topic: c.FormValue("topic")}
 }

@@ -91,24 +91,6 @@ func (s *Server) visibleTraining(c echo.Context) (model.TrainingDetail, error) {
 	return s.Trainings.Training(c.Request().Context(), actorOf(c), id)
 }
 
-// trainingData is what the pages and documents of one training read: the
-// reference lists (to name things), its sessions, its people, their marks
-// and their scores.
-type trainingData struct {
-	refs   model.Refs
-	sits   []model.SittingRow
-	roster []model.RosterRow
-	marks  []model.Attendance
-	scores map[int64]model.Assessment
-}
-
-// loadTrainingData reads a training's page data through the trainings
-// service, for the handlers of other areas.
-func (s *Server) loadTrainingData(c echo.Context, id int64) (trainingData, error) {
-	p, err := s.Trainings.Page(c.Request().Context(), actorOf(c), id)
-	return trainingData{refs: p.Refs, sits: p.Sittings, roster: p.Roster, marks: p.Marks, scores: p.Scores}, err
-}
-
 func (s *Server) trainingShow(c echo.Context) error {
 	id, err := idParam(c, "id")
 	if err != nil {

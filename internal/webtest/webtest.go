@@ -65,9 +65,6 @@ func (e *Env) SetNetworkDown(down bool) {
 	}
 }
 
-// SetNetwork sets the state of the network behind HTTP.
-func (e *Env) SetNetwork(n Network) { e.main.Set(n) }
-
 // Hits counts the requests the server received for method and path.
 func (e *Env) Hits(method, path string) int {
 	e.mu.Lock()

@@ -48,13 +48,29 @@ func labelOr(ctx context.Context, raw string, keys ...string) string {
 	return raw
 }
 
-// valueLabel translates a recorded value that names a role or a status,
-// or is a yes or no; a count is written in the page's digits.
-func valueLabel(ctx context.Context, v string) string {
+// valueFamilies names, per recorded field, the catalogue families its
+// values come from (a language, a file kind, a format, a sheet...).
+var valueFamilies = map[string][]string{
+	"lang":   {"training.lang."},
+	"kind":   {"evidence.kind.", "outbox.kind."},
+	"format": {"audit.v.format."},
+	"via":    {"audit.v.via."},
+	"table":  {"report.sheet."},
+	"status": {"outbox.status."},
+}
+
+// valueLabel translates a recorded value of field: one of the field's
+// own family, or a role, a status, a yes or no; a count is written in
+// the page's digits.
+func valueLabel(ctx context.Context, field, v string) string {
 	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
 		return i18n.From(ctx).Int(n)
 	}
-	return labelOr(ctx, v, "audit.v."+v, "role."+v, "status."+v)
+	keys := make([]string, 0, 5)
+	for _, fam := range valueFamilies[field] {
+		keys = append(keys, fam+v)
+	}
+	return labelOr(ctx, v, append(keys, "audit.v."+v, "role."+v, "status."+v)...)
 }
 
 // objectName is "Training #3", or "Training" for an event about no
@@ -137,7 +153,7 @@ func valuesText(ctx context.Context, a model.AuditLine) string {
 	var parts []string
 	vs := a.Values
 	if from, to := vs["from"], vs["to"]; from != "" || to != "" {
-		parts = append(parts, valueLabel(ctx, from)+" "+i18n.T(ctx, "common.arrow")+" "+valueLabel(ctx, to))
+		parts = append(parts, valueLabel(ctx, "", from)+" "+i18n.T(ctx, "common.arrow")+" "+valueLabel(ctx, "", to))
 	}
 	keys := make([]string, 0, len(vs))
 	for k := range vs {
@@ -147,7 +163,7 @@ func valuesText(ctx context.Context, a model.AuditLine) string {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		parts = append(parts, fieldLabel(ctx, k)+": "+valueLabel(ctx, vs[k]))
+		parts = append(parts, fieldLabel(ctx, k)+": "+valueLabel(ctx, k, vs[k]))
 	}
 	return strings.Join(parts, i18n.T(ctx, "ref.list_sep"))
 }

@@ -181,3 +181,15 @@ func TestValuesText_Arabic(t *testing.T) {
 		t.Errorf("the Arabic detail %q lacks the translated count or yes", got)
 	}
 }
+
+// TestValuesText_Families names a value by its field's family: a
+// language, a file kind, a format, a sheet, a way of sending.
+func TestValuesText_Families(t *testing.T) {
+	ctx := i18n.With(t.Context(), i18n.New(i18n.AR))
+	got := valuesText(ctx, model.AuditLine{Values: map[string]string{"lang": "en", "kind": "photo", "format": "xlsx", "table": "attendance", "via": "email"}})
+	for _, raw := range []string{"en", "photo", "xlsx", "attendance", "email"} {
+		if strings.Contains(got, raw) {
+			t.Errorf("the Arabic detail %q shows %q as recorded", got, raw)
+		}
+	}
+}

@@ -362,7 +362,7 @@ func question(i int, q model.Question, typed []string, errKey string, l *i18n.Lo
 				return templ_7745c5c3_Err
 			}
 			for n := 1; n <= 5; n++ {
-				templ_7745c5c3_Err = option(name, false, strconv.Itoa(n), l.Num(n)+" · "+i18n.T(ctx, "quiz.rating."+strconv.Itoa(n)), typed).Render(ctx, templ_7745c5c3_Buffer)
+				templ_7745c5c3_Err = option(name, false, strconv.Itoa(n), l.Num(n)+i18n.Sep(ctx)+i18n.T(ctx, "quiz.rating."+strconv.Itoa(n)), typed).Render(ctx, templ_7745c5c3_Buffer)
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

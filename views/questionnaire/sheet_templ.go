@@ -751,9 +751,9 @@ func result(r model.QuestionResult) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var37 string
-				templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(" · " + i18n.T(ctx, "quiz.pre_share", l.Num(share(r.PreRight, r.PreAnswered))))
+				templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.Sep(ctx) + i18n.T(ctx, "quiz.pre_share", l.Num(share(r.PreRight, r.PreAnswered))))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/questionnaire/sheet.templ`, Line: 150, Col: 105}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/questionnaire/sheet.templ`, Line: 150, Col: 112}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var37))
 				if templ_7745c5c3_Err != nil {
@@ -896,7 +896,7 @@ func countLabel(ctx context.Context, q model.Question, i int) string {
 		}
 		return i18n.T(ctx, "quiz.false")
 	}
-	return l.Num(i+1) + " · " + i18n.T(ctx, "quiz.rating."+strconv.Itoa(i+1))
+	return l.Num(i+1) + i18n.Sep(ctx) + i18n.T(ctx, "quiz.rating."+strconv.Itoa(i+1))
 }
 
 var _ = templruntime.GeneratedTemplate

@@ -113,8 +113,6 @@ func Add(ctx context.Context, s *store.Store) (Fixture, error) {
 	return x.fx, x.err
 }
 
-var admin = model.User{Role: model.RoleAdmin}
-
 // training finds a demo training by the start of its title.
 func (x *fixer) training(title string) int64 {
 	rows, _, err := x.s.ListTrainings(x.ctx, model.TrainingFilter{Scope: model.TrainingScope{All: true}, Text: title})
