@@ -64,7 +64,8 @@ func (s *Service) SaveRetention(ctx context.Context, actor model.Actor, in model
 	})
 }
 
-// RetentionArgs is the daily job that clears outlived contacts.
+// RetentionArgs is the daily job that clears outlived contacts and
+// deletes outlived photos of people.
 type RetentionArgs struct{}
 
 // Kind names the job.
