@@ -1,14 +1,17 @@
 // Package bench measures traindesk against baselines in the same run and
 // prints ratios. It holds no production code: `make bench` runs its tests
-// with TRAINDESK_BENCH=1; plain `make test` skips them. Nothing here asserts
-// a wall-clock threshold.
+// with TRAINDESK_BENCH=1; plain `make test` runs each case once, small (on
+// tiny data, one round), to prove it completes with 0 errors and produces
+// its figures. Nothing here asserts a wall-clock threshold.
 package bench
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 )
@@ -16,11 +19,62 @@ import (
 // Enabled reports whether the benchmarks were asked for.
 func Enabled() bool { return os.Getenv("TRAINDESK_BENCH") != "" }
 
-// Skip skips the test unless the benchmarks were asked for.
+// Small reports whether the cases run small, as `make test` runs them.
+func Small() bool { return !Enabled() }
+
+// N returns full when the benchmarks were asked for and small otherwise:
+// the size of a data set, a round count or a request count.
+func N(full, small int) int {
+	if Enabled() {
+		return full
+	}
+	return small
+}
+
+// Skip skips the test unless the benchmarks were asked for; it is for a
+// case that has no small form yet (Case is for one that has).
 func Skip(t *testing.T) {
 	if !Enabled() {
 		t.Skip("benchmarks run with `make bench` (TRAINDESK_BENCH=1)")
 	}
+}
+
+// errorer is what a failed measurement reports to: the running case.
+type errorer interface {
+	Errorf(format string, args ...any)
+}
+
+var (
+	currentMu sync.Mutex
+	current   errorer
+)
+
+// Case starts a benchmark case in t: a measured function that fails
+// (b.Fatal inside testing.Benchmark is otherwise silent) and a recorded
+// row without figures fail t, so that a case with an error fails `make
+// test`. Cases must not run in parallel.
+func Case(t *testing.T) {
+	t.Helper()
+	currentMu.Lock()
+	current = t
+	currentMu.Unlock()
+	t.Cleanup(func() {
+		currentMu.Lock()
+		current = nil
+		currentMu.Unlock()
+	})
+}
+
+// fail fails the running case, if any, or else stops the process: an
+// error in a measurement must never pass unseen.
+func fail(format string, args ...any) {
+	currentMu.Lock()
+	e := current
+	currentMu.Unlock()
+	if e == nil {
+		panic(fmt.Sprintf(format, args...))
+	}
+	e.Errorf(format, args...)
 }
 
 // Result is one measured subject.
@@ -31,12 +85,21 @@ type Result struct {
 	Bytes   int64
 }
 
-// Measure runs fn as a Go benchmark.
+// Measure runs fn as a Go benchmark; small, once (b.N = 1).
 func Measure(name string, fn func(b *testing.B)) Result {
+	if Small() {
+		// testing.Benchmark reads the flag at each call.
+		if err := flag.Set("test.benchtime", "1x"); err != nil {
+			fail("%s: %v", name, err)
+		}
+	}
 	r := testing.Benchmark(func(b *testing.B) {
 		b.ReportAllocs()
 		fn(b)
 	})
+	if r.N == 0 || r.T <= 0 {
+		fail("%s: the measured function failed or did not run", name)
+	}
 	return Result{Name: name, NsPerOp: float64(r.NsPerOp()), Allocs: r.AllocsPerOp(), Bytes: r.AllocedBytesPerOp()}
 }
 

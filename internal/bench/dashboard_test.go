@@ -5,11 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"runtime/pprof"
-	"strings"
 	"testing"
 	"time"
 
@@ -28,7 +23,7 @@ const dashboardClients = 16
 // request from one client, then throughput and p99 at 16 concurrent
 // clients (median of 3 interleaved rounds), then where the time goes.
 func TestBenchDashboard(t *testing.T) {
-	bench.Skip(t)
+	bench.Case(t)
 	env := webtest.New(t, webtest.Options{Demo: true, Today: model.MustDate("2026-11-27")})
 	c := env.SignIn(model.RoleManager)
 	page := c.Get("/")
@@ -43,11 +38,12 @@ func TestBenchDashboard(t *testing.T) {
 	defer bare.Close()
 
 	subject := bench.Measure("traindesk GET / (signed in, demo data)", func(b *testing.B) { getN(b, c.Client, env.HTTP.URL+"/", b.N) })
-	baseNs, subNs, ratio := bench.Interleaved(7, 200, func() { get(t, http.DefaultClient, bare.URL) }, func() { get(t, c.Client, env.HTTP.URL+"/") })
-	fmt.Printf("\nDashboard: full stack against bare net/http (%d bytes), one client, median of 7 interleaved rounds of 200 requests\n", len(body))
+	rounds, n := bench.N(7, 1), bench.N(200, 5)
+	baseNs, subNs, ratio := bench.Interleaved(rounds, n, func() { get(t, http.DefaultClient, bare.URL) }, func() { get(t, c.Client, env.HTTP.URL+"/") })
+	fmt.Printf("\nDashboard: full stack against bare net/http (%d bytes), one client, median of %d interleaved rounds of %d requests\n", len(body), rounds, n)
 	fmt.Printf("  bare net/http, same bytes %s/op | traindesk GET / %s/op (%d allocs/op) | ratio %.2fx\n", dur(baseNs), dur(subNs), subject.Allocs, ratio)
 	bench.Record(bench.Row{Case: "signed-in dashboard, one client, time per request", Subject: dur(subNs) + fmt.Sprintf(" (%d allocs)", subject.Allocs),
-		Baseline: "bare net/http, same bytes: " + dur(baseNs), Ratio: fmt.Sprintf("%.1f× (median of 7 rounds)", ratio), Aim: "≤ 3.3×", Met: ratio <= 3.3})
+		Baseline: "bare net/http, same bytes: " + dur(baseNs), Ratio: fmt.Sprintf("%.1f× (median of %d rounds)", ratio, rounds), Aim: "≤ 3.3×", Met: ratio <= 3.3})
 
 	client := &http.Client{Jar: c.Jar, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	mk := func(url string) func(int, int) *http.Request {
@@ -58,7 +54,7 @@ func TestBenchDashboard(t *testing.T) {
 		Subject: fmt.Sprintf("p99 %s", subP99), Baseline: "bare net/http, same bytes, same clients", Ratio: fmt.Sprintf("%.2f× of bare (p99 %.1f×)", thr, p99),
 		Aim: "≥ 0.30× of bare, p99 < 60 ms", Met: thr >= 0.30 && subP99 < 60*time.Millisecond})
 
-	profileTop(t, func() { hammer(dashboardClients, 150, mk(env.HTTP.URL+"/"), client, nil) })
+	profileTop(t, func() { hammer(dashboardClients, bench.N(150, 5), mk(env.HTTP.URL+"/"), client, nil) })
 }
 
 // concurrentRatio loads the baseline and the subject from
@@ -67,7 +63,7 @@ func TestBenchDashboard(t *testing.T) {
 // throughput ratio, the median p99 ratio and the subject's median p99.
 func concurrentRatio(t *testing.T, title string, client *http.Client, base, subject func(int, int) *http.Request,
 	alongside func() (stop func())) (float64, float64, time.Duration) {
-	const per, rounds = 100, 3
+	per, rounds := bench.N(100, 5), bench.N(3, 1)
 	hammer(4, 10, base, client, nil)
 	hammer(4, 10, subject, client, nil)
 	fmt.Printf("\n%s: %d concurrent clients × %d requests, %d interleaved rounds\n", title, dashboardClients, per, rounds)
@@ -126,35 +122,9 @@ func getN(b *testing.B, client *http.Client, url string, n int) {
 	}
 }
 
-// profileTop records a CPU profile while fn runs and prints the functions
-// that took the most time, with their callees (go tool pprof -top -cum).
-// TRAINDESK_BENCH_PROFILE names a file to keep the profile in.
-func profileTop(t *testing.T, fn func()) {
-	path := os.Getenv("TRAINDESK_BENCH_PROFILE")
-	if path == "" {
-		path = filepath.Join(t.TempDir(), "cpu.pprof")
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		t.Fatal(err)
-	}
-	fn()
-	pprof.StopCPUProfile()
-	f.Close()
-	for _, mode := range []string{"-top", "-top -cum"} {
-		args := append([]string{"tool", "pprof"}, strings.Fields(mode)...)
-		args = append(args, "-nodecount=18", os.Args[0], path)
-		out, err := exec.Command("go", args...).CombinedOutput()
-		if err != nil {
-			fmt.Printf("\n(no profile summary: %v)\n", err)
-			return
-		}
-		fmt.Printf("\nWhere the dashboard's time goes (CPU profile, go tool pprof %s):\n%s", mode, out)
-	}
-}
+// profileTop prints where the dashboard's time goes while fn runs (see
+// profileOf).
+func profileTop(t *testing.T, fn func()) { profileOf(t, "the dashboard", fn) }
 
 // dur writes nanoseconds as a rounded duration.
 func dur(ns float64) string {

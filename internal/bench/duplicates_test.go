@@ -29,11 +29,15 @@ import (
 // The registry benchmark: registrySize persons with names drawn from the
 // labelled set's lexicon (internal/roster/namepairs), and a nomination
 // list of previewRows officers, a third of them already in the registry.
+// Small (`make test`): 2,000 persons and 60 rows.
 const (
 	registryVersion = "registry-v2"
-	registrySize    = 100000
-	previewRows     = 5000
 	registrySeed    = 2024
+)
+
+var (
+	registrySize = bench.N(100000, 2000)
+	previewRows  = bench.N(5000, 60)
 )
 
 // TestBenchDuplicates times the registry's duplicate check for one new
@@ -43,7 +47,7 @@ const (
 // check's recall and precision on the labelled set at the offer threshold
 // and at the import's auto-link threshold.
 func TestBenchDuplicates(t *testing.T) {
-	bench.Skip(t)
+	bench.Case(t)
 	printLabelledSet(t)
 	ctx := context.Background()
 	reg, list := namepairs.RegistryAndList(registrySize, previewRows, registrySeed)
@@ -191,11 +195,14 @@ func listCSV(list []namepairs.Record) []byte {
 }
 
 // registryDB returns a SQLite file holding the registry, seeding it once
-// into the temporary folder and reusing it on later runs.
+// into the temporary folder and reusing it on later runs (small, into the
+// test's own folder).
 func registryDB(t *testing.T, reg []namepairs.Record) string {
 	t.Helper()
 	path := filepath.Join(os.TempDir(), "traindesk-bench-"+registryVersion+"-"+schemaTag()+".db")
-	if _, err := os.Stat(path); err == nil && seededWith(path, registryVersion) {
+	if bench.Small() { // a fresh file for the test
+		path = filepath.Join(t.TempDir(), "registry.db")
+	} else if _, err := os.Stat(path); err == nil && seededWith(path, registryVersion) {
 		return path
 	}
 	for _, suffix := range []string{"", "-wal", "-shm"} {

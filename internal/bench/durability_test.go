@@ -21,7 +21,7 @@ import (
 // sync of the log, each) and a 50-mark offline batch (one commit for
 // all), through the real sync endpoint on a file on this machine's disk.
 func TestBenchDurability(t *testing.T) {
-	bench.Skip(t)
+	bench.Case(t)
 	results := map[string][2]bench.Result{}
 	for _, mode := range []string{"NORMAL", "FULL"} {
 		env := webtest.New(t, webtest.Options{Demo: true, RealClock: true, Synchronous: mode})

@@ -29,7 +29,7 @@ import (
 // at the peak of a whole-project report and of a whole-workbook export
 // (through the job queue, then downloaded).
 func TestBenchFootprint(t *testing.T) {
-	bench.Skip(t)
+	bench.Case(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "traindesk")
 	if out, err := exec.Command("go", "build", "-o", bin, "../../cmd/traindesk").CombinedOutput(); err != nil {
@@ -61,7 +61,7 @@ func TestBenchFootprint(t *testing.T) {
 	if r := c.Get("/"); r.StatusCode != http.StatusOK {
 		t.Fatalf("dashboard = %d", r.StatusCode)
 	}
-	time.Sleep(2 * time.Second)
+	time.Sleep(time.Duration(bench.N(2000, 200)) * time.Millisecond)
 	pid := cmd.Process.Pid
 	idle := rss(t, pid, "VmRSS")
 

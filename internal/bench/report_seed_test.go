@@ -13,6 +13,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the driver GORM's SQLite dialect registers; named here for database/sql
 
+	"github.com/traindesk/traindesk/internal/bench"
 	"github.com/traindesk/traindesk/internal/store"
 )
 
@@ -21,22 +22,29 @@ import (
 // marks, 100,000 participations), plus a few cancelled ones, drawn from
 // benchPersons people so that one person attends about two and a half
 // trainings. One person in a hundred is merged into another without their
-// registrations moving.
-const (
-	benchVersion   = "report-v1"
-	benchTrainings = 4000
-	benchCancelled = 40
+// registrations moving. Small (`make test`), the same shape holds a
+// hundredth of the trainings and persons: 10,000 marks.
+const benchVersion = "report-v1"
+
+var (
+	benchTrainings = bench.N(4000, 40)
+	benchCancelled = bench.N(40, 2)
 	benchSeats     = 25
 	benchSessions  = 10
-	benchPersons   = 40000
+	benchPersons   = bench.N(40000, 400)
 )
 
 // reportDB returns a SQLite file holding the benchmark's data, seeding it
 // once into the temporary folder and reusing it on later runs (the file's
 // name carries the data's version and the schema's, see schemaTag). The same data under an older schema is copied and migrated
-// rather than seeded again.
+// rather than seeded again. Small, it seeds a fresh file for the test.
 func reportDB(t *testing.T) string {
 	t.Helper()
+	if bench.Small() {
+		path := filepath.Join(t.TempDir(), "report.db")
+		seedReportFile(t, path, time.Now())
+		return path
+	}
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("traindesk-bench-%s-%s.db", benchVersion, schemaTag()))
 	if _, err := os.Stat(path); err == nil && seeded(path) {
 		t.Logf("reusing %s", path)
@@ -53,6 +61,14 @@ func reportDB(t *testing.T) string {
 		t.Logf("migrated a copy of %s in %s", older, time.Since(start).Round(time.Millisecond))
 		return path
 	}
+	seedReportFile(t, path, start)
+	return path
+}
+
+// seedReportFile migrates a new database at path and seeds the report's
+// data into it.
+func seedReportFile(t *testing.T, path string, start time.Time) {
+	t.Helper()
 	s, err := store.Open(context.Background(), path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +88,6 @@ func reportDB(t *testing.T) string {
 		t.Fatalf("seed: %v", err)
 	}
 	t.Logf("seeded %s in %s", path, time.Since(start).Round(time.Millisecond))
-	return path
 }
 
 // migrateCopy copies the seeded file older into path, consistently, and
@@ -212,7 +227,7 @@ func courseSteps(now string, all, regs int) []seedStep {
 		{"INSERT INTO registrations (id, training_id, person_id, status, agency_id, duty_station_id, position, registered_at, updated_at) VALUES ",
 			regs, func(i int) string {
 				t, k := i/benchSeats, i%benchSeats
-				person := (t*7919+k*1601)%benchPersons + 1 // distinct within a training: 1601 is prime to 40,000
+				person := (t*7919+k*1601)%benchPersons + 1 // distinct within a training: 1601 is prime to 40,000 and 400
 				return fmt.Sprintf("(%d, %d, %d, 'confirmed', %d, %d, '%s', %s, %s)", i+1, t+1, person, 1+person%5, 1+person%20,
 					positions[person%4], now, now)
 			}},
@@ -257,7 +272,7 @@ func finishSeed(db *sql.DB, regs int) error {
 	// One withdrawn nominee per ten trainings, who must not count.
 	var w []string
 	for t := 0; t < benchTrainings; t += 10 {
-		w = append(w, "("+strconv.Itoa(regs+t/10+1)+", "+strconv.Itoa(t+1)+", "+strconv.Itoa((t*31)%benchPersons+20001)+
+		w = append(w, "("+strconv.Itoa(regs+t/10+1)+", "+strconv.Itoa(t+1)+", "+strconv.Itoa((t*31)%benchPersons+benchPersons/2+1)+
 			", 'withdrawn', '2024-01-01', '2024-01-01')")
 	}
 	stmts = append([]string{"INSERT OR IGNORE INTO registrations (id, training_id, person_id, status, registered_at, updated_at) VALUES " +

@@ -27,8 +27,16 @@ var (
 	rows   []Row
 )
 
-// Record adds a row to the results table that WriteResults writes.
+// Record adds a row to the results table that WriteResults writes. A row
+// without its figures (empty, or a ratio that is not a number) fails the
+// running case.
 func Record(r Row) {
+	for _, v := range []string{r.Case, r.Subject, r.Baseline, r.Ratio, r.Aim} {
+		if strings.TrimSpace(v) == "" || strings.Contains(v, "NaN") || strings.Contains(v, "Inf") {
+			fail("bench row %q lacks a figure: %+v", r.Case, r)
+			break
+		}
+	}
 	rowsMu.Lock()
 	defer rowsMu.Unlock()
 	rows = append(rows, r)

@@ -187,9 +187,9 @@ func median(xs []float64) float64 {
 // that one noisy round does not decide it; then one 500-mark offline batch
 // against a raw 500-row transaction, and its replay.
 func TestBenchSync(t *testing.T) {
-	bench.Skip(t)
+	bench.Case(t)
 	env := webtest.New(t, webtest.Options{Demo: true, RealClock: true})
-	regs, sits := benchCourse(t, env, 100, 5)
+	regs, sits := benchCourse(t, env, bench.N(100, 10), 5)
 	trainer := env.SignIn(model.RoleTrainer)
 	token := trainer.Token()
 	mux := http.NewServeMux()
@@ -199,7 +199,8 @@ func TestBenchSync(t *testing.T) {
 	defer srv.Close()
 	client := &http.Client{Jar: trainer.Jar, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 
-	const clients, per, rounds = 32, 40, 5
+	clients, per, rounds := bench.N(32, 4), bench.N(40, 5), bench.N(5, 1)
+	batchSize := bench.N(500, 50) // at most len(regs) × len(sits)
 	tabs := newTablets(clients)
 	var seq int64
 	mkSync := func(g, i int) *http.Request {
@@ -255,7 +256,7 @@ func TestBenchSync(t *testing.T) {
 	batch := func(round int) []model.MarkOp {
 		var ops []model.MarkOp
 		at := time.Now().UnixMilli()
-		for i := 0; i < 500; i++ {
+		for i := 0; i < batchSize; i++ {
 			ops = append(ops, model.MarkOp{OpID: fmt.Sprintf("offline-%d-%04d", round, i), RegistrationID: regs[i%len(regs)],
 				SittingID: sits[i/len(regs)], Status: model.MarkLate, ClientTime: at + int64(i), DeviceID: "tab-offline", Via: model.ViaSync})
 		}
@@ -274,17 +275,17 @@ func TestBenchSync(t *testing.T) {
 		res.Body.Close()
 	}
 	round := 0
-	sub := bench.Measure("POST /api/v1/sync, 500 marks", func(b *testing.B) {
+	sub := bench.Measure(fmt.Sprintf("POST /api/v1/sync, %d marks", batchSize), func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			round++
 			send(batch(round))
 		}
 	})
-	rawTx := bench.Measure("raw 500-row transaction", func(b *testing.B) {
+	rawTx := bench.Measure(fmt.Sprintf("raw %d-row transaction", batchSize), func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			at := time.Now().UnixMilli()
 			err := env.Store.Tx(ctx, func(ctx context.Context) error {
-				for j := 0; j < 500; j++ {
+				for j := 0; j < batchSize; j++ {
 					if err := env.Store.Exec(ctx, `INSERT INTO attendance (registration_id, sitting_id, status, note, client_time, device_id, op_id, via, recorded_at)
 VALUES (?, ?, 'late', '', ?, 'raw', '', 'online', ?) ON CONFLICT (registration_id, sitting_id) DO UPDATE SET client_time = excluded.client_time`,
 						regs[j%len(regs)], sits[j/len(regs)], at+int64(j), time.Now().UTC()); err != nil {
@@ -298,9 +299,9 @@ VALUES (?, ?, 'late', '', ?, 'raw', '', 'online', ?) ON CONFLICT (registration_i
 			}
 		}
 	})
-	bench.Print(w, "Offline batch of 500 marks against a raw 500-row transaction", rawTx, sub)
-	bench.Record(bench.Row{Case: "500-mark offline batch", Subject: fmt.Sprintf("%s (%d allocs)", dur(sub.NsPerOp), sub.Allocs),
-		Baseline: "raw 500-row transaction: " + dur(rawTx.NsPerOp), Ratio: fmt.Sprintf("%.1f×", sub.NsPerOp/rawTx.NsPerOp),
+	bench.Print(w, fmt.Sprintf("Offline batch of %d marks against a raw %d-row transaction", batchSize, batchSize), rawTx, sub)
+	bench.Record(bench.Row{Case: fmt.Sprintf("%d-mark offline batch", batchSize), Subject: fmt.Sprintf("%s (%d allocs)", dur(sub.NsPerOp), sub.Allocs),
+		Baseline: fmt.Sprintf("raw %d-row transaction: ", batchSize) + dur(rawTx.NsPerOp), Ratio: fmt.Sprintf("%.1f×", sub.NsPerOp/rawTx.NsPerOp),
 		Aim: "≤ 2×", Met: sub.NsPerOp/rawTx.NsPerOp <= 2})
 	before := [2]int64{env.Store.MustCount(ctx, "attendance"), env.Store.MustCount(ctx, "attendance_history")}
 	send(batch(round))

@@ -261,6 +261,18 @@ func T(ctx context.Context, key string, args ...any) string { return From(ctx).T
 // where a middle dot beside Arabic-Indic digits reads as a zero.
 func Sep(ctx context.Context) string { return From(ctx).Sep() }
 
+// Join joins the parts that are not empty with Sep(ctx): "16–19 January
+// 2023 · Hurghada".
+func Join(ctx context.Context, parts ...string) string {
+	kept := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, Sep(ctx))
+}
+
 // Sep is the separator of Sep(ctx) in l's language.
 func (l *Localizer) Sep() string { return l.T("common.sep") + " " }
 

@@ -43,10 +43,14 @@ type FollowUpPending struct {
 	Status TrainingStatus
 }
 
-// DueOn is the day the follow-up is sent: Months after the last day.
+// DueOn is the day the follow-up is sent: Months after the last day, on
+// the same day of the month or, when that month is shorter, its last day
+// (31 August and six months is 28 or 29 February, not 3 March).
 func (p FollowUpPending) DueOn() Date {
-	t := p.EndsOn.Time().AddDate(0, p.Months, 0)
-	return DateOf(t)
+	end := p.EndsOn.Time()
+	first := time.Date(end.Year(), end.Month()+time.Month(p.Months), 1, 0, 0, 0, 0, end.Location())
+	last := first.AddDate(0, 1, -1).Day()
+	return DateOf(first.AddDate(0, 0, min(end.Day(), last)-1))
 }
 
 // The follow-up's questions, in order: whether the skills were used (yes,

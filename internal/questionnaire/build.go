@@ -216,17 +216,20 @@ func (s *Service) Links(ctx context.Context, actor model.Actor, trainingID, id i
 	return ls, nil
 }
 
-// mailed are the registrations a follow-up reaches by mail: those with a
-// usable address. Other questionnaires reach nobody by mail.
+// mailed are the registrations a follow-up has reached, or is about to
+// reach, by mail: those whose follow-up message is queued or sent. A
+// message held for want of a mail server, failed or cancelled reaches
+// nobody, so that person's link is printed. Other questionnaires reach
+// nobody by mail.
 func (s *Service) mailed(ctx context.Context, q model.Questionnaire) (map[int64]bool, error) {
 	out := map[int64]bool{}
-	if q.Kind != model.QuizFollowUp || s.cfg.Mail == nil {
+	if q.Kind != model.QuizFollowUp {
 		return out, nil
 	}
-	people, err := s.store.Recipients(ctx, q.TrainingID)
-	for _, r := range people {
-		if model.ValidEmail(model.NormalizeEmail(r.Email)) {
-			out[r.RegistrationID] = true
+	msgs, err := s.store.TrainingMessages(ctx, q.TrainingID, []model.MessageKind{model.MsgFollowUp, model.MsgFollowUpReminder})
+	for _, m := range msgs {
+		if m.RegistrationID != nil && (m.Status == model.MsgQueued || m.Status == model.MsgSent) {
+			out[*m.RegistrationID] = true
 		}
 	}
 	return out, err

@@ -143,7 +143,9 @@ func (s *Service) mailFollowUp(ctx context.Context, d model.TrainingDetail, q mo
 		if r.Status == model.RegWithdrawn || answered[r.RegistrationID] {
 			continue
 		}
-		if s.cfg.Mail == nil || !model.ValidEmail(model.NormalizeEmail(r.Email)) {
+		// Without the server's own address a link in an e-mail would lead
+		// nowhere: such a follow-up is handed out from the links page.
+		if s.cfg.Mail == nil || s.cfg.BaseURL == "" || !model.ValidEmail(model.NormalizeEmail(r.Email)) {
 			without++
 			continue
 		}

@@ -48,6 +48,7 @@ type Store interface {
 	SaveFollowUp(ctx context.Context, f *model.FollowUp) error
 	PendingFollowUps(ctx context.Context) ([]model.FollowUpPending, error)
 	Recipients(ctx context.Context, trainingID int64) ([]model.Recipient, error)
+	TrainingMessages(ctx context.Context, trainingID int64, kinds []model.MessageKind) ([]model.OutboxMessage, error)
 	AddBankEntry(ctx context.Context, b *model.BankEntry) error
 	BankEntries(ctx context.Context, thematicAreaID int64, kind string) ([]model.BankEntry, error)
 }

@@ -12,24 +12,21 @@ import (
 )
 
 // Querier is what Compute needs from the database: the project with its
-// donor and indicators, and the report's aggregate queries. *store.Store
-// implements it.
+// donor and indicators, and the report's aggregates (read together, so
+// that the participations are read once). *store.Store implements it.
 type Querier interface {
 	ProjectByID(ctx context.Context, id int64) (model.Project, error)
 	DonorByID(ctx context.Context, id int64) (model.Donor, error)
 	Indicators(ctx context.Context, projectID int64) ([]model.Indicator, error)
-	ReportTrainings(ctx context.Context, f model.ReportFilter) ([]model.ReportTraining, error)
-	ReportGroups(ctx context.Context, f model.ReportFilter) ([]model.ReportGroup, error)
-	ReportAssessments(ctx context.Context, f model.ReportFilter) (model.ReportAssessments, error)
-	ReportGoals(ctx context.Context, f model.ReportFilter) ([]model.ReportGoal, error)
-	ReportOutcome(ctx context.Context, f model.ReportFilter) (model.ReportOutcome, error)
+	ReportAggregates(ctx context.Context, f model.ReportFilter) (model.ReportAggregates, error)
 	ReportQuizzes(ctx context.Context, f model.ReportFilter) ([]model.ReportQuiz, error)
 }
 
-// Compute gathers the figures for f. Every number comes from an SQL
-// aggregate, and Go only adds up per-training lines and divides, except
-// the results per question, which the questionnaires' own rule counts. An unknown
-// project is model.ErrNotFound; an invalid filter a *model.ValidationError.
+// Compute gathers the figures for f. Every number comes from the store's
+// aggregates, and Go here only adds up per-training lines and divides,
+// except the results per question, which the questionnaires' own rule
+// counts. An unknown project is model.ErrNotFound; an invalid filter a
+// *model.ValidationError.
 func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 	if err := f.Validate(); err != nil {
 		return model.Figures{}, err
@@ -54,13 +51,18 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 		Counted: model.ReportCounted{AsOf: f.AsOf},
 	}
 	sf := f.storeFilter(fig.Project.MasteryThreshold)
-	steps := []func(context.Context, Querier, model.ReportFilter, *model.Figures) error{
-		addTrainings, addGroups, addAssessments, addGoals, addOutcome, addQuestions,
+	agg, err := q.ReportAggregates(ctx, sf)
+	if err != nil {
+		return model.Figures{}, fmt.Errorf("report: %w", err)
 	}
-	for _, step := range steps {
-		if err := step(ctx, q, sf, &fig); err != nil {
-			return model.Figures{}, fmt.Errorf("report: %w", err)
-		}
+	addTrainings(agg.Trainings, &fig)
+	addGroups(agg.Groups, &fig)
+	addAssessments(agg.Assessments, sf.Mastery, &fig)
+	addGoals(agg.Goals, &fig)
+	fig.Outcome = model.OutcomeFigures{Trained: agg.Outcome.Trained, Answered: agg.Outcome.Answered, Used: agg.Outcome.Used,
+		Share: share(agg.Outcome.Used, agg.Outcome.Answered)}
+	if err := addQuestions(ctx, q, sf, &fig); err != nil {
+		return model.Figures{}, fmt.Errorf("report: %w", err)
 	}
 	inds, err := q.Indicators(ctx, p.ID)
 	if err != nil {
@@ -75,11 +77,7 @@ func Compute(ctx context.Context, q Querier, f Filter) (model.Figures, error) {
 // completion. A training with no session held yet only counts as not
 // started; one with sessions to come is running, and its completers are
 // not counted until it is over.
-func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
-	rows, err := q.ReportTrainings(ctx, f)
-	if err != nil {
-		return err
-	}
+func addTrainings(rows []model.ReportTraining, fig *model.Figures) {
 	a, s, c := &fig.Attendance, &fig.Summary, &fig.Counted
 	for _, r := range rows {
 		if r.Sessions == 0 {
@@ -114,17 +112,12 @@ func addTrainings(ctx context.Context, q Querier, f model.ReportFilter, fig *mod
 	a.Unmarked = a.Expected - a.Attended - a.Absent - a.Excused
 	a.Rate = share(a.Attended, a.Expected)
 	s.CompletionRate = share(s.Completed, s.CompletionBase)
-	return nil
 }
 
 // addGroups counts participations and unique individuals, and sorts the
 // disaggregation lines into their tables, largest first and "not
 // recorded" last.
-func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
-	rows, err := q.ReportGroups(ctx, f)
-	if err != nil {
-		return err
-	}
+func addGroups(rows []model.ReportGroup, fig *model.Figures) {
 	d, s := &fig.Groups, &fig.Summary
 	for _, r := range rows {
 		if r.Dim == "all" {
@@ -153,7 +146,6 @@ func addGroups(ctx context.Context, q Querier, f model.ReportFilter, fig *model.
 		slices.SortStableFunc(gs, byCount)
 	}
 	s.WomenShare = share(s.Women, s.Individuals)
-	return nil
 }
 
 // byCount orders groups by participations, then name; "not recorded" last.
@@ -168,13 +160,9 @@ func byCount(a, b model.GroupFigures) int {
 }
 
 // addAssessments fills knowledge gain and satisfaction.
-func addAssessments(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
-	r, err := q.ReportAssessments(ctx, f)
-	if err != nil {
-		return err
-	}
+func addAssessments(r model.ReportAssessments, mastery float64, fig *model.Figures) {
 	k := &fig.Knowledge
-	k.Assessed, k.Improved, k.Mastery, k.MasteryThreshold = r.Assessed, r.Improved, r.Mastery, f.Mastery
+	k.Assessed, k.Improved, k.Mastery, k.MasteryThreshold = r.Assessed, r.Improved, r.Mastery, mastery
 	k.MeanPre, k.MeanPost = mean(r.SumPre, r.Assessed), mean(r.SumPost, r.Assessed)
 	k.MeanGain = mean(r.SumPost-r.SumPre, r.Assessed)
 	k.ImprovedShare, k.MasteryShare = share(r.Improved, r.Assessed), share(r.Mastery, r.Assessed)
@@ -187,15 +175,10 @@ func addAssessments(ctx context.Context, q Querier, f model.ReportFilter, fig *m
 		sum += (i + 1) * n
 	}
 	s.Mean = mean(float64(sum), s.Responses)
-	return nil
 }
 
 // addGoals fills the SDG and GCM tables.
-func addGoals(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
-	rows, err := q.ReportGoals(ctx, f)
-	if err != nil {
-		return err
-	}
+func addGoals(rows []model.ReportGoal, fig *model.Figures) {
 	for _, r := range rows {
 		g := model.GoalFigures{Number: r.Goal, TitleEn: r.TitleEn, TitleAr: r.TitleAr, Trainings: r.Trainings,
 			Participations: r.Participations, Individuals: r.Individuals}
@@ -205,16 +188,4 @@ func addGoals(ctx context.Context, q Querier, f model.ReportFilter, fig *model.F
 			fig.GCMs = append(fig.GCMs, g)
 		}
 	}
-	return nil
-}
-
-// addOutcome fills the follow-up's outcome: the share of those who answered
-// it that report using the skills, out of the participations followed up.
-func addOutcome(ctx context.Context, q Querier, f model.ReportFilter, fig *model.Figures) error {
-	r, err := q.ReportOutcome(ctx, f)
-	if err != nil {
-		return err
-	}
-	fig.Outcome = model.OutcomeFigures{Trained: r.Trained, Answered: r.Answered, Used: r.Used, Share: share(r.Used, r.Answered)}
-	return nil
 }

@@ -38,13 +38,17 @@ WHERE f.months > 0 AND f.reminded_at IS NULL ORDER BY f.training_id`).Scan(&out)
 	return out, mapErr("pending follow-ups", err)
 }
 
+// quizIDsSQL lists the closed tests and evaluations of the counted
+// trainings.
+const quizIDsSQL = `SELECT q.id FROM questionnaires q JOIN tr ON tr.id = q.training_id
+WHERE q.kind IN ('pre', 'post', 'evaluation') AND q.state = 'closed' ORDER BY q.training_id, q.id`
+
 // ReportQuizzes returns the closed pre-tests, post-tests and evaluations
 // of the counted trainings, with their titles and answers.
 func (s *Store) ReportQuizzes(ctx context.Context, f model.ReportFilter) ([]model.ReportQuiz, error) {
 	scope, args := reportScope(f, false)
 	var ids []int64
-	err := s.read(ctx).Raw(scope+`SELECT q.id FROM questionnaires q JOIN tr ON tr.id = q.training_id
-WHERE q.kind IN ('pre', 'post', 'evaluation') AND q.state = 'closed' ORDER BY q.training_id, q.id`, args...).Scan(&ids).Error
+	err := s.read(ctx).Raw(scope+quizIDsSQL, args...).Scan(&ids).Error
 	if err != nil || len(ids) == 0 {
 		return nil, mapErr("report questionnaires", err)
 	}

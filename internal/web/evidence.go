@@ -13,7 +13,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/evidence"
-	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	evview "github.com/traindesk/traindesk/views/evidence"
 )
@@ -165,7 +164,7 @@ func (s *Server) evidenceUpload(c echo.Context) error {
 func translated(c echo.Context, fe map[string]string) map[string]string {
 	out := make(map[string]string, len(fe))
 	for k, v := range fe {
-		out[k] = i18n.T(c.Request().Context(), v)
+		out[k] = loc(c).T(v)
 	}
 	return out
 }

@@ -52,6 +52,13 @@ func TestEvidence_TabletUploadAnswersJSON(t *testing.T) {
 		!strings.Contains(refused.Errors["files"], "judged by their content") {
 		t.Fatalf("a page posing as a photo = %d %s", r.StatusCode, r.Body)
 	}
+	// An Arabic tablet reads the refusal in Arabic.
+	trainer.Get("/?lang=ar")
+	r = tabletUpload(t, trainer, me, []byte("<html><script>alert(1)</script></html>"))
+	if json.Unmarshal([]byte(r.Body), &refused) != nil || !strings.ContainsRune(refused.Errors["files"], 'ا') {
+		t.Errorf("the refusal to an Arabic tablet: %s", r.Body)
+	}
+	trainer.Get("/?lang=en")
 	r = tabletUpload(t, trainer, me, jpegWithGPS(t))
 	var kept struct{ Files []int64 }
 	if r.StatusCode != http.StatusCreated || json.Unmarshal([]byte(r.Body), &kept) != nil || len(kept.Files) != 1 {

@@ -145,6 +145,15 @@ func followUp(t *testing.T, pg bool) {
 		t.Errorf("a later run queued more: %d messages in all", n)
 	}
 	waitMail(t, srv, 2*live-3)
+
+	// A follow-up whose message failed for good reached nobody: that
+	// person's link is printed too.
+	must(env.Store.Exec(ctx, `UPDATE outbox_messages SET status = 'failed' WHERE training_id = ? AND registration_id =
+		(SELECT MIN(registration_id) FROM outbox_messages WHERE kind = 'followup' AND training_id = ? AND registration_id <> ?)`, id, id, reg))
+	officer = env.SignIn(model.RoleProgramOfficer)
+	if links := officer.Get(base + "/" + strconv.Itoa(qid) + "/links"); strings.Count(links.Body, "/q/") != 2 {
+		t.Errorf("after a failed follow-up, %d printable links; want 2", strings.Count(links.Body, "/q/"))
+	}
 }
 
 // outcome is the donor report's outcome figure for training id's project

@@ -2,7 +2,6 @@ package components
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/traindesk/traindesk/internal/i18n"
@@ -138,7 +137,7 @@ func (n Names) DonorOptions(ctx context.Context, empty string) []Option {
 func (n Names) SDGTitle(ctx context.Context, id int64) string {
 	for _, g := range n.Refs.SDGs {
 		if g.ID == id {
-			return fmt.Sprintf("%s %s · %s", i18n.T(ctx, "tag.sdg"), i18n.From(ctx).Num(int(id)), pick(ctx, g.TitleEn, g.TitleAr))
+			return i18n.T(ctx, "tag.sdg") + " " + i18n.From(ctx).Num(int(id)) + i18n.Sep(ctx) + pick(ctx, g.TitleEn, g.TitleAr)
 		}
 	}
 	return ""
@@ -148,7 +147,7 @@ func (n Names) SDGTitle(ctx context.Context, id int64) string {
 func (n Names) GCMTitle(ctx context.Context, id int64) string {
 	for _, g := range n.Refs.GCMs {
 		if g.ID == id {
-			return fmt.Sprintf("%s %s · %s", i18n.T(ctx, "tag.gcm"), i18n.From(ctx).Num(int(id)), pick(ctx, g.TitleEn, g.TitleAr))
+			return i18n.T(ctx, "tag.gcm") + " " + i18n.From(ctx).Num(int(id)) + i18n.Sep(ctx) + pick(ctx, g.TitleEn, g.TitleAr)
 		}
 	}
 	return ""

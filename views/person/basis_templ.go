@@ -116,11 +116,11 @@ func BasisOptions(ctx context.Context) []components.Option {
 	return out
 }
 
-func basisDay(d *model.Date) string {
+func basisDay(ctx context.Context, d *model.Date) string {
 	if d == nil {
 		return "—"
 	}
-	return d.String()
+	return i18n.From(ctx).Date(*d)
 }
 
 var _ = templruntime.GeneratedTemplate
