@@ -42,6 +42,8 @@ func All() []Migration {
 		{18, "persons' lawful basis (which, since when, for what, recorded by whom); the privacy notice", m0018},
 		{19, "follow-ups months after a training, whether a follow-up answer reports using the skills, and the question bank per thematic area", m0019},
 		{20, "how long contacts and message texts are kept", m0020},
+		{21, "which registered participants an evidence photo shows", m0021},
+		{22, "how long photos showing people are kept", m0022},
 	}
 }
 

@@ -107,7 +107,9 @@ func Build(st *store.Store, o Options) *Built {
 	jobs.Add(queue, report.ExportKind, reports.RunExport)
 	// The dashboard's headline figures are the report's.
 	trainingSvc := trainings.New(st, o.Now, o.Location).WithHeadlines(reports)
-	registry := roster.New(st, trainingSvc, o.Now, o.Location)
+	// Erasure and retention delete photos of people through the evidence
+	// service's own delete path.
+	registry := roster.New(st, trainingSvc, o.Now, o.Location).WithPhotos(evidenceSvc)
 	// Contacts outliving the administrators' retention period go daily.
 	jobs.Add(queue, roster.RetentionKind, registry.ApplyRetention)
 	notifier := newNotifier(st, queue, o)

@@ -44,7 +44,7 @@ func TestBrowser_NarrowMenu(t *testing.T) {
 			} else if toggle := browsertest.Boxes(t, ctx, ".nav-toggle"); toggle[0].Right-toggle[0].Left != 0 {
 				t.Errorf("%s: the menu button shows on a wide screen", where)
 			}
-			checkMenuEntries(t, ctx, where, 10) // the administrator's entries in internal/web/nav.go
+			checkMenuEntries(t, ctx, where, 11) // the administrator's entries in internal/web/nav.go
 			checkFits(t, ctx, where, ".topbar > *")
 			browsertest.ScreenshotView(t, ctx, "menu-"+lang+"-"+size.name)
 			if size.narrow {

@@ -30,6 +30,7 @@ type Store interface {
 	EvidenceBytes(ctx context.Context, trainingID int64) (int64, error)
 	DeleteEvidence(ctx context.Context, id int64) error
 	EvidenceOfTrainings(ctx context.Context, ids []int64) (map[int64][]model.Sitting, map[int64][]model.EvidenceFile, error)
+	PeopleStore
 }
 
 // Files is where the bytes are kept (internal/filestore's Folder or
@@ -103,6 +104,14 @@ func (s *Service) List(ctx context.Context, a model.Actor, id int64) (model.Evid
 	p.Sittings, p.Checklist = sits, model.BuildEvidenceChecklist(sits, plain)
 	o := auth.TrainingObject(t.FacilitatorIDs())
 	p.MayAdd = auth.Allow(a.User, auth.AddEvidence, o)
+	if p.MayAdd {
+		if p.Participants, err = s.store.EvidenceParticipants(ctx, id); err != nil {
+			return model.EvidencePage{}, err
+		}
+		if p.Shown, err = s.store.EvidenceShown(ctx, id); err != nil {
+			return model.EvidencePage{}, err
+		}
+	}
 	p.MayDelete = auth.Allow(a.User, auth.EditTrainings, o)
 	return p, nil
 }
@@ -146,35 +155,63 @@ func (s *Service) Open(ctx context.Context, a model.Actor, id, fileID int64, thu
 // audit line in one transaction, then the bytes. Only those who edit
 // trainings delete evidence.
 func (s *Service) Delete(ctx context.Context, a model.Actor, id, fileID int64) error {
-	var f model.EvidenceFile
+	var gone model.FileRemoval
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		if _, err := s.training(ctx, a, id, auth.EditTrainings); err != nil {
 			return err
 		}
-		var err error
-		if f, err = s.store.EvidenceFile(ctx, id, fileID); err != nil {
+		f, err := s.store.EvidenceFile(ctx, id, fileID)
+		if err != nil {
 			return err
 		}
-		if err := s.store.DeleteEvidence(ctx, f.ID); err != nil {
-			return err
-		}
-		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditEvidenceDelete, Actor: a,
-			Object: model.AuditObject{Type: "evidence", ID: f.ID}, Related: map[string]int64{"training": id},
-			Values: map[string]string{"kind": string(f.Kind), "sha256": f.SHA256}})
+		gone, err = s.remove(ctx, a, []model.EvidenceFile{f}, "")
+		return err
 	})
 	if err != nil {
 		return err
 	}
-	// The record is gone: the bytes go after it, so that a failure leaves
-	// an unreferenced file rather than a record without its file.
-	for _, key := range []string{f.StorageKey, f.ThumbKey} {
-		if key != "" {
-			if err := s.files.Delete(ctx, key); err != nil {
-				return err
-			}
+	return s.Purge(ctx, gone)
+}
+
+// Purge deletes the stored bytes of the files whose records r removed.
+// Call it after the transaction that removed them has committed: the
+// record goes first, so that a failure leaves an unreferenced file rather
+// than a record without its file.
+func (s *Service) Purge(ctx context.Context, r model.FileRemoval) error {
+	for _, key := range r.Keys {
+		if err := s.files.Delete(ctx, key); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// remove deletes the records of files, each with its audit line (saying
+// why, when a rule rather than a person's choice took it), in the
+// transaction ctx carries. It is the one delete path of evidence.
+func (s *Service) remove(ctx context.Context, a model.Actor, files []model.EvidenceFile, reason string) (model.FileRemoval, error) {
+	var out model.FileRemoval
+	for _, f := range files {
+		if err := s.store.DeleteEvidence(ctx, f.ID); err != nil {
+			return model.FileRemoval{}, err
+		}
+		v := map[string]string{"kind": string(f.Kind), "sha256": f.SHA256}
+		if reason != "" {
+			v["reason"] = reason
+		}
+		if err := s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditEvidenceDelete, Actor: a,
+			Object: model.AuditObject{Type: "evidence", ID: f.ID}, Related: map[string]int64{"training": f.TrainingID},
+			Values: v}); err != nil {
+			return model.FileRemoval{}, err
+		}
+		for _, key := range []string{f.StorageKey, f.ThumbKey} {
+			if key != "" {
+				out.Keys = append(out.Keys, key)
+			}
+		}
+		out.Count++
+	}
+	return out, nil
 }
 
 // noFiles stands for storage that was not configured: nothing can be kept.

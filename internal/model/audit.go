@@ -58,6 +58,7 @@ const (
 	AuditEvidenceDelete   AuditKind = "evidence_delete"
 	AuditEvidenceDownload AuditKind = "evidence_download"
 	AuditEvidencePack     AuditKind = "evidence_pack"
+	AuditEvidencePeople   AuditKind = "evidence_people"
 	AuditPersonErase      AuditKind = "person_erase"
 	AuditPersonExport     AuditKind = "person_export"
 	AuditPersonView       AuditKind = "person_view"
@@ -112,7 +113,7 @@ var AuditKinds = []AuditKind{
 	AuditImport, AuditMarkCorrect, AuditAssessmentsSave, AuditCertificateIssue, AuditCertificateRevoke,
 	AuditCertificateReinstate, AuditCertificateDownload, AuditCertificateZip, AuditAttendanceSheet,
 	AuditReportExport, AuditDemoLoaded, AuditEvidenceUpload, AuditEvidenceDelete, AuditEvidenceDownload,
-	AuditEvidencePack, AuditPersonErase, AuditPersonExport, AuditPersonView, AuditTokenCreate, AuditTokenRevoke,
+	AuditEvidencePack, AuditEvidencePeople, AuditPersonErase, AuditPersonExport, AuditPersonView, AuditTokenCreate, AuditTokenRevoke,
 	AuditTokenUse,
 	AuditLetterCreate, AuditLetterSent, AuditLetterDownload, AuditLetterhead,
 	AuditInvitationsSend, AuditReminderSettings, AuditRemindersQueue, AuditMessageSent, AuditMessageFailed,

@@ -70,11 +70,38 @@ func (f EvidenceFile) Inline() bool {
 // IsImage reports whether the file is a picture with a thumbnail.
 func (f EvidenceFile) IsImage() bool { return f.ThumbKey != "" }
 
+// EvidencePerson says that an evidence photo shows a registered
+// participant of its training. Erasure and retention delete the photos
+// of the persons they concern.
+type EvidencePerson struct {
+	EvidenceFileID int64 `gorm:"primaryKey;autoIncrement:false"`
+	PersonID       int64 `gorm:"primaryKey;autoIncrement:false"`
+}
+
+// TableName is part of the schema contract in db/migrations.
+func (EvidencePerson) TableName() string { return "evidence_persons" }
+
+// FileRemoval is what deleting evidence records leaves for after the
+// commit: the storage keys of their bytes (and thumbnails), to delete once
+// the records are surely gone.
+type FileRemoval struct {
+	Count int // files whose records were deleted
+	Keys  []string
+}
+
 // EvidenceRow is an evidence file with what its list shows beside it.
 type EvidenceRow struct {
 	EvidenceFile
 	UploadedBy  string // the user's name
 	SittingDate *Date
+	People      int // participants the photo is marked as showing
+}
+
+// EvidenceParticipant is a participant a photo of the training may show.
+type EvidenceParticipant struct {
+	PersonID   int64
+	NameLatin  string
+	NameArabic string
 }
 
 // EvidenceCheck is one line of a training's evidence checklist: a session
@@ -151,6 +178,10 @@ type EvidencePage struct {
 	Files     []EvidenceRow
 	Checklist EvidenceChecklist
 	Used      int64 // bytes the training's files take
-	MayAdd    bool
-	MayDelete bool
+	// Participants are whom the training's photos may be marked as
+	// showing; Shown is, per photo, the ids it is marked with.
+	Participants []EvidenceParticipant
+	Shown        map[int64][]int64
+	MayAdd       bool
+	MayDelete    bool
 }

@@ -98,6 +98,9 @@ type PrivacyNotice struct {
 	TextAr      string
 	UpdatedByID *int64
 	UpdatedAt   time.Time
+	// Retention are the periods the default text states, read with the
+	// notice so that the text follows the settings.
+	Retention RetentionSettings `gorm:"-"`
 }
 
 // TableName is part of the schema contract in db/migrations.

@@ -9,6 +9,7 @@ import (
 // training, message text ninety days after it was queued.
 const (
 	DefaultContactYears = 5
+	DefaultPhotoYears   = 5
 	DefaultOutboxDays   = 90
 )
 
@@ -19,6 +20,7 @@ const (
 type RetentionSettings struct {
 	ID           int64
 	ContactYears int
+	PhotoYears   int // photos marked as showing a person, after their last training
 	OutboxDays   int
 	UpdatedByID  *int64
 	UpdatedAt    time.Time
@@ -31,6 +33,9 @@ func (RetentionSettings) TableName() string { return "retention_settings" }
 func (r RetentionSettings) WithDefaults() RetentionSettings {
 	if r.ContactYears == 0 {
 		r.ContactYears = DefaultContactYears
+	}
+	if r.PhotoYears == 0 {
+		r.PhotoYears = DefaultPhotoYears
 	}
 	if r.OutboxDays == 0 {
 		r.OutboxDays = DefaultOutboxDays
@@ -46,6 +51,9 @@ func (r RetentionSettings) Validate() error {
 	if r.ContactYears < 1 || r.ContactYears > 50 {
 		errs.Add("contact_years", "retention.error.contact_years")
 	}
+	if r.PhotoYears < 1 || r.PhotoYears > 50 {
+		errs.Add("photo_years", "retention.error.photo_years")
+	}
 	if r.OutboxDays < 7 || r.OutboxDays > 3650 {
 		errs.Add("outbox_days", "retention.error.outbox_days")
 	}
@@ -56,6 +64,13 @@ func (r RetentionSettings) Validate() error {
 // whoever's last training ended before it loses them.
 func (r RetentionSettings) ContactCutoff(today Date) Date {
 	return DateOf(today.Time().AddDate(-r.WithDefaults().ContactYears, 0, 0))
+}
+
+// PhotoCutoff is the last training's end that photos showing a person
+// outlive: a photo goes when any person it shows had their last training
+// before it.
+func (r RetentionSettings) PhotoCutoff(today Date) Date {
+	return DateOf(today.Time().AddDate(-r.WithDefaults().PhotoYears, 0, 0))
 }
 
 // OutboxCutoff is the time before which queued messages lose their text.
@@ -73,11 +88,35 @@ type RetentionDue struct {
 // Ref is the person's pseudonymous reference on the dry-run page.
 func (d RetentionDue) Ref() string { return "P-" + strconv.FormatInt(d.PersonID, 10) }
 
+// RetentionPhoto is an evidence photo retention would delete now: it
+// shows a person whose last training ended before the photo cutoff.
+type RetentionPhoto struct {
+	FileID       int64
+	TrainingID   int64
+	TitleEn      string
+	TitleAr      string
+	FileName     string
+	PersonID     int64 // the earliest-ended person it shows
+	LastTraining Date
+}
+
+// PersonRef is the shown person's pseudonymous reference.
+func (d RetentionPhoto) PersonRef() string { return RetentionDue{PersonID: d.PersonID}.Ref() }
+
 // RetentionPreview is what a retention run would do now.
 type RetentionPreview struct {
-	Settings RetentionSettings
-	Cutoff   Date
-	Persons  []RetentionDue
+	Settings    RetentionSettings
+	Cutoff      Date
+	Persons     []RetentionDue
+	PhotoCutoff Date
+	Photos      []RetentionPhoto
+}
+
+// RetentionReport is what a retention run did: how many persons lost
+// their contacts and how many photos were deleted.
+type RetentionReport struct {
+	Persons int
+	Photos  int
 }
 
 // ClearContacts empties the contacts of p: phone, e-mail, ID number and

@@ -17,6 +17,7 @@ type SubjectAccess struct {
 	Messages      []SubjectMessage     `json:"messages"`
 	Audit         []SubjectAuditLine   `json:"audit_trail"`
 	Disclosures   []SubjectDisclosure  `json:"disclosures"`
+	Evidence      []SubjectEvidence    `json:"evidence_naming_them"`
 }
 
 // SubjectPerson is a person record as the person sees it.
@@ -117,4 +118,18 @@ type SubjectDisclosure struct {
 type ContactExport struct {
 	Line        SubjectDisclosure
 	TrainingIDs []int64
+}
+
+// SubjectEvidence is an evidence file that names or shows the person: a
+// photo marked as showing them, or the signed attendance sheet of a
+// training they were registered for. SessionDate is nil for a file of the
+// whole training.
+type SubjectEvidence struct {
+	ID          int64        `json:"file_id"`
+	TrainingID  int64        `json:"training_id"`
+	SessionDate *Date        `json:"session_date"`
+	Kind        EvidenceKind `json:"kind"`
+	FileName    string       `json:"file_name"`
+	SHA256      string       `json:"sha256" gorm:"column:sha256"`
+	AddedAt     time.Time    `json:"added_at"`
 }

@@ -16,14 +16,17 @@ import (
 // notes go; their sex, agency, station, position, registrations, marks,
 // scores and certificates stay, now about nobody in particular. The
 // records merged into them are erased with them, since they hold the same
-// person's names. The messages the outbox holds for them are deleted.
-// One transaction; the audit line says who erased whom by
-// id and which fields went, never the name. Erasing twice changes nothing.
+// person's names. The messages the outbox holds for them are deleted, and
+// so are the evidence photos marked as showing them, by the evidence
+// service's own delete path (their stored bytes after the commit); every
+// other file stays. One transaction; the audit line says who erased whom
+// by id and which fields went, never the name. Erasing twice changes nothing.
 func (s *Service) Erase(ctx context.Context, actor model.Actor, id int64) (model.Person, error) {
 	if err := allow(actor, auth.PersonalData); err != nil {
 		return model.Person{}, err
 	}
 	var out model.Person
+	var photos model.FileRemoval
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		p, err := s.store.Person(ctx, id)
 		if err != nil {
@@ -52,12 +55,31 @@ func (s *Service) Erase(ctx context.Context, actor model.Actor, id int64) (model
 		if err != nil {
 			return err
 		}
+		if photos, err = s.forgetPhotos(ctx, actor, ids); err != nil {
+			return err
+		}
 		ev := personEvent(model.AuditPersonErase, actor, id)
 		ev.Changed = model.ErasedFields
-		ev.Values = map[string]string{"merged_records": strconv.Itoa(len(merged)), "messages": strconv.FormatInt(msgs, 10)}
+		ev.Values = map[string]string{"merged_records": strconv.Itoa(len(merged)), "messages": strconv.FormatInt(msgs, 10),
+			"photos": strconv.Itoa(photos.Count)}
 		return s.store.RecordAudit(ctx, ev)
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	if s.photos == nil {
+		return out, nil
+	}
+	return out, s.photos.Purge(ctx, photos)
+}
+
+// forgetPhotos deletes the photos showing persons ids through the
+// evidence service, when one is wired.
+func (s *Service) forgetPhotos(ctx context.Context, actor model.Actor, ids []int64) (model.FileRemoval, error) {
+	if s.photos == nil {
+		return model.FileRemoval{}, nil
+	}
+	return s.photos.ForgetPhotosOf(ctx, actor, ids)
 }
 
 // erase saves p erased, unless it was already.

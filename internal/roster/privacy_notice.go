@@ -14,9 +14,15 @@ import (
 
 // PrivacyNotice is the notice as saved, for anyone: participants read it
 // without an account, from the link in their invitation. A language never
-// saved is "" and shown as NoticeText's default.
+// saved is "" and shown as NoticeText's default, which states the
+// retention periods as set now.
 func (s *Service) PrivacyNotice(ctx context.Context) (model.PrivacyNotice, error) {
-	return s.store.PrivacyNotice(ctx)
+	n, err := s.store.PrivacyNotice(ctx)
+	if err != nil {
+		return n, err
+	}
+	n.Retention, err = s.store.RetentionSettings(ctx)
+	return n, err
 }
 
 // NoticeText is n's text in l's language, or the catalogue's default
@@ -29,7 +35,15 @@ func NoticeText(n model.PrivacyNotice, l *i18n.Localizer) string {
 	if t = strings.TrimSpace(t); t != "" {
 		return t
 	}
-	return l.T("privacy.default_notice")
+	return DefaultNotice(n.Retention, l)
+}
+
+// DefaultNotice is the catalogue's notice in l's language, with the
+// retention periods r (the defaults where unset) filled in.
+func DefaultNotice(r model.RetentionSettings, l *i18n.Localizer) string {
+	r = r.WithDefaults()
+	return l.T("privacy.default_notice", l.N("privacy.years", r.ContactYears), l.N("privacy.years", r.PhotoYears),
+		l.N("privacy.days", r.OutboxDays))
 }
 
 // EditPrivacyNotice is the notice for its form: only those who handle
@@ -38,7 +52,7 @@ func (s *Service) EditPrivacyNotice(ctx context.Context, actor model.Actor) (mod
 	if err := allow(actor, auth.PersonalData); err != nil {
 		return model.PrivacyNotice{}, err
 	}
-	return s.store.PrivacyNotice(ctx)
+	return s.PrivacyNotice(ctx)
 }
 
 // SavePrivacyNotice changes the notice's text in both languages; an empty
@@ -83,7 +97,7 @@ func (s *Service) NoticePDF(ctx context.Context, actor model.Actor, trainingID i
 	if err != nil {
 		return err
 	}
-	n, err := s.store.PrivacyNotice(ctx)
+	n, err := s.PrivacyNotice(ctx)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ type RetentionStore interface {
 	RetentionSettings(ctx context.Context) (model.RetentionSettings, error)
 	SaveRetentionSettings(ctx context.Context, r *model.RetentionSettings) error
 	RetentionDue(ctx context.Context, cutoff model.Date) ([]model.RetentionDue, error)
+	RetentionPhotos(ctx context.Context, cutoff model.Date) ([]model.RetentionPhoto, error)
 	ClearPersonContacts(ctx context.Context, p *model.Person) error
 }
 
@@ -33,8 +34,11 @@ func (s *Service) retentionPreview(ctx context.Context) (model.RetentionPreview,
 	if err != nil {
 		return model.RetentionPreview{}, err
 	}
-	p := model.RetentionPreview{Settings: r, Cutoff: r.ContactCutoff(s.today())}
-	p.Persons, err = s.store.RetentionDue(ctx, p.Cutoff)
+	p := model.RetentionPreview{Settings: r, Cutoff: r.ContactCutoff(s.today()), PhotoCutoff: r.PhotoCutoff(s.today())}
+	if p.Persons, err = s.store.RetentionDue(ctx, p.Cutoff); err != nil {
+		return p, err
+	}
+	p.Photos, err = s.store.RetentionPhotos(ctx, p.PhotoCutoff)
 	return p, err
 }
 
@@ -55,11 +59,13 @@ func (s *Service) SaveRetention(ctx context.Context, actor model.Actor, in model
 		}
 		return s.store.RecordAudit(ctx, model.AuditEvent{Kind: model.AuditRetentionSave, Actor: actor,
 			Object: model.AuditObject{Type: "retention_settings", ID: 1},
-			Values: map[string]string{"contact_years": strconv.Itoa(in.ContactYears), "outbox_days": strconv.Itoa(in.OutboxDays)}})
+			Values: map[string]string{"contact_years": strconv.Itoa(in.ContactYears), "outbox_days": strconv.Itoa(in.OutboxDays),
+				"photo_years": strconv.Itoa(in.PhotoYears)}})
 	})
 }
 
-// RetentionArgs is the daily job that clears outlived contacts.
+// RetentionArgs is the daily job that clears outlived contacts and
+// deletes outlived photos of people.
 type RetentionArgs struct{}
 
 // Kind names the job.
@@ -68,21 +74,26 @@ func (RetentionArgs) Kind() string { return "contact_retention" }
 // RetentionKind runs the retention once a day.
 var RetentionKind = jobs.Kind{Every: 24 * time.Hour}
 
-// ApplyRetention clears the contacts of every person the dry run lists,
-// with erasure's own rule for which fields are contacts; names and the
-// facts the donor figures count stay. One transaction and one audit line
-// with the counts; a run with nothing due records nothing.
+// ApplyRetention applies the retention periods (see RunRetention).
 func (s *Service) ApplyRetention(ctx context.Context, _ jobs.Job, _ RetentionArgs) error {
 	_, err := s.RunRetention(ctx)
 	return err
 }
 
-// RunRetention is the job's work; it returns how many persons it cleared.
-func (s *Service) RunRetention(ctx context.Context) (int, error) {
-	n := 0
+// RunRetention is the job's work. It clears the contacts of every person
+// the dry run lists, with erasure's own rule for which fields are
+// contacts (names and the facts the donor figures count stay), and
+// deletes the evidence photos it lists through the evidence service's
+// delete path: a photo goes when any person it shows is past the photos'
+// period, privacy before evidence. One transaction and one audit line
+// with the counts, also when nothing was due (so that the log shows the
+// job ran); the photos' bytes go after the commit. It returns what it did.
+func (s *Service) RunRetention(ctx context.Context) (model.RetentionReport, error) {
+	var rep model.RetentionReport
+	var gone model.FileRemoval
 	err := s.store.Tx(ctx, func(ctx context.Context) error {
 		p, err := s.retentionPreview(ctx)
-		if err != nil || len(p.Persons) == 0 {
+		if err != nil {
 			return err
 		}
 		now := s.now().UTC()
@@ -97,12 +108,21 @@ func (s *Service) RunRetention(ctx context.Context) (int, error) {
 				return err
 			}
 		}
-		n = len(p.Persons)
+		if s.photos != nil && len(p.Photos) > 0 {
+			if gone, err = s.photos.ExpirePhotos(ctx, p.Photos); err != nil {
+				return err
+			}
+		}
+		rep = model.RetentionReport{Persons: len(p.Persons), Photos: gone.Count}
 		ev := model.AuditEvent{Kind: model.AuditRetentionRun, Actor: model.System,
 			Object: model.AuditObject{Type: "retention_settings", ID: 1}, Changed: model.ContactFields,
-			Values: map[string]string{"persons": strconv.Itoa(n), "contact_years": strconv.Itoa(p.Settings.ContactYears),
-				"cutoff": p.Cutoff.String()}}
+			Values: map[string]string{"persons": strconv.Itoa(rep.Persons), "photos": strconv.Itoa(rep.Photos),
+				"contact_years": strconv.Itoa(p.Settings.ContactYears), "photo_years": strconv.Itoa(p.Settings.PhotoYears),
+				"cutoff": p.Cutoff.String(), "photo_cutoff": p.PhotoCutoff.String()}}
 		return s.store.RecordAudit(ctx, ev)
 	})
-	return n, err
+	if err != nil || s.photos == nil {
+		return rep, err
+	}
+	return rep, s.photos.Purge(ctx, gone)
 }

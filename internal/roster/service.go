@@ -54,6 +54,7 @@ type SubjectStore interface {
 	SubjectMessages(ctx context.Context, ids []int64) ([]model.SubjectMessage, error)
 	SubjectCertificateDownloads(ctx context.Context, ids []int64) ([]model.SubjectDisclosure, error)
 	ContactExports(ctx context.Context) ([]model.ContactExport, error)
+	SubjectEvidence(ctx context.Context, ids []int64) ([]model.SubjectEvidence, error)
 }
 
 // MergeStore reads and moves what a merge and its undo touch.
@@ -86,6 +87,7 @@ type Service struct {
 	now      func() time.Time
 	loc      *time.Location
 	registry *registryCache
+	photos   Photos // nil: erasure and retention leave photos alone
 }
 
 // New builds the registry over st. Registrations it makes (a person

@@ -53,6 +53,9 @@ func (s *Service) subjectAccess(ctx context.Context, actor model.Actor, id int64
 	if out.Messages, err = s.store.SubjectMessages(ctx, ids); err != nil {
 		return out, err
 	}
+	if out.Evidence, err = s.store.SubjectEvidence(ctx, ids); err != nil {
+		return out, err
+	}
 	if out.Audit, err = s.store.SubjectAudit(ctx, ids); err != nil {
 		return out, err
 	}
@@ -60,7 +63,8 @@ func (s *Service) subjectAccess(ctx context.Context, actor model.Actor, id int64
 		return out, err
 	}
 	ev := personEvent(model.AuditPersonExport, actor, id)
-	ev.Values = map[string]string{"format": format, "registrations": strconv.Itoa(len(out.Registrations))}
+	ev.Values = map[string]string{"format": format, "registrations": strconv.Itoa(len(out.Registrations)),
+		"evidence": strconv.Itoa(len(out.Evidence))}
 	return out, s.store.RecordAudit(ctx, ev)
 }
 

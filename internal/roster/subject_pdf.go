@@ -85,6 +85,7 @@ func writeSubjectPDF(w io.Writer, d model.SubjectAccess, loc *time.Location) err
 	x.history()
 	x.results()
 	x.messages()
+	x.evidence()
 	x.trail()
 	return doc.Output(w)
 }
@@ -178,6 +179,22 @@ func (x subjectPDF) messages() {
 	}
 	x.table(l.T("subject.messages"), []string{l.T("subject.c.when"), l.T("subject.c.training"), l.T("subject.c.kind"),
 		l.T("subject.c.to"), l.T("subject.c.subject"), l.T("subject.c.status")}, rows)
+}
+
+// evidence draws the evidence files that name or show the person.
+func (x subjectPDF) evidence() {
+	l := x.l
+	var rows [][]string
+	for _, e := range x.d.Evidence {
+		session := l.T("evidence.whole_training")
+		if e.SessionDate != nil {
+			session = l.Date(*e.SessionDate)
+		}
+		rows = append(rows, []string{x.training(e.TrainingID), session, l.T("evidence.kind." + string(e.Kind)),
+			e.FileName, ltr(e.SHA256), l.DateTime(e.AddedAt, x.loc)})
+	}
+	x.table(l.T("subject.evidence"), []string{l.T("subject.c.training"), l.T("subject.c.session"), l.T("subject.c.kind"),
+		l.T("subject.c.file"), l.T("subject.c.checksum"), l.T("subject.c.added")}, rows)
 }
 
 // trail draws who did what to the record, and who was handed the person's

@@ -16,7 +16,8 @@ func (s *Store) InsertEvidence(ctx context.Context, f *model.EvidenceFile) error
 func (s *Store) EvidenceFiles(ctx context.Context, trainingID int64) ([]model.EvidenceRow, error) {
 	var out []model.EvidenceRow
 	err := s.read(ctx).Raw(`
-SELECT e.*, COALESCE(u.name, '') AS uploaded_by, st.date AS sitting_date
+SELECT e.*, COALESCE(u.name, '') AS uploaded_by, st.date AS sitting_date,
+  (SELECT COUNT(*) FROM evidence_persons ep WHERE ep.evidence_file_id = e.id) AS people
 FROM evidence_files e
 LEFT JOIN users u ON u.id = e.uploaded_by_id
 LEFT JOIN sittings st ON st.id = e.sitting_id

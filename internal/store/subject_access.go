@@ -115,3 +115,18 @@ WHERE a.action = ? ORDER BY a.at, a.id`, string(model.AuditContactExport)).Scan(
 	}
 	return out, nil
 }
+
+// SubjectEvidence lists the evidence files that name persons ids: the
+// photos marked as showing them, and the signed attendance sheets of the
+// trainings they were registered for (a sheet lists everyone registered).
+func (s *Store) SubjectEvidence(ctx context.Context, ids []int64) ([]model.SubjectEvidence, error) {
+	var out []model.SubjectEvidence
+	err := s.read(ctx).Raw(`
+SELECT e.id, e.training_id, st.date AS session_date, e.kind, e.file_name, e.sha256, e.created_at AS added_at
+FROM evidence_files e LEFT JOIN sittings st ON st.id = e.sitting_id
+WHERE (e.kind = ? AND e.id IN (SELECT evidence_file_id FROM evidence_persons WHERE person_id IN ?))
+   OR (e.kind = ? AND e.training_id IN (SELECT training_id FROM registrations WHERE person_id IN ?))
+ORDER BY e.training_id, CASE WHEN st.date IS NULL THEN 1 ELSE 0 END, st.date, e.kind, e.id`,
+		model.EvidencePhoto, ids, model.EvidenceSignedSheet, ids).Scan(&out).Error
+	return out, mapErr("subject evidence", err)
+}

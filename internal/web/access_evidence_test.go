@@ -16,6 +16,10 @@ var accessEvidence = []access{
 	{route: "GET /trainings/:id/evidence.zip", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "GET /trainings/:id/evidence/:eid", want: codes{see, ok, ok, ok, ok, nf}},
 	{route: "GET /trainings/:id/evidence/:eid/thumb", want: codes{see, ok, ok, ok, ok, nf}},
+	// Marking nobody is a valid answer: editors and the training's own
+	// trainer save it, managers only read. (Before the delete below, which
+	// takes the fixture's photo.)
+	{route: "POST /trainings/:id/evidence/:eid/people", want: codes{see, see, see, no, see, nf}},
 	{route: "POST /trainings/:id/evidence/:eid/delete", want: codes{see, see, see, no, no, nf}, each: func(t *testing.T, f *accessFixture) map[string]string {
 		return map[string]string{"E": f.evidence(t, f.own["T"])}
 	}},

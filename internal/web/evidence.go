@@ -34,6 +34,7 @@ func (s *Server) evidenceRoutes(app area) {
 	app.GET("/trainings/:id/evidence/:eid", s.evidenceFile)
 	app.GET("/trainings/:id/evidence/:eid/thumb", s.evidenceThumb)
 	app.POST("/trainings/:id/evidence/:eid/delete", s.evidenceDelete)
+	app.POST("/trainings/:id/evidence/:eid/people", s.evidencePeople)
 	s.bodyLimits["POST /trainings/:id/evidence"] = evidenceBodyLimit
 }
 
@@ -47,11 +48,56 @@ func (s *Server) evidencePage(c echo.Context) error {
 }
 
 func (s *Server) renderEvidence(c echo.Context, status int, id int64, in evview.Form, errs map[string]string) error {
+	return s.renderEvidenceProps(c, status, id, evview.Props{In: in, Errors: errs})
+}
+
+// renderEvidenceProps renders the evidence page with the forms' values
+// and errors in props.
+func (s *Server) renderEvidenceProps(c echo.Context, status int, id int64, props evview.Props) error {
 	p, err := s.Evidence.List(c.Request().Context(), actorOf(c), id)
 	if err != nil {
 		return err
 	}
-	return s.render(c, status, evview.Page(evview.Props{EvidencePage: p, In: in, Errors: errs, Location: s.Location}))
+	props.EvidencePage, props.Location = p, s.Location
+	return s.render(c, status, evview.Page(props))
+}
+
+// evidencePeople saves whom a photo shows: the ticked participants.
+func (s *Server) evidencePeople(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	eid, err := idParam(c, "eid")
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest).SetInternal(err)
+	}
+	typed := form["person"]
+	ids := make([]int64, 0, len(typed))
+	var bad error
+	for _, v := range typed {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			bad = &model.ValidationError{Fields: map[string]string{"people": "evidence.error.not_participant"}}
+			break
+		}
+		ids = append(ids, n)
+	}
+	if bad == nil {
+		_, bad = s.Evidence.MarkPeople(c.Request().Context(), actorOf(c), id, eid, ids)
+	}
+	if fe := model.FieldErrors(bad); fe != nil {
+		return s.renderEvidenceProps(c, http.StatusUnprocessableEntity, id, evview.Props{
+			In: evview.Form{Kind: string(model.EvidenceSignedSheet)}, Errors: fe,
+			Marking: evview.Marking{FileID: eid, Typed: typed}})
+	} else if bad != nil {
+		return bad
+	}
+	return c.Redirect(http.StatusSeeOther, fmt.Sprintf("/trainings/%d/evidence#evidence-%d", id, eid))
 }
 
 // evidenceUpload reads the form and its files, and hands them to the

@@ -24,6 +24,7 @@ var navEntries = []navEntry{
 	{"/admin/audit", "history", "nav.audit", auth.ViewAudit},
 	{"/admin/outbox", "mail", "nav.outbox", auth.ManageMessaging},
 	{"/admin/letterhead", "file-text", "nav.letterhead", auth.ManageMessaging},
+	{"/admin/privacy", "shield", "nav.privacy", auth.PersonalData},
 	{"/calendar", "calendar-plus", "nav.calendar", auth.MarkAttendance},
 }
 

@@ -7,9 +7,11 @@ import (
 	"mime"
 	"net/http"
 
+	"github.com/a-h/templ"
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
+	"github.com/traindesk/traindesk/internal/i18n"
 	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/internal/roster"
 	"github.com/traindesk/traindesk/views/person"
@@ -41,14 +43,21 @@ func (s *Server) privacyNoticeForm(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.render(c, http.StatusOK, person.NoticeForm(person.NoticeFormProps{N: n}))
+	return s.render(c, http.StatusOK, noticeForm(n, nil))
+}
+
+// noticeForm is the notice's form with the default text, as it would be
+// printed now, for placeholders.
+func noticeForm(n model.PrivacyNotice, errs map[string]string) templ.Component {
+	return person.NoticeForm(person.NoticeFormProps{N: n, Errors: errs,
+		DefaultEn: roster.DefaultNotice(n.Retention, i18n.New(i18n.EN)), DefaultAr: roster.DefaultNotice(n.Retention, i18n.New(i18n.AR))})
 }
 
 func (s *Server) privacyNoticeSave(c echo.Context) error {
 	n, err := s.Roster.SavePrivacyNotice(c.Request().Context(), actorOf(c), c.FormValue("text_en"), c.FormValue("text_ar"))
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
-		return s.render(c, http.StatusUnprocessableEntity, person.NoticeForm(person.NoticeFormProps{N: n, Errors: ve.Fields}))
+		return s.render(c, http.StatusUnprocessableEntity, noticeForm(n, ve.Fields))
 	} else if err != nil {
 		return err
 	}

@@ -27,13 +27,15 @@ func (s *Server) retentionPage(c echo.Context) error {
 		return err
 	}
 	return s.render(c, http.StatusOK, person.Retention(person.RetentionProps{P: p,
-		Years: strconv.Itoa(p.Settings.ContactYears), Days: strconv.Itoa(p.Settings.OutboxDays)}))
+		Years: strconv.Itoa(p.Settings.ContactYears), Days: strconv.Itoa(p.Settings.OutboxDays),
+		Photos: strconv.Itoa(p.Settings.PhotoYears)}))
 }
 
 func (s *Server) retentionSave(c echo.Context) error {
 	ctx := c.Request().Context()
 	years, days := strings.TrimSpace(c.FormValue("contact_years")), strings.TrimSpace(c.FormValue("outbox_days"))
-	in := model.RetentionSettings{ContactYears: atoiOr(years, -1), OutboxDays: atoiOr(days, -1)}
+	photos := strings.TrimSpace(c.FormValue("photo_years"))
+	in := model.RetentionSettings{ContactYears: atoiOr(years, -1), OutboxDays: atoiOr(days, -1), PhotoYears: atoiOr(photos, -1)}
 	_, err := s.Roster.SaveRetention(ctx, actorOf(c), in)
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
@@ -42,7 +44,7 @@ func (s *Server) retentionSave(c echo.Context) error {
 			return perr
 		}
 		return s.render(c, http.StatusUnprocessableEntity, person.Retention(person.RetentionProps{P: p, Years: years, Days: days,
-			Errors: ve.Fields}))
+			Photos: photos, Errors: ve.Fields}))
 	} else if err != nil {
 		return err
 	}

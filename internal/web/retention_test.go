@@ -35,7 +35,7 @@ func TestRetentionPage_RefusedBesideFieldAndSaved(t *testing.T) {
 	if n := env.Store.MustCount(ctx, "retention_settings"); n != 0 {
 		t.Fatal("a refused period was saved")
 	}
-	if r := admin.Post("/admin/retention", url.Values{"contact_years": {"3"}, "outbox_days": {"30"}}); r.StatusCode != http.StatusSeeOther {
+	if r := admin.Post("/admin/retention", url.Values{"contact_years": {"3"}, "outbox_days": {"30"}, "photo_years": {"4"}}); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("save = %d", r.StatusCode)
 	}
 	if d := env.Store.MustString(ctx, "SELECT detail FROM audit_log WHERE action = ?", string(model.AuditRetentionSave)); !strings.Contains(d, "30") {

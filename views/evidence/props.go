@@ -3,6 +3,7 @@
 package evidence
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -20,6 +21,31 @@ type Props struct {
 	In       Form
 	Errors   map[string]string
 	Location *time.Location
+	// Marking is a refused "who is in this photo" form, kept as typed.
+	Marking Marking
+}
+
+// Marking is what a photo's people form held when it was refused.
+type Marking struct {
+	FileID int64
+	Typed  []string
+}
+
+// peopleError is the message beside photo fileID's people form.
+func (p Props) peopleError(fileID int64) string {
+	if p.Marking.FileID != fileID {
+		return ""
+	}
+	return p.Errors["people"]
+}
+
+// shows reports whether photo fileID's form ticks person: as typed after
+// a refusal, else as saved.
+func (p Props) shows(fileID, person int64) bool {
+	if p.Marking.FileID == fileID {
+		return slices.Contains(p.Marking.Typed, strconv.FormatInt(person, 10))
+	}
+	return slices.Contains(p.Shown[fileID], person)
 }
 
 // Form is the upload form's typed values.
@@ -65,4 +91,13 @@ func kindOptions(l *i18n.Localizer) []components.Option {
 		opts = append(opts, components.Option{Value: string(k), Label: l.T("evidence.kind." + string(k))})
 	}
 	return opts
+}
+
+// errorRef points a form's fieldset id at its error message, when it has
+// one.
+func errorRef(id, err string) templ.Attributes {
+	if err == "" {
+		return templ.Attributes{}
+	}
+	return templ.Attributes{"aria-describedby": id + "-error", "aria-invalid": "true"}
 }

@@ -141,6 +141,9 @@ func Notice(p NoticeProps) templ.Component {
 type NoticeFormProps struct {
 	N      model.PrivacyNotice
 	Errors map[string]string
+	// DefaultEn and DefaultAr are the default notice, with the retention
+	// periods filled in, offered as the placeholders.
+	DefaultEn, DefaultAr string
 }
 
 // NoticeForm lets an administrator change the notice in both languages;
@@ -191,7 +194,7 @@ func NoticeForm(p NoticeFormProps) templ.Component {
 			var templ_7745c5c3_Var9 string
 			templ_7745c5c3_Var9, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "privacy.notice_link"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/person/notice.templ`, Line: 50, Col: 89}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/person/notice.templ`, Line: 53, Col: 89}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var9))
 			if templ_7745c5c3_Err != nil {
@@ -204,7 +207,7 @@ func NoticeForm(p NoticeFormProps) templ.Component {
 			var templ_7745c5c3_Var10 string
 			templ_7745c5c3_Var10, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "retention.title"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/person/notice.templ`, Line: 51, Col: 65}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/person/notice.templ`, Line: 54, Col: 65}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var10))
 			if templ_7745c5c3_Err != nil {
@@ -220,13 +223,13 @@ func NoticeForm(p NoticeFormProps) templ.Component {
 			}
 			templ_7745c5c3_Err = components.Field(components.Input{Name: "text_en", Type: "textarea", Label: i18n.T(ctx, "privacy.notice_en"), Value: p.N.TextEn,
 				Error: p.Errors["text_en"], Attrs: templ.Attributes{"lang": "en", "dir": "ltr", "rows": "14",
-					"placeholder": i18n.New(i18n.EN).T("privacy.default_notice")}}).Render(ctx, templ_7745c5c3_Buffer)
+					"placeholder": p.DefaultEn}}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			templ_7745c5c3_Err = components.Field(components.Input{Name: "text_ar", Type: "textarea", Label: i18n.T(ctx, "privacy.notice_ar"), Value: p.N.TextAr,
 				Error: p.Errors["text_ar"], Attrs: templ.Attributes{"lang": "ar", "dir": "rtl", "rows": "14",
-					"placeholder": i18n.New(i18n.AR).T("privacy.default_notice")}}).Render(ctx, templ_7745c5c3_Buffer)
+					"placeholder": p.DefaultAr}}).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -237,7 +240,7 @@ func NoticeForm(p NoticeFormProps) templ.Component {
 			var templ_7745c5c3_Var11 string
 			templ_7745c5c3_Var11, templ_7745c5c3_Err = templ.JoinStringErrs(i18n.T(ctx, "common.save"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/person/notice.templ`, Line: 63, Col: 79}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/person/notice.templ`, Line: 66, Col: 79}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var11))
 			if templ_7745c5c3_Err != nil {
