@@ -115,8 +115,9 @@ type RetentionPreview struct {
 // RetentionReport is what a retention run did: how many persons lost
 // their contacts and how many photos were deleted.
 type RetentionReport struct {
-	Persons int
-	Photos  int
+	Persons  int
+	Photos   int
+	Messages int // messages to those persons deleted with their contacts
 }
 
 // ClearContacts empties the contacts of p: phone, e-mail, ID number and

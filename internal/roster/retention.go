@@ -97,7 +97,9 @@ func (s *Service) RunRetention(ctx context.Context) (model.RetentionReport, erro
 			return err
 		}
 		now := s.now().UTC()
+		ids := make([]int64, 0, len(p.Persons))
 		for _, d := range p.Persons {
+			ids = append(ids, d.PersonID)
 			person, err := s.store.Person(ctx, d.PersonID)
 			if err != nil {
 				return err
@@ -113,10 +115,18 @@ func (s *Service) RunRetention(ctx context.Context) (model.RetentionReport, erro
 				return err
 			}
 		}
-		rep = model.RetentionReport{Persons: len(p.Persons), Photos: gone.Count}
+		// The messages sent to them hold their address and name: they go
+		// with the contacts, by erasure's rule.
+		msgs := int64(0)
+		if len(ids) > 0 {
+			if msgs, err = s.store.DeletePersonMessages(ctx, ids); err != nil {
+				return err
+			}
+		}
+		rep = model.RetentionReport{Persons: len(p.Persons), Photos: gone.Count, Messages: int(msgs)}
 		ev := model.AuditEvent{Kind: model.AuditRetentionRun, Actor: model.System,
 			Object: model.AuditObject{Type: "retention_settings", ID: 1}, Changed: model.ContactFields,
-			Values: map[string]string{"persons": strconv.Itoa(rep.Persons), "photos": strconv.Itoa(rep.Photos),
+			Values: map[string]string{"persons": strconv.Itoa(rep.Persons), "photos": strconv.Itoa(rep.Photos), "messages": strconv.Itoa(rep.Messages),
 				"contact_years": strconv.Itoa(p.Settings.ContactYears), "photo_years": strconv.Itoa(p.Settings.PhotoYears),
 				"cutoff": p.Cutoff.String(), "photo_cutoff": p.PhotoCutoff.String()}}
 		return s.store.RecordAudit(ctx, ev)

@@ -82,8 +82,18 @@ func TestRetention_ClearsContactsAfterPeriod(t *testing.T) {
 		if !hasPhone(latest) {
 			t.Errorf("5 years − 1 day after their last training, person %d lost their contacts", latest)
 		}
+		// A message once sent to them holds their address and name.
+		msg := model.OutboxMessage{MessageID: "retention-test@traindesk.invalid", Kind: model.MsgInvitation, Lang: "en",
+			ToAddr: "kept@customs.example", ToName: "Kept Name", Subject: "Invitation", PersonID: &latest,
+			Status: model.MsgSent, QueuedAt: clock.Now(), UpdatedAt: clock.Now()}
+		if _, err := s.InsertOutbox(ctx, &msg); err != nil {
+			t.Fatal(err)
+		}
 		clock.Advance(48 * time.Hour)
 		cleared := run()
+		if n := s.MustString(ctx, "SELECT CAST(COUNT(*) AS TEXT) FROM outbox_messages WHERE to_addr = 'kept@customs.example'"); n != "0" {
+			t.Errorf("the address of person %d outlived their contacts in %s messages", latest, n)
+		}
 		if hasPhone(latest) || !containsID(cleared, latest) {
 			t.Errorf("5 years + 1 day after their last training, person %d keeps their contacts (%v)", latest, cleared)
 		}
