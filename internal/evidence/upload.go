@@ -94,8 +94,14 @@ func (s *Service) Upload(ctx context.Context, a model.Actor, id int64, in Upload
 		if err != nil {
 			return err
 		}
+		// A file already held (a resend whose answer was lost) or twice
+		// in this upload takes its room once.
+		adds := map[string]bool{}
 		for _, f := range out {
-			used += f.Size
+			if _, ok := held[f.SHA256]; !ok && !adds[f.SHA256] {
+				adds[f.SHA256] = true
+				used += f.Size
+			}
 		}
 		if used > model.EvidenceTrainingLimit {
 			return &model.ValidationError{Fields: map[string]string{"files": "evidence.error.training_full"}}

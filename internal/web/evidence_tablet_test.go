@@ -76,4 +76,13 @@ func TestEvidence_TabletUploadAnswersJSON(t *testing.T) {
 	if storedFiles(t, env) != 2 { // the photo and its thumbnail
 		t.Errorf("%d files stored, want the photo and its thumbnail", storedFiles(t, env))
 	}
+	// With the training's room all but used up, the resend still gets the
+	// first copy back: a file already held takes no more room.
+	if err := env.Store.Exec(context.Background(), "UPDATE evidence_files SET size = ?", model.EvidenceTrainingLimit-1); err != nil {
+		t.Fatal(err)
+	}
+	r = tabletUpload(t, trainer, me, jpegWithGPS(t))
+	if r.StatusCode != http.StatusCreated || json.Unmarshal([]byte(r.Body), &again) != nil || again.Files[0] != kept.Files[0] {
+		t.Errorf("the same photo again near the training's limit = %d %s", r.StatusCode, r.Body)
+	}
 }
