@@ -20,8 +20,12 @@ func (s *Service) SubjectAccessPDF(ctx context.Context, actor model.Actor, id in
 	if err != nil {
 		return nil, err
 	}
+	refs, err := s.store.AllRefs(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	if err := writeSubjectPDF(&buf, data, s.loc); err != nil {
+	if err := writeSubjectPDF(&buf, data, refs, s.loc); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -29,10 +33,23 @@ func (s *Service) SubjectAccessPDF(ctx context.Context, actor model.Actor, id in
 
 // subjectPDF holds what the sections of the PDF share.
 type subjectPDF struct {
-	doc *pdf.Doc
-	l   *i18n.Localizer
-	d   model.SubjectAccess
-	loc *time.Location
+	doc  *pdf.Doc
+	l    *i18n.Localizer
+	d    model.SubjectAccess
+	refs model.Refs // to name agencies and duty stations
+	loc  *time.Location
+}
+
+// agency and station name a reference in the reader's language ("" for
+// none).
+func (x subjectPDF) agency(id *int64) string {
+	a, _ := x.refs.Agency(id)
+	return x.l.Pick(a.NameEn, a.NameAr)
+}
+
+func (x subjectPDF) station(id *int64) string {
+	st, _ := x.refs.Station(id)
+	return x.l.Pick(st.NameEn, st.NameAr)
 }
 
 // training names a training of the person's history by id, in the
@@ -62,7 +79,7 @@ func (x subjectPDF) table(title string, cols []string, rows [][]string) {
 }
 
 // writeSubjectPDF writes the download d as a PDF in the person's language.
-func writeSubjectPDF(w io.Writer, d model.SubjectAccess, loc *time.Location) error {
+func writeSubjectPDF(w io.Writer, d model.SubjectAccess, refs model.Refs, loc *time.Location) error {
 	lang := i18n.Lang(d.Person.Lang)
 	if lang != i18n.AR {
 		lang = i18n.EN
@@ -74,7 +91,7 @@ func writeSubjectPDF(w io.Writer, d model.SubjectAccess, loc *time.Location) err
 	if err != nil {
 		return err
 	}
-	x := subjectPDF{doc: doc, l: l, d: d, loc: loc}
+	x := subjectPDF{doc: doc, l: l, d: d, refs: refs, loc: loc}
 	doc.Heading(title, 16)
 	doc.Paragraph(l.T("subject.generated", l.DateTime(d.GeneratedAt, loc)), 9)
 	x.person(d.Person)
@@ -107,18 +124,26 @@ func (x subjectPDF) person(p model.SubjectPerson) {
 	if p.Position != "" {
 		position = l.T("position." + string(p.Position))
 	}
-	basis := ""
+	basis, basisOn, erased := "", "", ""
 	if p.LawfulBasis != "" {
 		basis = l.T("privacy.basis." + string(p.LawfulBasis))
+	}
+	if p.BasisOn != nil {
+		basisOn = l.Date(*p.BasisOn)
+	}
+	if p.ErasedAt != nil {
+		erased = l.DateTime(*p.ErasedAt, x.loc)
 	}
 	x.doc.KeyValues([][2]string{
 		{l.T("subject.f.id"), l.Digits(strconv.FormatInt(p.ID, 10))},
 		{l.T("subject.f.name_latin"), p.NameLatin}, {l.T("subject.f.name_arabic"), p.NameArabic},
 		{l.T("subject.f.sex"), sex}, {l.T("subject.f.birth_year"), year}, {l.T("subject.f.age_band"), p.AgeBand},
+		{l.T("subject.f.agency"), x.agency(p.AgencyID)}, {l.T("subject.f.station"), x.station(p.DutyStationID)},
 		{l.T("subject.f.position"), position}, {l.T("subject.f.rank"), p.Rank},
 		{l.T("subject.f.phone"), ltr(p.Phone)}, {l.T("subject.f.email"), p.Email}, {l.T("subject.f.national_ref"), ltr(p.NationalRef)},
 		{l.T("subject.f.notes"), p.Notes}, {l.T("subject.f.lang"), l.T("training.lang." + p.Lang)}, {l.T("subject.f.basis"), basis},
-		{l.T("subject.f.purpose"), p.BasisPurpose}, {l.T("subject.f.created"), l.DateTime(p.CreatedAt, x.loc)},
+		{l.T("subject.f.basis_on"), basisOn}, {l.T("subject.f.purpose"), p.BasisPurpose},
+		{l.T("subject.f.created"), l.DateTime(p.CreatedAt, x.loc)}, {l.T("subject.f.erased"), erased},
 	})
 }
 
@@ -127,9 +152,11 @@ func (x subjectPDF) history() {
 	l := x.l
 	var rows [][]string
 	for _, r := range x.d.Registrations {
-		rows = append(rows, []string{l.Pick(r.TitleEn, r.TitleAr), l.DateRange(r.StartsOn, r.EndsOn), l.T("registration." + string(r.Status))})
+		rows = append(rows, []string{l.Pick(r.TitleEn, r.TitleAr), l.DateRange(r.StartsOn, r.EndsOn),
+			x.agency(r.AgencyID), x.station(r.DutyStationID), l.T("registration." + string(r.Status))})
 	}
-	x.table(l.T("subject.registrations"), []string{l.T("subject.c.training"), l.T("subject.c.dates"), l.T("subject.c.status")}, rows)
+	x.table(l.T("subject.registrations"), []string{l.T("subject.c.training"), l.T("subject.c.dates"),
+		l.T("subject.f.agency"), l.T("subject.f.station"), l.T("subject.c.status")}, rows)
 	rows = nil
 	for _, m := range x.d.Marks {
 		rows = append(rows, []string{x.training(m.TrainingID), l.Date(m.Date), l.T("mark." + string(m.Status))})
@@ -175,7 +202,8 @@ func (x subjectPDF) messages() {
 		if m.TrainingID != nil {
 			tr = x.training(*m.TrainingID)
 		}
-		rows = append(rows, []string{l.DateTime(m.QueuedAt, x.loc), tr, string(m.Kind), m.ToAddr, m.Subject, string(m.Status)})
+		rows = append(rows, []string{l.DateTime(m.QueuedAt, x.loc), tr, l.T("outbox.kind." + string(m.Kind)), m.ToAddr, m.Subject,
+			l.T("outbox.status." + string(m.Status))})
 	}
 	x.table(l.T("subject.messages"), []string{l.T("subject.c.when"), l.T("subject.c.training"), l.T("subject.c.kind"),
 		l.T("subject.c.to"), l.T("subject.c.subject"), l.T("subject.c.status")}, rows)

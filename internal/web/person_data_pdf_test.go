@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -46,9 +47,19 @@ func TestPersonPrivacy_DataPDFInTheirLanguage(t *testing.T) {
 	if err := env.Store.Exec(ctx, "UPDATE persons SET lang = 'en' WHERE id = ?", id); err != nil {
 		t.Fatal(err)
 	}
+	pid, _ := strconv.ParseInt(id, 10, 64)
+	msg := model.OutboxMessage{MessageID: "pdf-test@traindesk.invalid", Kind: model.MsgNominationLetter, Lang: "en",
+		ToAddr: "someone@customs.example", Subject: "Letter", PersonID: &pid, Status: model.MsgHeld,
+		QueuedAt: env.Clock.Now(), UpdatedAt: env.Clock.Now()}
+	if _, err := env.Store.InsertOutbox(ctx, &msg); err != nil {
+		t.Fatal(err)
+	}
 	text = pdfText(t, []byte(admin.Get("/persons/"+id+"/data.pdf").Body))
 	latin := env.Store.MustString(ctx, "SELECT name_latin FROM persons WHERE id = ?", id)
-	for _, want := range []string{"Personal data held about you", latin, "Confirmed", "Present"} {
+	agency := env.Store.MustString(ctx, "SELECT a.name_en FROM persons p JOIN agencies a ON a.id = p.agency_id WHERE p.id = ?", id)
+	// Kinds and states by their names, the agency by its name, never
+	// as codes.
+	for _, want := range []string{"Personal data held about you", latin, "Confirmed", "Present", agency, "Nomination letter"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the English PDF lacks %q", want)
 		}
