@@ -63,7 +63,14 @@ func TestBenchDashboard(t *testing.T) {
 // throughput ratio, the median p99 ratio and the subject's median p99.
 func concurrentRatio(t *testing.T, title string, client *http.Client, base, subject func(int, int) *http.Request,
 	alongside func() (stop func())) (float64, float64, time.Duration) {
-	per, rounds := bench.N(100, 5), bench.N(3, 1)
+	return concurrentRatioN(t, title, bench.N(100, 5), client, base, subject, alongside)
+}
+
+// concurrentRatioN is concurrentRatio with per requests from each client
+// in each run.
+func concurrentRatioN(t *testing.T, title string, per int, client *http.Client, base, subject func(int, int) *http.Request,
+	alongside func() (stop func())) (float64, float64, time.Duration) {
+	rounds := bench.N(3, 1)
 	hammer(4, 10, base, client, nil)
 	hammer(4, 10, subject, client, nil)
 	fmt.Printf("\n%s: %d concurrent clients × %d requests, %d interleaved rounds\n", title, dashboardClients, per, rounds)
