@@ -213,6 +213,7 @@ const axeRun = `axe.run(document, {resultTypes: ["violations", "incomplete"]}).t
 // critical finding; it returns every finding.
 func Axe(t testing.TB, ctx context.Context, page string) []Violation {
 	t.Helper()
+	checkWords(t, ctx, page)
 	// Load axe once per document: a page checked at a second size keeps it.
 	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.axe === "object"`))
 	if err != nil {
@@ -332,5 +333,24 @@ func SignInAt(t testing.TB, ctx context.Context, base, email string) {
 	)
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", email, err)
+	}
+}
+
+// badWords finds, in what a page shows, a catalogue message given the
+// wrong arguments ("%!(EXTRA string=27)"), a verb the script left unfilled
+// ("%s waiting") or a key no catalogue has ("[quiz.answered]").
+const badWords = `(() => { const m = document.body.innerText.match(/%!\w*\(|%s|%d\b|\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]/);
+	return m ? document.body.innerText.slice(Math.max(0, m.index - 40), m.index + 60) : ""; })()`
+
+// checkWords fails the test when the page shows a broken message: every
+// page checked for accessibility is read for them too.
+func checkWords(t testing.TB, ctx context.Context, page string) {
+	t.Helper()
+	near, err := chromedp.Run(ctx, chromedp.Evaluate[string](badWords))
+	if err != nil {
+		t.Fatalf("read the words of %s: %v", page, err)
+	}
+	if near != "" {
+		t.Errorf("%s shows a broken message near %q", page, near)
 	}
 }

@@ -85,7 +85,39 @@ func (c *Client) Send(req *http.Request) Response {
 	if err != nil {
 		c.T.Fatal(err)
 	}
+	checkText(c.T, req, res, b)
 	return Response{res, string(b)}
+}
+
+// A formatting mistake ("%!(EXTRA string=27)", "%!s(MISSING)") or a key
+// the catalogues lack ("[quiz.answered]") in what a page or an answer
+// says.
+var (
+	badFormat  = regexp.MustCompile(`%!\w*\(`)
+	missingKey = regexp.MustCompile(`\[[a-z][a-z0-9_]*(\.[a-z0-9_]+)+\]`)
+)
+
+// checkText fails the test when a text answer shows a catalogue message
+// given the wrong arguments or a key no catalogue has: every request of
+// every web test checks the words it reads, not only those it asserts.
+func checkText(t testing.TB, req *http.Request, res *http.Response, body []byte) {
+	t.Helper()
+	ct := res.Header.Get("Content-Type")
+	if !strings.HasPrefix(ct, "text/html") && !strings.HasPrefix(ct, "application/json") && !strings.HasPrefix(ct, "text/plain") {
+		return
+	}
+	if m := badFormat.Find(body); m != nil {
+		t.Errorf("%s %s shows a formatting mistake near %q", req.Method, req.URL.Path, around(body, m))
+	}
+	if m := missingKey.Find(body); m != nil {
+		t.Errorf("%s %s shows a message key no catalogue has: %s", req.Method, req.URL.Path, m)
+	}
+}
+
+// around is the text near m in body, for the failure message.
+func around(body, m []byte) string {
+	i := bytes.Index(body, m)
+	return string(body[max(0, i-40):min(len(body), i+len(m)+40)])
 }
 
 // Token returns the CSRF token the browser would have: the one in the last
