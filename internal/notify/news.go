@@ -16,7 +16,7 @@ import (
 type NewsStore interface {
 	NewsItems(ctx context.Context, trainingID int64) (map[string]model.NewsItem, error)
 	SaveNews(ctx context.Context, n *model.NewsItem) error
-	ReportGroups(ctx context.Context, f model.ReportFilter) ([]model.ReportGroup, error)
+	ReportAggregates(ctx context.Context, f model.ReportFilter) (model.ReportAggregates, error)
 }
 
 // newsLangs are the languages a news item is written in, in page order.

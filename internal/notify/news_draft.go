@@ -30,12 +30,13 @@ func (s *Service) newsFacts(ctx context.Context, d model.TrainingDetail) (newsFa
 	if d.ProjectID == nil {
 		return f, nil // the report counts only a project's trainings
 	}
-	groups, err := s.store.ReportGroups(ctx, model.ReportFilter{ProjectID: *d.ProjectID, TrainingID: d.ID,
+	// Counted as the donor report counts, by its own pass.
+	agg, err := s.store.ReportAggregates(ctx, model.ReportFilter{ProjectID: *d.ProjectID, TrainingID: d.ID,
 		From: d.StartsOn, To: d.EndsOn, AsOf: s.today()})
 	if err != nil {
 		return f, err
 	}
-	for _, g := range groups {
+	for _, g := range agg.Groups {
 		switch g.Dim {
 		case "all":
 			f.Officers = g.Participations

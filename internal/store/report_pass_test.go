@@ -46,6 +46,8 @@ FROM questionnaires q JOIN registrations r ON r.training_id = q.training_id WHER
 			{ProjectID: fx.ProjectID, From: model.MustDate("2020-01-01"), To: model.MustDate("2027-12-31"), AsOf: model.MustDate("2023-05-10"), Mastery: 70},
 			{ProjectID: fx.ProjectID, From: model.MustDate("2020-01-01"), To: model.MustDate("2027-12-31"), AsOf: reporttest.Today, Mastery: 70,
 				AgencyID: firstID(t, s, "agencies")},
+			{ProjectID: fx.ProjectID, From: model.MustDate("2020-01-01"), To: model.MustDate("2027-12-31"), AsOf: reporttest.Today, Mastery: 70,
+				TrainingID: firstID(t, s, "trainings")}, // the news item counts one training
 		}
 		check := func(step string) (participations int) {
 			t.Helper()
