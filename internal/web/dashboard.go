@@ -6,12 +6,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/traindesk/traindesk/internal/auth"
-	"github.com/traindesk/traindesk/internal/model"
 	"github.com/traindesk/traindesk/views/dashboard"
 )
-
-// today is the current day where the trainings happen.
-func (s *Server) today() model.Date { return model.DateOf(s.Now().In(s.Location)) }
 
 func (s *Server) dashboard(c echo.Context) error {
 	u := currentUser(c)
