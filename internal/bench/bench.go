@@ -31,14 +31,6 @@ func N(full, small int) int {
 	return small
 }
 
-// Skip skips the test unless the benchmarks were asked for; it is for a
-// case that has no small form yet (Case is for one that has).
-func Skip(t *testing.T) {
-	if !Enabled() {
-		t.Skip("benchmarks run with `make bench` (TRAINDESK_BENCH=1)")
-	}
-}
-
 // errorer is what a failed measurement reports to: the running case.
 type errorer interface {
 	Errorf(format string, args ...any)
