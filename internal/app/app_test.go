@@ -110,7 +110,9 @@ func TestServe_StartsAndDrains(t *testing.T) {
 	done := make(chan run, 1)
 	go func() { done <- main(t, ctx, vars, "serve") }()
 	var ok bool
-	for i := 0; i < 100 && !ok; i++ {
+	// Up to 20 s: start-up migrates a new database, and the machine may be
+	// busy with other tests.
+	for i := 0; i < 400 && !ok; i++ {
 		time.Sleep(50 * time.Millisecond)
 		if res, err := http.Get("http://" + addr + "/healthz"); err == nil {
 			ok = res.StatusCode == 200

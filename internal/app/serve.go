@@ -75,12 +75,16 @@ func serve(ctx context.Context, env Env) error {
 		IdleTimeout:       2 * time.Minute,
 	}
 	go purge(ctx, st, built.Server.Sessions, log)
-	// Start-up is over: what it alone needed goes back to the system.
-	if r, err := footprint.Trim(); err != nil {
-		log.Warn("give back start-up memory", "error", err)
-	} else {
-		log.Debug("gave back start-up memory", "code_bytes", r.CodeBytes)
-	}
+	// Start-up is over: what it alone needed goes back to the system,
+	// beside the first requests rather than before them (the code it
+	// unmaps is read back from the file as it runs).
+	go func() {
+		if r, err := footprint.Trim(); err != nil {
+			log.Warn("give back start-up memory", "error", err)
+		} else {
+			log.Debug("gave back start-up memory", "code_bytes", r.CodeBytes)
+		}
+	}()
 
 	errc := make(chan error, 1)
 	go func() {

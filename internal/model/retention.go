@@ -83,6 +83,10 @@ func (r RetentionSettings) OutboxCutoff(now time.Time) time.Time {
 type RetentionDue struct {
 	PersonID     int64
 	LastTraining Date
+	// NeverTrained: the person was never registered on a training, and
+	// LastTraining is the day their record was made, which the period
+	// then counts from.
+	NeverTrained bool
 }
 
 // Ref is the person's pseudonymous reference on the dry-run page.

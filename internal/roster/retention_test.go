@@ -174,3 +174,53 @@ func storetestInt(t *testing.T, v string) int64 {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+// TestRetention_NeverRegisteredCountsFromTheRecord: a person never
+// registered on any training keeps their contacts 5 years − 1 day after
+// their record was made and loses them 5 years + 1 day after it; the dry
+// run says why.
+func TestRetention_NeverRegisteredCountsFromTheRecord(t *testing.T) {
+	storetest.Each(t, store.Options{}, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		if _, err := reporttest.Seed(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		p := model.Person{NameLatin: "Never Registered", NameArabic: "لم يسجل", Sex: model.SexFemale, Phone: "+201000000999"}
+		if err := s.CreatePerson(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+		made := time.Date(2040, 3, 10, 9, 0, 0, 0, time.UTC)
+		if err := s.Exec(ctx, "UPDATE persons SET created_at = ? WHERE id = ?", made, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		clock := &storetest.Clock{T: made.AddDate(5, 0, -1)}
+		svc := roster.New(s, nil, clock.Now, time.UTC)
+		admin := model.Actor{User: newAdmin(t, s)}
+		due := func() *model.RetentionDue {
+			pv, err := svc.Retention(ctx, admin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range pv.Persons {
+				if d.PersonID == p.ID {
+					return &d
+				}
+			}
+			return nil
+		}
+		if d := due(); d != nil {
+			t.Fatalf("5 years − 1 day after the record was made, the person is due: %+v", d)
+		}
+		clock.Advance(48 * time.Hour)
+		d := due()
+		if d == nil || !d.NeverTrained || d.LastTraining.String() != "2040-03-10" {
+			t.Fatalf("5 years + 1 day after the record was made: %+v", d)
+		}
+		if _, err := svc.RunRetention(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if phone := s.MustString(ctx, "SELECT phone FROM persons WHERE id = ?", p.ID); phone != "" {
+			t.Errorf("the never-registered person keeps the phone %q", phone)
+		}
+	})
+}

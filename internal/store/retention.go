@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"time"
 
 	"gorm.io/gorm/clause"
 
@@ -37,6 +40,26 @@ WHERE p.erased_at IS NULL AND (p.phone <> '' OR p.email <> '' OR p.national_ref 
 GROUP BY p.id
 HAVING MAX(t.ends_on) < ?
 ORDER BY p.id`, cutoff).Scan(&out).Error
+	if err != nil {
+		return nil, mapErr("retention due", err)
+	}
+	// A person never registered on a training is counted from the day
+	// their record was made: otherwise they would keep their contacts for
+	// ever.
+	var never []struct {
+		ID        int64
+		CreatedAt time.Time
+	}
+	err = s.read(ctx).Raw(`
+SELECT p.id, p.created_at FROM persons p
+WHERE p.erased_at IS NULL AND (p.phone <> '' OR p.email <> '' OR p.national_ref <> '' OR p.notes <> '')
+  AND p.created_at < ?
+  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = p.id OR r.person_id = p.merged_into_id)
+ORDER BY p.id`, cutoff.Time().UTC()).Scan(&never).Error
+	for _, n := range never {
+		out = append(out, model.RetentionDue{PersonID: n.ID, LastTraining: model.DateOf(n.CreatedAt.UTC()), NeverTrained: true})
+	}
+	slices.SortFunc(out, func(a, b model.RetentionDue) int { return cmp.Compare(a.PersonID, b.PersonID) })
 	return out, mapErr("retention due", err)
 }
 
