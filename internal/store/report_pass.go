@@ -121,7 +121,7 @@ func (s *Store) ReportAggregates(ctx context.Context, f model.ReportFilter) (mod
 	if err := s.eachParticipation(ctx, f, p.add); err != nil {
 		return out, err
 	}
-	p.finish(&out, names, tags)
+	p.finish(&out, names)
 	return out, nil
 }
 

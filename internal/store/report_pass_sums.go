@@ -236,7 +236,7 @@ func (p *pass) add(r *participation) {
 }
 
 // finish writes the sums into out.
-func (p *pass) finish(out *model.ReportAggregates, names reportNames, tags reportTags) {
+func (p *pass) finish(out *model.ReportAggregates, names reportNames) {
 	for i := range out.Trainings {
 		out.Trainings[i].NoShows -= out.Trainings[i].Participants
 	}
@@ -261,12 +261,12 @@ func (p *pass) finish(out *model.ReportAggregates, names reportNames, tags repor
 		g.Key = pos
 		out.Groups = append(out.Groups, g)
 	}
-	for k, n := range tags.trainings {
+	for k, n := range p.tags.trainings {
 		c := p.goals[k]
 		if c == nil {
 			c = &tally{}
 		}
-		t := tags.titles[k]
+		t := p.tags.titles[k]
 		out.Goals = append(out.Goals, model.ReportGoal{Kind: k.kind(), Goal: k.goal, TitleEn: t.en, TitleAr: t.ar, Trainings: n,
 			Participations: c.parts, Individuals: c.ind})
 	}

@@ -29,6 +29,6 @@ func (s *Server) dashboard(c echo.Context) error {
 	// The page is the user's own (their name, role and trainings), for the
 	// day and the data it was gathered from.
 	k := pageKey{page: "dashboard", user: u.ID, name: u.Name, role: u.Role, scope: auth.VisibleTrainings(*u), day: d.Date,
-		shows: [4]bool{p.CanPlan, p.CanMark, p.CanReport}}
+		shows: [3]bool{p.CanPlan, p.CanMark, p.CanReport}}
 	return s.renderKept(c, http.StatusOK, k, d.Version, dashboard.Page(p))
 }

@@ -32,7 +32,7 @@ type pageKey struct {
 	scope model.TrainingScope
 	lang  i18n.Lang
 	day   model.Date
-	shows [4]bool // the page's own switches (what the user may do)
+	shows [3]bool // the page's own switches (what the user may do)
 }
 
 // keptPages bounds how many pages one instance keeps (about 8 kB each).
