@@ -188,7 +188,7 @@
     if (lockedWhy) {
       setStatus("signin", t("roll.signin_again", n));
     } else if (netState === "offline") {
-      setStatus("offline", n ? t("roll.offline") + " · " + t("roll.pending", n) : t("roll.offline"));
+      setStatus("offline", n ? t("roll.offline") + t("common.sep") + " " + t("roll.pending", n) : t("roll.offline"));
     } else {
       setStatus(n ? "pending" : "synced", n ? t("roll.pending", n) : t("roll.all_sent"));
     }

@@ -148,3 +148,21 @@ func argCount(msg string) int {
 	}
 	return n
 }
+
+// TestCatalogs_ArabicSeparator: Arabic messages separate items with the
+// Arabic comma, never a middle dot, which beside Arabic-Indic digits
+// reads as a zero ("٥ · ٠" looks like "٥٠٠").
+func TestCatalogs_ArabicSeparator(t *testing.T) {
+	for key, msg := range i18n.Default()[i18n.AR] {
+		if strings.Contains(msg, "·") {
+			t.Errorf("ar: %q separates with a middle dot: %q", key, msg)
+		}
+	}
+	for key, forms := range i18n.DefaultPlurals()[i18n.AR] {
+		for f, msg := range forms {
+			if strings.Contains(msg, "·") {
+				t.Errorf("ar: %q (%s) separates with a middle dot: %q", key, f, msg)
+			}
+		}
+	}
+}

@@ -26,7 +26,7 @@ func messages(ctx context.Context) string {
 		"roll.undo_done", "roll.rest_marked", "roll.qr_unknown", "roll.qr_marked", "roll.qr_no_camera", "roll.note_saved",
 		"roll.synced_at", "roll.already_marked", "sync.refused.invalid", "sync.refused.future", "sync.refused.unknown",
 		"sync.refused.forbidden", "sync.refused.window", "sync.refused.withdrawn", "sync.refused.code", "sync.refused.op_taken",
-		"roll.confirmed_at", "roll.others_wait", "roll.note_first", "roll.locked_other", "roll.locked_ended"}
+		"roll.confirmed_at", "roll.others_wait", "roll.note_first", "roll.locked_other", "roll.locked_ended", "common.sep"}
 	l := i18n.From(ctx)
 	m := map[string]any{}
 	for _, k := range keys {
